@@ -1,0 +1,200 @@
+/**
+ * The one schema every role profile is checked against at load time.
+ * Types used across the program are inferred from it, so code and data cannot drift.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "data-entry-keyer"');
+const socCode = z
+  .string()
+  .regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "43-9021.00"');
+const money = z.number().int('must be whole US dollars').nonnegative();
+/** Id of an entry in the same profile's `sources` list. */
+const sourceRef = slug;
+
+export const SourceSchema = z.strictObject({
+  id: slug,
+  title: text,
+  publisher: text.optional(),
+  /** Release or reference period, e.g. "May 2024" or "29.2 (February 2025)". */
+  period: text,
+  license: text.optional(),
+  url: z.url().optional(),
+  note: text.optional(),
+});
+
+export const SkillSchema = z.strictObject({
+  name: text,
+  /** O*NET importance on its 1–5 scale; absent for skills a source names without a rating. */
+  importance: z.number().min(1).max(5).optional(),
+  note: text.optional(),
+  source: sourceRef,
+});
+
+export const TechSchema = z.strictObject({
+  name: text,
+  category: text,
+  /** O*NET "Hot Technology" flag. */
+  hot: z.boolean().default(false),
+  /** O*NET "In Demand" flag. */
+  inDemand: z.boolean().optional(),
+  source: sourceRef,
+});
+
+export const SalarySchema = z
+  .strictObject({
+    source: sourceRef,
+    /** Reference period of the figures, e.g. "May 2024". */
+    period: text,
+    /** What the figures describe, e.g. the BLS occupation they were published for. */
+    label: text,
+    socCode: z
+      .string()
+      .regex(/^\d{2}-\d{4}$/, 'must be a BLS SOC code such as "43-9021"')
+      .optional(),
+    area: text.default('United States'),
+    median: money.optional(),
+    mean: money.optional(),
+    p10: money.optional(),
+    p25: money.optional(),
+    p75: money.optional(),
+    p90: money.optional(),
+    /** A range a source quotes without percentiles, e.g. "$35,000 to $50,000". */
+    low: money.optional(),
+    high: money.optional(),
+    medianHourly: z.number().nonnegative().optional(),
+    employment: z.number().int().nonnegative().optional(),
+    note: text.optional(),
+  })
+  .refine(
+    (s) => [s.median, s.mean, s.p10, s.p25, s.p75, s.p90, s.low, s.high].some((v) => v !== undefined),
+    { message: 'a salary entry needs at least one figure (median, mean, percentile or range)' },
+  );
+
+export const TrendPointSchema = z.strictObject({
+  period: text,
+  median: money,
+});
+
+export const SalaryTrendSchema = z.strictObject({
+  source: sourceRef,
+  label: text,
+  points: z.array(TrendPointSchema).min(2),
+});
+
+export const CitySchema = z.strictObject({
+  name: text,
+  state: z.string().regex(/^[A-Z]{2}(-[A-Z]{2})*$/, 'must be a state code such as "NY"'),
+  /** Metro area id in metros.yaml, when figures for the metro exist. */
+  metro: slug.optional(),
+  employment: z.number().int().nonnegative().optional(),
+  median: money.optional(),
+  mean: money.optional(),
+  p25: money.optional(),
+  p75: money.optional(),
+  period: text.optional(),
+  /** Sources that name or measure this city. */
+  sources: z.array(sourceRef).min(1),
+  note: text.optional(),
+});
+
+export const CertificationSchema = z.strictObject({
+  name: text,
+  abbreviation: text.optional(),
+  issuer: text.optional(),
+  source: sourceRef,
+});
+
+export const JobZoneSchema = z.strictObject({
+  level: z.number().int().min(1).max(5),
+  name: text,
+  source: sourceRef,
+});
+
+export const EducationSchema = z.strictObject({
+  summary: text,
+  /** Share of workers by required education, from O*NET; shares in percent. */
+  levels: z.array(z.strictObject({ label: text, share: z.number().min(0).max(100) })).optional(),
+  source: sourceRef,
+});
+
+export const StepSchema = z.strictObject({ step: text, source: sourceRef });
+
+export const RelatedRoleSchema = z.strictObject({
+  id: slug,
+  reason: text.optional(),
+});
+
+export const InterestsSchema = z.strictObject({
+  /** RIASEC occupational interest scores, O*NET scale 1–7. */
+  realistic: z.number().min(1).max(7),
+  investigative: z.number().min(1).max(7),
+  artistic: z.number().min(1).max(7),
+  social: z.number().min(1).max(7),
+  enterprising: z.number().min(1).max(7),
+  conventional: z.number().min(1).max(7),
+  source: sourceRef,
+});
+
+export const WorkStyleSchema = z.strictObject({
+  name: text,
+  importance: z.number().min(1).max(5),
+  source: sourceRef,
+});
+
+export const RoleSchema = z.strictObject({
+  id: slug,
+  title: text,
+  /** Official O*NET occupation title, when the role is one O*NET occupation. */
+  onetTitle: text.optional(),
+  socCodes: z.array(socCode).min(1),
+  summary: text,
+  aliases: z.array(text).default([]),
+  skills: z.array(SkillSchema).default([]),
+  tasks: z.array(text).default([]),
+  software: z.array(TechSchema).default([]),
+  tools: z.array(TechSchema).default([]),
+  salary: z.array(SalarySchema).default([]),
+  salaryTrend: SalaryTrendSchema.optional(),
+  jobZone: JobZoneSchema.optional(),
+  education: EducationSchema.optional(),
+  certifications: z.array(CertificationSchema).default([]),
+  howToBecome: z.array(StepSchema).default([]),
+  industries: z.array(text).default([]),
+  cities: z.array(CitySchema).default([]),
+  relatedRoles: z.array(RelatedRoleSchema).default([]),
+  interests: InterestsSchema.optional(),
+  workStyles: z.array(WorkStyleSchema).default([]),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export const MetroSchema = z.strictObject({
+  id: slug,
+  name: text,
+  /** Official BLS metro area name for the period, e.g. "New York-Newark-Jersey City, NY-NJ". */
+  blsName: text,
+  areaCode: z.string().regex(/^\d{5}$/),
+  state: z.string().regex(/^[A-Z]{2}(-[A-Z]{2})*$/),
+  /** Other names people type for the metro, e.g. "NYC". */
+  aliases: z.array(text).default([]),
+  rpp: z
+    .array(z.strictObject({ year: z.number().int(), value: z.number().positive() }))
+    .min(1),
+  source: text,
+});
+
+export const MetrosFileSchema = z.strictObject({
+  metros: z.array(MetroSchema),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Skill = z.infer<typeof SkillSchema>;
+export type Tech = z.infer<typeof TechSchema>;
+export type Salary = z.infer<typeof SalarySchema>;
+export type SalaryTrend = z.infer<typeof SalaryTrendSchema>;
+export type City = z.infer<typeof CitySchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type Metro = z.infer<typeof MetroSchema>;
