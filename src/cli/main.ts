@@ -1,0 +1,121 @@
+/**
+ * The program: global options, one file per command, and the single error handler that
+ * turns typed errors into one line on stderr and a documented exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { CareersError, ExitCode } from '../errors.js';
+import { Context, type Io } from './context.js';
+import { registerSearch } from './commands/search.js';
+import { registerShow } from './commands/show.js';
+import { registerList } from './commands/list.js';
+import { registerAbout } from './commands/about.js';
+import { version } from '../version.js';
+
+/** Exit codes as documented in the README and in `careers --help`. */
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success
+  1    nothing found (unknown role, no search results)
+  2    usage error (bad flag, argument or query)
+  3    data invalid (a data file fails validation, or the data directory is missing)
+  4    a file could not be read or written
+  130  interrupted (Ctrl-C)`;
+
+/** Builds the commander program; `onResult` receives each command's exit code. */
+export function buildProgram(io: Io, onResult: (code: number) => void): Command {
+  const program = new Command('careers');
+  program
+    .description('Explore back office careers offline: skills, salary, tools and cities for each role.')
+    .version(version(), '-v, --version', 'print the version')
+    .option('--json', 'print one JSON document on stdout instead of tables')
+    .option('--no-color', 'never colour the output (also: NO_COLOR=1, or stdout not a terminal)')
+    .option('--data <dir>', 'load roles from this directory instead of the built-in data (also: CAREERS_DATA_DIR)')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  careers search acountant
+  careers show "data entry"
+  careers show "back office administrator" --section salary
+  careers list --sort salary --min-salary 50000
+  careers about
+${EXIT_CODES_HELP}
+
+Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "careers about" for details.`,
+    )
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(s),
+    });
+
+  const context = (command: Command) => new Context(io, command);
+  registerSearch(program, context, onResult);
+  registerShow(program, context, onResult);
+  registerList(program, context, onResult);
+  registerAbout(program, context, onResult);
+  return program;
+}
+
+/** Reports an error as one line (plus details) on stderr and returns its exit code. */
+export function reportError(err: unknown, io: Io): number {
+  const debug = (io.env.DEBUG ?? '').split(',').includes('careers');
+  if (err instanceof CommanderError) {
+    // Commander has already printed its message (or the help/version text).
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (err instanceof CareersError) {
+    io.stderr(`careers: ${err.message}\n`);
+    for (const line of err.details) io.stderr(`${line}\n`);
+    if (debug && err.stack) io.stderr(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`careers: unexpected error: ${message.split('\n')[0]}\n`);
+  if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+  else io.stderr('Run again with DEBUG=careers for details.\n');
+  return ExitCode.io;
+}
+
+/** Io bound to the real process streams. */
+export function processIo(): Io {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+  };
+}
+
+/** Quiet exits for a closed pipe and for Ctrl-C / SIGTERM. */
+function installProcessHandlers(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(ExitCode.ok);
+    throw err;
+  });
+  process.on('SIGINT', () => process.exit(ExitCode.interrupted));
+  process.on('SIGTERM', () => process.exit(143));
+}
+
+/** Runs the CLI and resolves to the exit code. Pass `io` to run without touching the process. */
+export async function main(argv: string[], io?: Io): Promise<number> {
+  if (!io) installProcessHandlers();
+  const streams = io ?? processIo();
+  let code: number = ExitCode.ok;
+  try {
+    const program = buildProgram(streams, (c) => (code = c));
+    if (argv.length <= 2) {
+      streams.stderr(program.helpInformation());
+      return ExitCode.usage;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    return reportError(err, streams);
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Fuzzy search over roles and the role-name resolver shared by every command that takes a
+ * role name.
+ *
+ * How ranking works: every searchable text of a role (its title, each alias, each software,
+ * tool and skill name) is an "entry". Each query word is matched against the words of all
+ * entries — exactly, by prefix, or fuzzily through Fuse.js — giving a similarity 0–1. An
+ * entry scores the average similarity over all query words (so every word counts), nudged up
+ * when the query covers most of the entry. A role scores its best entry times the weight of
+ * that entry's field, so title and alias matches outrank software or skill matches.
+ */
+import Fuse from 'fuse.js';
+import type { Role } from '../data/schema.js';
+import type { Catalog } from './catalog.js';
+import { NotFoundError, UsageError } from '../errors.js';
+
+/** Fields searched, with how much a match there counts. */
+export const SEARCH_FIELDS = {
+  title: { label: 'title', weight: 1 },
+  alias: { label: 'alias', weight: 0.97 },
+  software: { label: 'software', weight: 0.8 },
+  tool: { label: 'tool', weight: 0.75 },
+  skill: { label: 'skill', weight: 0.7 },
+} as const;
+
+export type SearchField = keyof typeof SEARCH_FIELDS;
+
+interface Entry {
+  role: number;
+  field: SearchField;
+  text: string;
+  words: string[];
+}
+
+export interface SearchIndex {
+  catalog: Catalog;
+  entries: Entry[];
+  /** Entries containing each word. */
+  byWord: Map<string, number[]>;
+  /** Fuzzy matcher over the distinct words of all entries. */
+  words: Fuse<string>;
+}
+
+export interface SearchHit {
+  role: Role;
+  /** Relevance from 0 (barely) to 1 (every query word matched exactly). */
+  score: number;
+  /** The field and the text in it that matched best. */
+  matched: { field: string; value: string };
+}
+
+/** Longest query accepted, in characters; the rest is ignored so a pasted essay cannot stall the search. */
+export const MAX_QUERY_LENGTH = 200;
+/** Most query words considered. */
+const MAX_QUERY_WORDS = 12;
+/** Hits below this relevance are dropped. */
+const MIN_RELEVANCE = 0.4;
+const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'or', 'the', 'to', 'with']);
+
+/** Lower-cases, turns punctuation into spaces and squeezes white space. */
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The words of a text that matter for matching. */
+export function words(text: string): string[] {
+  return normalize(text)
+    .split(' ')
+    .filter((w) => w.length > 0 && !STOP_WORDS.has(w));
+}
+
+function entriesOf(role: Role, index: number): Entry[] {
+  const texts: Array<[SearchField, string]> = [
+    ['title', role.title],
+    ...(role.onetTitle ? [['alias', role.onetTitle] as [SearchField, string]] : []),
+    ...role.aliases.map((a) => ['alias', a] as [SearchField, string]),
+    ...role.software.map((s) => ['software', s.name] as [SearchField, string]),
+    ...role.tools.map((t) => ['tool', t.name] as [SearchField, string]),
+    ...role.skills.map((s) => ['skill', s.name] as [SearchField, string]),
+  ];
+  return texts.map(([field, text]) => ({ role: index, field, text, words: words(text) }));
+}
+
+/** Builds the search index for a catalog; done once per run. */
+export function buildIndex(catalog: Catalog): SearchIndex {
+  const entries = catalog.roles.flatMap(entriesOf);
+  const byWord = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const w of new Set(e.words)) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+  });
+  const words = new Fuse([...byWord.keys()], { includeScore: true, threshold: 0.4, ignoreLocation: true });
+  return { catalog, entries, byWord, words };
+}
+
+/** Similarity of each known word to one query word: exact 1, prefix 0.9, fuzzy by Fuse score. */
+function similarWords(index: SearchIndex, token: string): Map<string, number> {
+  const found = new Map<string, number>();
+  const keep = (word: string, sim: number) => {
+    if (sim > (found.get(word) ?? 0)) found.set(word, sim);
+  };
+  if (index.byWord.has(token)) keep(token, 1);
+  if (token.length >= 3) {
+    for (const word of index.byWord.keys()) if (word.startsWith(token)) keep(word, 0.9);
+  }
+  if (token.length >= 4) {
+    for (const r of index.words.search(token, { limit: 25 })) {
+      // Fuzzy matches count less than exact or prefix ones, and more the closer they are.
+      keep(r.item, 0.85 * (1 - (r.score ?? 1)));
+    }
+  }
+  return found;
+}
+
+/** Checks and cleans a user query; throws a usage error when nothing searchable is left. */
+export function queryWords(raw: string): string[] {
+  const all = words(raw.slice(0, MAX_QUERY_LENGTH));
+  const unique = [...new Set(all.length > 0 ? all : normalize(raw.slice(0, MAX_QUERY_LENGTH)).split(' ').filter(Boolean))];
+  if (unique.length === 0) throw new UsageError('the search query is empty; give a job title, skill or tool');
+  return unique.slice(0, MAX_QUERY_WORDS);
+}
+
+/** Ranked fuzzy search; best first, ties kept in catalog order. */
+export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
+  const tokens = queryWords(rawQuery);
+  // sims[entry][token] = best similarity of that query word to a word of the entry
+  const sims = new Map<number, number[]>();
+  tokens.forEach((token, t) => {
+    for (const [word, sim] of similarWords(index, token)) {
+      for (const e of index.byWord.get(word) ?? []) {
+        const row = sims.get(e) ?? new Array<number>(tokens.length).fill(0);
+        row[t] = Math.max(row[t] ?? 0, sim);
+        sims.set(e, row);
+      }
+    }
+  });
+
+  const best = new Map<number, { score: number; entry: Entry }>();
+  for (const [e, row] of sims) {
+    const entry = index.entries[e] as Entry;
+    const matched = row.reduce((a, b) => a + b, 0);
+    const coverage = Math.min(1, row.filter((s) => s > 0).length / Math.max(1, entry.words.length));
+    const score = (matched / tokens.length) * (0.85 + 0.15 * coverage) * SEARCH_FIELDS[entry.field].weight;
+    const current = best.get(entry.role);
+    if (!current || score > current.score) best.set(entry.role, { score, entry });
+  }
+
+  return [...best.entries()]
+    .filter(([, b]) => b.score >= MIN_RELEVANCE)
+    .sort(([ra, a], [rb, b]) => b.score - a.score || ra - rb)
+    .slice(0, limit)
+    .map(([r, b]) => ({
+      role: index.catalog.roles[r] as Role,
+      score: Math.round(b.score * 1000) / 1000,
+      matched: { field: SEARCH_FIELDS[b.entry.field].label, value: b.entry.text },
+    }));
+}
+
+/** The top fuzzy hit must reach this relevance to be taken without asking. */
+const GOOD_ENOUGH = 0.7;
+/** ...and lead the runner-up by this much. */
+const CLEAR_LEAD = 0.05;
+
+/**
+ * Turns a name the user typed into one role: an exact id, title or alias wins; otherwise the
+ * top fuzzy match when it is clearly ahead; otherwise a NotFoundError with suggestions.
+ */
+export function resolveRole(index: SearchIndex, name: string): Role {
+  const wanted = normalize(name);
+  if (wanted.length === 0) throw new UsageError('the role name is empty');
+  const { catalog } = index;
+  const exact =
+    catalog.byId.get(name.trim().toLowerCase()) ??
+    catalog.roles.find((r) => normalize(r.title) === wanted || normalize(r.id) === wanted) ??
+    catalog.roles.find((r) => [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted));
+  if (exact) return exact;
+
+  const hits = search(index, name, 5);
+  const [top, next] = hits;
+  if (top && top.score >= GOOD_ENOUGH && (!next || top.score - next.score >= CLEAR_LEAD)) return top.role;
+  if (hits.length === 0) {
+    throw new NotFoundError(`no role matches "${name}"`, ['  See every role with: careers list']);
+  }
+  throw new NotFoundError(
+    `no single role matches "${name}"; did you mean:`,
+    hits.slice(0, 3).map((h) => `  ${h.role.title}    careers show ${h.role.id}`),
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * Loads a data directory (role profiles + metros) into a validated Catalog.
+ * Every file is parsed and checked; all problems are collected and reported together,
+ * each with file, line, column and field path.
+ */
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import type { ZodType } from 'zod';
+import { DataError, type DataProblem } from '../errors.js';
+import { RoleSchema, MetrosFileSchema, type Role, type Metro } from './schema.js';
+import type { Catalog } from '../core/catalog.js';
+import { makeCatalog } from '../core/catalog.js';
+
+/** The data directory shipped with the package. */
+export const BUILT_IN_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+/** Largest data file accepted, so a stray huge file cannot stall the tool. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Cap on YAML alias expansion ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+/** Picks the data directory: --data, then CAREERS_DATA_DIR, then the built-in data. */
+export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  return option ?? (env.CAREERS_DATA_DIR || undefined) ?? BUILT_IN_DATA_DIR;
+}
+
+/** A parsed YAML file with what is needed to point at lines inside it. */
+interface ParsedFile {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** Shows a path relative to the working directory when it is inside it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function readYaml(file: string, problems: DataProblem[]): ParsedFile | undefined {
+  const shown = displayPath(file);
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      problems.push({ file: shown, path: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` });
+      return undefined;
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    problems.push({ file: shown, path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+    return undefined;
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = lines.linePos(e.pos[0]);
+      problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message: firstLine(e.message) });
+    }
+    return undefined;
+  }
+  return { file: shown, doc, lines };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+/** Finds the node at a path, or the nearest ancestor that exists, and returns its position. */
+function locate(pf: ParsedFile, path: readonly PropertyKey[], key?: string): { line?: number; col?: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? pf.doc.contents : (pf.doc.getIn(path.slice(0, depth), true) as Node | undefined);
+    if (!node || typeof node !== 'object') continue;
+    let target: Node | undefined = node as Node;
+    if (key !== undefined && depth === path.length && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair && isScalar(pair.key)) target = pair.key;
+    }
+    const offset = target?.range?.[0];
+    if (offset !== undefined) {
+      const pos = pf.lines.linePos(offset);
+      return { line: pos.line, col: pos.col };
+    }
+  }
+  return {};
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.');
+}
+
+/** Validates a parsed file against a schema, turning every zod issue into a located problem. */
+function validate<T>(pf: ParsedFile, schema: ZodType<T>, problems: DataProblem[]): T | undefined {
+  let value: unknown;
+  try {
+    value = pf.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    problems.push({ file: pf.file, path: '', message: firstLine((err as Error).message) });
+    return undefined;
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({ file: pf.file, ...locate(pf, issue.path, key), path: pathText([...issue.path, key]), message: 'unknown field' });
+      }
+    } else {
+      problems.push({ file: pf.file, ...locate(pf, issue.path), path: pathText(issue.path), message: issue.message });
+    }
+  }
+  return undefined;
+}
+
+/** Lists the role files of a data directory: `roles/*.yaml` if present, else `*.yaml`. */
+export function roleFiles(dir: string): string[] {
+  const rolesDir = existsSync(join(dir, 'roles')) ? join(dir, 'roles') : dir;
+  return readdirSync(rolesDir)
+    .filter((f) => /\.ya?ml$/i.test(f) && !['metros.yaml', 'metros.yml'].includes(f))
+    .sort()
+    .map((f) => join(rolesDir, f));
+}
+
+/** Every reference from a role to an id in its own `sources` list, with the field path. */
+function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
+  const refs: Array<{ path: PropertyKey[]; id: string }> = [];
+  const lists = ['skills', 'software', 'tools', 'salary', 'certifications', 'howToBecome', 'workStyles'] as const;
+  for (const list of lists) {
+    role[list].forEach((item, i) => refs.push({ path: [list, i, 'source'], id: item.source }));
+  }
+  role.cities.forEach((c, i) => c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })));
+  for (const section of ['salaryTrend', 'jobZone', 'education', 'interests'] as const) {
+    const value = role[section];
+    if (value) refs.push({ path: [section, 'source'], id: value.source });
+  }
+  return refs;
+}
+
+/** Checks what a schema cannot: ids unique, references resolve. */
+function crossCheck(
+  loaded: Array<{ pf: ParsedFile; role: Role }>,
+  metros: Metro[],
+  problems: DataProblem[],
+): void {
+  const firstFile = new Map<string, string>();
+  for (const { pf, role } of loaded) {
+    const seen = firstFile.get(role.id);
+    if (seen) problems.push({ file: pf.file, ...locate(pf, ['id']), path: 'id', message: `duplicate id "${role.id}" (also in ${seen})` });
+    else firstFile.set(role.id, pf.file);
+  }
+  const metroIds = new Set(metros.map((m) => m.id));
+  for (const { pf, role } of loaded) {
+    role.relatedRoles.forEach((rel, i) => {
+      if (!firstFile.has(rel.id)) {
+        problems.push({ file: pf.file, ...locate(pf, ['relatedRoles', i, 'id']), path: `relatedRoles.${i}.id`, message: `no role has id "${rel.id}"` });
+      }
+    });
+    const sourceIds = new Set(role.sources.map((s) => s.id));
+    for (const ref of sourceRefs(role)) {
+      if (!sourceIds.has(ref.id)) {
+        problems.push({ file: pf.file, ...locate(pf, ref.path), path: pathText(ref.path), message: `no entry in sources has id "${ref.id}"` });
+      }
+    }
+    role.cities.forEach((city, i) => {
+      if (city.metro && !metroIds.has(city.metro)) {
+        problems.push({ file: pf.file, ...locate(pf, ['cities', i, 'metro']), path: `cities.${i}.metro`, message: `no metro has id "${city.metro}"` });
+      }
+    });
+  }
+}
+
+function loadMetros(dir: string, problems: DataProblem[]): Metro[] {
+  const own = join(dir, 'metros.yaml');
+  const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'metros.yaml');
+  if (!existsSync(file)) return [];
+  const pf = readYaml(file, problems);
+  return (pf && validate(pf, MetrosFileSchema, problems)?.metros) ?? [];
+}
+
+/** Loads and validates a whole data directory; throws DataError listing every problem. */
+export function loadCatalog(dir: string): Catalog {
+  const shownDir = displayPath(dir);
+  let files: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new DataError(`data path ${shownDir} is not a directory`, []);
+    files = roleFiles(dir);
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(err)})`;
+    throw new DataError(`data directory ${shownDir} ${why}`, []);
+  }
+  if (files.length === 0) throw new DataError(`data directory ${shownDir} holds no role files (*.yaml)`, []);
+
+  const problems: DataProblem[] = [];
+  const metros = loadMetros(dir, problems);
+  const loaded: Array<{ pf: ParsedFile; role: Role }> = [];
+  for (const file of files) {
+    const pf = readYaml(file, problems);
+    const role = pf && validate(pf, RoleSchema, problems);
+    if (pf && role) loaded.push({ pf, role });
+  }
+  crossCheck(loaded, metros, problems);
+  if (problems.length > 0) {
+    const n = problems.length;
+    throw new DataError(`${n} problem${n === 1 ? '' : 's'} in data at ${shownDir}`, problems);
+  }
+  return makeCatalog(
+    loaded.map((l) => l.role),
+    metros,
+    dir,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Tables for `search` results and `list`.
+ */
+import type { Role } from '../data/schema.js';
+import { headlineSalary } from '../core/catalog.js';
+import type { SearchHit } from '../core/search.js';
+import type { RenderContext } from './role.js';
+import { renderTable } from './table.js';
+import { money } from './text.js';
+
+/** Ranked search results: role, why it matched, median salary. */
+export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
+  const rows = hits.map((h, i) => [
+    String(i + 1),
+    `${h.role.title}\n${h.role.id}`,
+    `${h.matched.field}: "${h.matched.value}"`,
+    money(headlineSalary(h.role)?.median),
+  ]);
+  return (
+    renderTable(ctx.theme, ['#', 'Role', 'Why it matched', 'Median pay'], rows, { width: ctx.width, right: [0, 3] }) +
+    '\n' +
+    ctx.theme.dim('More on a role: careers show <id>') +
+    '\n'
+  );
+}
+
+/** All (filtered) roles in one table. */
+export function renderList(ctx: RenderContext, roles: Role[]): string {
+  const rows = roles.map((r) => {
+    const s = headlineSalary(r);
+    return [r.title, r.id, money(s?.median), r.jobZone ? String(r.jobZone.level) : '–', s?.period ?? '–'];
+  });
+  return (
+    renderTable(ctx.theme, ['Role', 'Id', 'Median pay', 'Job zone', 'Pay period'], rows, { width: ctx.width, right: [2, 3] }) +
+    '\n' +
+    ctx.theme.dim(`${roles.length} role${roles.length === 1 ? '' : 's'}. Median pay: BLS OEWS national annual median.`) +
+    '\n'
+  );
+}

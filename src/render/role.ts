@@ -1,0 +1,254 @@
+/**
+ * The role card printed by `careers show`: overview, then skills, salary, tools and cities
+ * tables, then how to get there. Pure: data in, string out.
+ */
+import type { Role, Salary, Source } from '../data/schema.js';
+import { headlineSalary, latestRpp, type Catalog } from '../core/catalog.js';
+import type { Theme } from './theme.js';
+import { renderTable } from './table.js';
+import { clean, count, money, wrap } from './text.js';
+
+export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const CITY_SORTS = ['pay', 'adjusted', 'jobs', 'name'] as const;
+export type CitySort = (typeof CITY_SORTS)[number];
+
+export interface RenderContext {
+  theme: Theme;
+  /** Terminal width in columns. */
+  width: number;
+}
+
+/** Cites the given source ids of a role as one footer line. */
+function footer(ctx: RenderContext, role: Role, ids: Iterable<string>): string {
+  const wanted = new Set(ids);
+  const cited = role.sources.filter((s) => wanted.has(s.id)).map(citation);
+  return cited.length ? ctx.theme.dim(wrap(`Source: ${cited.join('; ')}`, ctx.width)) : '';
+}
+
+/** "Title, publisher (period), licence" for one source. */
+export function citation(s: Source): string {
+  const parts = [s.title, s.publisher].filter(Boolean).join(', ');
+  return `${parts} (${s.period})${s.license ? `, ${s.license}` : ''}`;
+}
+
+function heading(ctx: RenderContext, text: string): string {
+  return ctx.theme.heading(text);
+}
+
+function overview(ctx: RenderContext, role: Role): string {
+  const { theme } = ctx;
+  const out: string[] = [];
+  out.push(`${theme.title(clean(role.title))}  ${theme.dim(`(${role.id})`)}`);
+  const facts = [`O*NET-SOC ${role.socCodes.join(', ')}`];
+  if (role.onetTitle && role.onetTitle !== role.title) facts.push(`O*NET title: ${role.onetTitle}`);
+  if (role.jobZone) facts.push(`Job zone ${role.jobZone.level} of 5`);
+  out.push(theme.dim(wrap(facts.join(' · '), ctx.width)));
+  out.push('', wrap(role.summary, ctx.width));
+  if (role.aliases.length) {
+    const shown = role.aliases.slice(0, 10).join(', ');
+    const more = role.aliases.length > 10 ? ` and ${role.aliases.length - 10} more` : '';
+    out.push('', wrap(`Also called: ${shown}${more}`, ctx.width));
+  }
+  if (role.tasks.length) {
+    out.push('', heading(ctx, 'What you do'));
+    for (const t of role.tasks) out.push(wrap(`• ${t}`, ctx.width, '').replace(/\n/g, '\n  '));
+  }
+  if (role.jobZone || role.education) {
+    out.push('', heading(ctx, 'Preparation'));
+    if (role.jobZone) out.push(wrap(role.jobZone.name, ctx.width));
+    if (role.education) out.push(wrap(role.education.summary, ctx.width));
+  }
+  if (role.industries.length) out.push('', `${heading(ctx, 'Industries:')} ${clean(role.industries.join(', '))}`);
+  return out.join('\n');
+}
+
+function skills(ctx: RenderContext, role: Role): string {
+  if (role.skills.length === 0) return `${heading(ctx, 'Skills')}\nNo skills are recorded for this role.`;
+  const rated = role.skills.some((s) => s.importance !== undefined);
+  const head = rated ? ['Skill', 'Importance (1–5)', 'Note'] : ['Skill', 'Note'];
+  const rows = role.skills.map((s) => {
+    const imp = s.importance !== undefined ? s.importance.toFixed(2) : '–';
+    return rated ? [s.name, imp, s.note ?? ''] : [s.name, s.note ?? ''];
+  });
+  return [
+    heading(ctx, 'Skills'),
+    renderTable(ctx.theme, head, rows, { width: ctx.width, right: rated ? [1] : [] }),
+    footer(ctx, role, role.skills.map((s) => s.source)),
+  ].join('\n');
+}
+
+/** Salary figures shown as rows, one column per source entry. */
+const SALARY_ROWS: Array<{ label: string; value: (s: Salary) => string | undefined }> = [
+  { label: 'Median', value: (s) => opt(s.median, money) },
+  { label: 'Mean (average)', value: (s) => opt(s.mean, money) },
+  { label: '10th percentile', value: (s) => opt(s.p10, money) },
+  { label: '25th percentile', value: (s) => opt(s.p25, money) },
+  { label: '75th percentile', value: (s) => opt(s.p75, money) },
+  { label: '90th percentile', value: (s) => opt(s.p90, money) },
+  {
+    label: 'Range quoted',
+    value: (s) => (s.low !== undefined || s.high !== undefined ? `${money(s.low)}–${money(s.high)}` : undefined),
+  },
+  { label: 'Median hourly', value: (s) => opt(s.medianHourly, (h) => `$${h.toFixed(2)}`) },
+  { label: 'Employment', value: (s) => opt(s.employment, count) },
+];
+
+function opt<T>(v: T | undefined, f: (v: T) => string): string | undefined {
+  return v === undefined ? undefined : f(v);
+}
+
+function salary(ctx: RenderContext, role: Role): string {
+  const out = [heading(ctx, 'Salary (US dollars a year)')];
+  if (role.salary.length === 0) return `${out[0]}\nNo salary figures are recorded for this role.`;
+  const head = ['', ...role.salary.map((s) => `${s.label}\n${s.period}`)];
+  const rows = SALARY_ROWS.filter((r) => role.salary.some((s) => r.value(s) !== undefined)).map((r) => [
+    r.label,
+    ...role.salary.map((s) => r.value(s) ?? '–'),
+  ]);
+  out.push(renderTable(ctx.theme, head, rows, { width: ctx.width, right: role.salary.map((_, i) => i + 1) }));
+  for (const note of role.salary.filter((s) => s.note)) out.push(ctx.theme.dim(wrap(`Note: ${note.note}`, ctx.width)));
+  const trend = role.salaryTrend;
+  if (trend) {
+    const first = trend.points[0];
+    const last = trend.points[trend.points.length - 1];
+    if (first && last) {
+      const change = ((last.median - first.median) / first.median) * 100;
+      const sign = change >= 0 ? '+' : '';
+      out.push(
+        wrap(
+          `Trend (${trend.label}): ${trend.points.map((p) => `${p.period} ${money(p.median)}`).join(' → ')} (${sign}${change.toFixed(1)}% since ${first.period})`,
+          ctx.width,
+        ),
+      );
+    }
+  }
+  const ids = role.salary.map((s) => s.source);
+  if (trend) ids.push(trend.source);
+  out.push(footer(ctx, role, ids));
+  return out.join('\n');
+}
+
+function tools(ctx: RenderContext, role: Role): string {
+  const items = [
+    ...role.software.map((t) => ({ ...t, kind: 'Software' })),
+    ...role.tools.map((t) => ({ ...t, kind: 'Tool' })),
+  ];
+  if (items.length === 0) return `${heading(ctx, 'Tools and software')}\nNo tools or software are recorded for this role.`;
+  const rows = items.map((t) => {
+    const flags = [t.hot ? 'hot' : '', t.inDemand ? 'in demand' : ''].filter(Boolean).join(', ');
+    return [t.name, t.kind, t.category, { text: flags, style: ctx.theme.accent }];
+  });
+  const hot = items.filter((t) => t.hot).length;
+  return [
+    heading(ctx, 'Tools and software'),
+    renderTable(ctx.theme, ['Name', 'Kind', 'Category', 'Flags'], rows, { width: ctx.width }),
+    hot ? ctx.theme.dim(`"hot" = an O*NET Hot Technology, often named in job postings (${hot} here).`) : '',
+    footer(ctx, role, items.map((t) => t.source)),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+interface CityRow {
+  name: string;
+  state: string;
+  employment?: number;
+  median?: number;
+  p25?: number;
+  p75?: number;
+  adjusted?: number;
+  rppYear?: number;
+  note?: string;
+}
+
+/** City rows with price-adjusted medians (median ÷ RPP/100), sorted as asked. */
+export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): CityRow[] {
+  const rows: CityRow[] = role.cities.map((c) => {
+    const metro = c.metro ? catalog.metroById.get(c.metro) : undefined;
+    const rpp = metro ? latestRpp(metro) : undefined;
+    const adjusted = c.median !== undefined && rpp ? Math.round(c.median / (rpp.value / 100)) : undefined;
+    return {
+      name: c.name,
+      state: c.state,
+      employment: c.employment,
+      median: c.median,
+      p25: c.p25,
+      p75: c.p75,
+      adjusted,
+      rppYear: adjusted !== undefined ? rpp?.year : undefined,
+      note: c.note,
+    };
+  });
+  const key: Record<CitySort, (r: CityRow) => number> = {
+    pay: (r) => r.median ?? -1,
+    adjusted: (r) => r.adjusted ?? -1,
+    jobs: (r) => r.employment ?? -1,
+    name: () => 0,
+  };
+  return rows.sort((a, b) => key[sort](b) - key[sort](a) || a.name.localeCompare(b.name, 'en'));
+}
+
+function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort): string {
+  const out = [heading(ctx, 'Cities')];
+  if (role.cities.length === 0) return `${out[0]}\nNo cities are named for this role in its sources.`;
+  const rows = cityRows(catalog, role, sort);
+  const national = headlineSalary(role)?.median;
+  const withFigures = rows.some((r) => r.median !== undefined);
+  if (withFigures) {
+    const rppYear = rows.find((r) => r.rppYear !== undefined)?.rppYear;
+    const head = ['City', 'State', 'Jobs', 'Median', 'p25–p75', `Median adj. for prices${rppYear ? ` (RPP ${rppYear})` : ''}`, 'vs national median'];
+    const body = rows.map((r) => {
+      const diff = r.median !== undefined && national !== undefined ? r.median - national : undefined;
+      const diffText = diff === undefined ? '–' : `${diff >= 0 ? '+' : '−'}${money(Math.abs(diff))}`;
+      return [r.name, r.state, count(r.employment), money(r.median), r.p25 !== undefined ? `${money(r.p25)}–${money(r.p75)}` : '–', money(r.adjusted), diffText];
+    });
+    out.push(renderTable(ctx.theme, head, body, { width: ctx.width, right: [2, 3, 4, 5, 6] }));
+    out.push(ctx.theme.dim(wrap('Adjusted = median ÷ (regional price parity / 100); the RPP is a calendar-year price index for all consumers (US = 100).', ctx.width)));
+  } else {
+    out.push(renderTable(ctx.theme, ['City', 'State', 'Why listed'], rows.map((r) => [r.name, r.state, r.note ?? '']), { width: ctx.width }));
+    out.push('No metro wage figures are available for this role.');
+  }
+  out.push(footer(ctx, role, role.cities.flatMap((c) => c.sources)));
+  return out.join('\n');
+}
+
+function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
+  const out: string[] = [];
+  if (role.howToBecome.length) {
+    out.push(heading(ctx, 'How to become one'));
+    role.howToBecome.forEach((s, i) => out.push(wrap(`${i + 1}. ${s.step}`, ctx.width).replace(/\n/g, '\n   ')));
+  }
+  if (role.certifications.length) {
+    out.push('', heading(ctx, 'Certifications'));
+    for (const c of role.certifications) out.push(`• ${clean(c.name)}${c.abbreviation ? ` (${clean(c.abbreviation)})` : ''}`);
+  }
+  if (role.relatedRoles.length) {
+    out.push('', heading(ctx, 'Related roles'));
+    const rows = role.relatedRoles.map((r) => {
+      const other = catalog.byId.get(r.id);
+      return [`${other?.title ?? r.id}\n${r.id}`, money(other ? headlineSalary(other)?.median : undefined), r.reason ?? ''];
+    });
+    out.push(renderTable(ctx.theme, ['Role (id)', 'Median', 'Why related'], rows, { width: ctx.width, right: [1] }));
+  }
+  return out.join('\n').replace(/^\n+/, '') || 'No career path information is recorded for this role.';
+}
+
+function sourcesList(ctx: RenderContext, role: Role): string {
+  return [heading(ctx, 'Sources'), ...role.sources.map((s) => ctx.theme.dim(wrap(`• ${citation(s)}`, ctx.width)))].join('\n');
+}
+
+/** Renders one section of a role card, or all of them. */
+export function renderRole(ctx: RenderContext, catalog: Catalog, role: Role, section: Section = 'all', citySort: CitySort = 'pay'): string {
+  const parts: Record<Exclude<Section, 'all'>, () => string> = {
+    overview: () => overview(ctx, role),
+    skills: () => skills(ctx, role),
+    salary: () => salary(ctx, role),
+    tools: () => tools(ctx, role),
+    cities: () => cities(ctx, catalog, role, citySort),
+    path: () => path(ctx, catalog, role),
+  };
+  if (section !== 'all') return parts[section]() + '\n';
+  return [...Object.values(parts).map((f) => f()), sourcesList(ctx, role)].join('\n\n') + '\n';
+}
