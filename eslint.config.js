@@ -6,7 +6,7 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-console': ['error', { allow: [] }],
+      'no-console': 'error',
     },
   },
   { files: ['bin/**', 'scripts/**', '__tests__/**'], rules: { 'no-console': 'off' } },

@@ -25,11 +25,16 @@ Exit codes:
 export function buildProgram(io: Io, onResult: (code: number) => void): Command {
   const program = new Command('careers');
   program
-    .description('Explore back office careers offline: skills, salary, tools and cities for each role.')
+    .description(
+      'Explore back office careers offline: skills, salary, tools and cities for each role.',
+    )
     .version(version(), '-v, --version', 'print the version')
     .option('--json', 'print one JSON document on stdout instead of tables')
     .option('--no-color', 'never colour the output (also: NO_COLOR=1, or stdout not a terminal)')
-    .option('--data <dir>', 'load roles from this directory instead of the built-in data (also: CAREERS_DATA_DIR)')
+    .option(
+      '--data <dir>',
+      'load roles from this directory instead of the built-in data (also: CAREERS_DATA_DIR)',
+    )
     .helpOption('-h, --help', 'show help')
     .addHelpText(
       'after',
@@ -65,7 +70,8 @@ export function reportError(err: unknown, io: Io): number {
   const debug = (io.env.DEBUG ?? '').split(',').includes('careers');
   if (err instanceof CommanderError) {
     // Commander has already printed its message (or the help/version text).
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
+      return ExitCode.ok;
     return ExitCode.usage;
   }
   if (err instanceof CareersError) {

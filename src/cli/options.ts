@@ -13,7 +13,8 @@ export type ResultSink = (code: number) => void;
 export function intOption(min: number) {
   return (value: string): number => {
     const n = Number(value.replace(/[,_$]/g, ''));
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got "${value}"`);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got "${value}"`);
     return n;
   };
 }

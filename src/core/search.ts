@@ -53,8 +53,10 @@ export interface SearchHit {
 export const MAX_QUERY_LENGTH = 200;
 /** Most query words considered. */
 const MAX_QUERY_WORDS = 12;
-/** Hits below this relevance are dropped. */
+/** Hits below this relevance are dropped... */
 const MIN_RELEVANCE = 0.4;
+/** ...and so are hits far weaker than the best one (below this share of its score). */
+const RELATIVE_CUTOFF = 0.75;
 const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'or', 'the', 'to', 'with']);
 
 /** Lower-cases, turns punctuation into spaces and squeezes white space. */
@@ -95,7 +97,12 @@ export function buildIndex(catalog: Catalog): SearchIndex {
       else byWord.set(w, [i]);
     }
   });
-  const words = new Fuse([...byWord.keys()], { includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const words = new Fuse([...byWord.keys()], {
+    includeScore: true,
+    threshold: 0.4,
+    location: 0,
+    distance: 8,
+  });
   return { catalog, entries, byWord, words };
 }
 
@@ -121,8 +128,13 @@ function similarWords(index: SearchIndex, token: string): Map<string, number> {
 /** Checks and cleans a user query; throws a usage error when nothing searchable is left. */
 export function queryWords(raw: string): string[] {
   const all = words(raw.slice(0, MAX_QUERY_LENGTH));
-  const unique = [...new Set(all.length > 0 ? all : normalize(raw.slice(0, MAX_QUERY_LENGTH)).split(' ').filter(Boolean))];
-  if (unique.length === 0) throw new UsageError('the search query is empty; give a job title, skill or tool');
+  const unique = [
+    ...new Set(
+      all.length > 0 ? all : normalize(raw.slice(0, MAX_QUERY_LENGTH)).split(' ').filter(Boolean),
+    ),
+  ];
+  if (unique.length === 0)
+    throw new UsageError('the search query is empty; give a job title, skill or tool');
   return unique.slice(0, MAX_QUERY_WORDS);
 }
 
@@ -146,13 +158,15 @@ export function search(index: SearchIndex, rawQuery: string, limit = 10): Search
     const entry = index.entries[e] as Entry;
     const matched = row.reduce((a, b) => a + b, 0);
     const coverage = Math.min(1, row.filter((s) => s > 0).length / Math.max(1, entry.words.length));
-    const score = (matched / tokens.length) * (0.85 + 0.15 * coverage) * SEARCH_FIELDS[entry.field].weight;
+    const score =
+      (matched / tokens.length) * (0.85 + 0.15 * coverage) * SEARCH_FIELDS[entry.field].weight;
     const current = best.get(entry.role);
     if (!current || score > current.score) best.set(entry.role, { score, entry });
   }
 
+  const topScore = Math.max(0, ...[...best.values()].map((b) => b.score));
   return [...best.entries()]
-    .filter(([, b]) => b.score >= MIN_RELEVANCE)
+    .filter(([, b]) => b.score >= MIN_RELEVANCE && b.score >= topScore * RELATIVE_CUTOFF)
     .sort(([ra, a], [rb, b]) => b.score - a.score || ra - rb)
     .slice(0, limit)
     .map(([r, b]) => ({
@@ -178,12 +192,15 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   const exact =
     catalog.byId.get(name.trim().toLowerCase()) ??
     catalog.roles.find((r) => normalize(r.title) === wanted || normalize(r.id) === wanted) ??
-    catalog.roles.find((r) => [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted));
+    catalog.roles.find((r) =>
+      [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted),
+    );
   if (exact) return exact;
 
   const hits = search(index, name, 5);
   const [top, next] = hits;
-  if (top && top.score >= GOOD_ENOUGH && (!next || top.score - next.score >= CLEAR_LEAD)) return top.role;
+  if (top && top.score >= GOOD_ENOUGH && (!next || top.score - next.score >= CLEAR_LEAD))
+    return top.role;
   if (hits.length === 0) {
     throw new NotFoundError(`no role matches "${name}"`, ['  See every role with: careers list']);
   }

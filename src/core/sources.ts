@@ -20,5 +20,7 @@ export function sourceUsage(catalog: Catalog): SourceUse[] {
       uses.set(source.id, use);
     }
   }
-  return [...uses.values()].sort((a, b) => b.roles.length - a.roles.length || a.source.id.localeCompare(b.source.id));
+  return [...uses.values()].sort(
+    (a, b) => b.roles.length - a.roles.length || a.source.id.localeCompare(b.source.id),
+  );
 }

@@ -92,15 +92,18 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }
 
-/** Validates a parsed file against a schema, turning every zod issue into a located problem. */
-function validate<T>(pf: ParsedFile, schema: ZodType<T>, problems: DataProblem[]): T | undefined {
-  let value: unknown;
+/** Converts a parsed document to plain data, with alias expansion capped. */
+function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; value: unknown } | { ok: false } {
   try {
-    value = pf.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, value: pf.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (err) {
     problems.push({ file: pf.file, path: '', message: firstLine((err as Error).message) });
-    return undefined;
+    return { ok: false };
   }
+}
+
+/** Validates data against a schema, turning every zod issue into a located problem. */
+function validate<T>(pf: ParsedFile, value: unknown, schema: ZodType<T>, problems: DataProblem[]): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -139,36 +142,54 @@ function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
   return refs;
 }
 
-/** Checks what a schema cannot: ids unique, references resolve. */
-function crossCheck(
-  loaded: Array<{ pf: ParsedFile; role: Role }>,
-  metros: Metro[],
-  problems: DataProblem[],
-): void {
+/** Reads a string field from data that may not have passed the schema. */
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+interface LoadedFile {
+  pf: ParsedFile;
+  /** The file's data as parsed, valid or not, so cross-checks also cover invalid files. */
+  raw: unknown;
+  /** The validated role, when the file passed the schema. */
+  role?: Role;
+}
+
+/** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
+function crossCheck(files: LoadedFile[], metros: Metro[], problems: DataProblem[]): void {
   const firstFile = new Map<string, string>();
-  for (const { pf, role } of loaded) {
-    const seen = firstFile.get(role.id);
-    if (seen) problems.push({ file: pf.file, ...locate(pf, ['id']), path: 'id', message: `duplicate id "${role.id}" (also in ${seen})` });
-    else firstFile.set(role.id, pf.file);
+  for (const { pf, raw } of files) {
+    const id = field(raw, 'id');
+    if (typeof id !== 'string') continue;
+    const seen = firstFile.get(id);
+    if (seen) problems.push({ file: pf.file, ...locate(pf, ['id']), path: 'id', message: `duplicate id "${id}" (also in ${seen})` });
+    else firstFile.set(id, pf.file);
   }
   const metroIds = new Set(metros.map((m) => m.id));
-  for (const { pf, role } of loaded) {
-    role.relatedRoles.forEach((rel, i) => {
-      if (!firstFile.has(rel.id)) {
-        problems.push({ file: pf.file, ...locate(pf, ['relatedRoles', i, 'id']), path: `relatedRoles.${i}.id`, message: `no role has id "${rel.id}"` });
+  for (const { pf, raw, role } of files) {
+    list(field(raw, 'relatedRoles')).forEach((rel, i) => {
+      const id = field(rel, 'id');
+      if (typeof id === 'string' && !firstFile.has(id)) {
+        problems.push({ file: pf.file, ...locate(pf, ['relatedRoles', i, 'id']), path: `relatedRoles.${i}.id`, message: `no role has id "${id}"` });
       }
     });
+    list(field(raw, 'cities')).forEach((city, i) => {
+      const metro = field(city, 'metro');
+      if (typeof metro === 'string' && !metroIds.has(metro)) {
+        problems.push({ file: pf.file, ...locate(pf, ['cities', i, 'metro']), path: `cities.${i}.metro`, message: `no metro has id "${metro}"` });
+      }
+    });
+    if (!role) continue;
     const sourceIds = new Set(role.sources.map((s) => s.id));
     for (const ref of sourceRefs(role)) {
       if (!sourceIds.has(ref.id)) {
         problems.push({ file: pf.file, ...locate(pf, ref.path), path: pathText(ref.path), message: `no entry in sources has id "${ref.id}"` });
       }
     }
-    role.cities.forEach((city, i) => {
-      if (city.metro && !metroIds.has(city.metro)) {
-        problems.push({ file: pf.file, ...locate(pf, ['cities', i, 'metro']), path: `cities.${i}.metro`, message: `no metro has id "${city.metro}"` });
-      }
-    });
   }
 }
 
@@ -177,7 +198,8 @@ function loadMetros(dir: string, problems: DataProblem[]): Metro[] {
   const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'metros.yaml');
   if (!existsSync(file)) return [];
   const pf = readYaml(file, problems);
-  return (pf && validate(pf, MetrosFileSchema, problems)?.metros) ?? [];
+  const data = pf && toData(pf, problems);
+  return (pf && data?.ok && validate(pf, data.value, MetrosFileSchema, problems)?.metros) || [];
 }
 
 /** Loads and validates a whole data directory; throws DataError listing every problem. */
@@ -197,11 +219,12 @@ export function loadCatalog(dir: string): Catalog {
 
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems);
-  const loaded: Array<{ pf: ParsedFile; role: Role }> = [];
+  const loaded: LoadedFile[] = [];
   for (const file of files) {
     const pf = readYaml(file, problems);
-    const role = pf && validate(pf, RoleSchema, problems);
-    if (pf && role) loaded.push({ pf, role });
+    const data = pf && toData(pf, problems);
+    if (!pf || !data?.ok) continue;
+    loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
   }
   crossCheck(loaded, metros, problems);
   if (problems.length > 0) {
@@ -209,7 +232,7 @@ export function loadCatalog(dir: string): Catalog {
     throw new DataError(`${n} problem${n === 1 ? '' : 's'} in data at ${shownDir}`, problems);
   }
   return makeCatalog(
-    loaded.map((l) => l.role),
+    loaded.map((l) => l.role as Role),
     metros,
     dir,
   );

@@ -7,5 +7,7 @@ export const SCHEMA_VERSION = 1;
 
 /** Serialises one JSON document for stdout. */
 export function renderJson(data: Record<string, unknown>): string {
-  return JSON.stringify({ schemaVersion: SCHEMA_VERSION, currency: 'USD', ...data }, null, 2) + '\n';
+  return (
+    JSON.stringify({ schemaVersion: SCHEMA_VERSION, currency: 'USD', ...data }, null, 2) + '\n'
+  );
 }

@@ -17,7 +17,11 @@ export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
     money(headlineSalary(h.role)?.median),
   ]);
   return (
-    renderTable(ctx.theme, ['#', 'Role', 'Why it matched', 'Median pay'], rows, { width: ctx.width, right: [0, 3] }) +
+    renderTable(ctx.theme, ['#', 'Role', 'Why it matched', 'Median pay'], rows, {
+      width: ctx.width,
+      right: [0, 3],
+      keep: [1],
+    }) +
     '\n' +
     ctx.theme.dim('More on a role: careers show <id>') +
     '\n'
@@ -28,12 +32,21 @@ export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
 export function renderList(ctx: RenderContext, roles: Role[]): string {
   const rows = roles.map((r) => {
     const s = headlineSalary(r);
-    return [r.title, r.id, money(s?.median), r.jobZone ? String(r.jobZone.level) : '–', s?.period ?? '–'];
+    return [r.title, r.id, money(s?.median), r.jobZone ? String(r.jobZone.level) : '–'];
   });
+  const periods = [...new Set(roles.map((r) => headlineSalary(r)?.period).filter(Boolean))].join(
+    ', ',
+  );
   return (
-    renderTable(ctx.theme, ['Role', 'Id', 'Median pay', 'Job zone', 'Pay period'], rows, { width: ctx.width, right: [2, 3] }) +
+    renderTable(ctx.theme, ['Role', 'Id', 'Median pay', 'Job zone'], rows, {
+      width: ctx.width,
+      right: [2, 3],
+      keep: [1],
+    }) +
     '\n' +
-    ctx.theme.dim(`${roles.length} role${roles.length === 1 ? '' : 's'}. Median pay: BLS OEWS national annual median.`) +
+    ctx.theme.dim(
+      `${roles.length} role${roles.length === 1 ? '' : 's'}. Median pay: national annual median${periods ? ` (${periods})` : ''}; job zone: O*NET preparation level 1–5.`,
+    ) +
     '\n'
   );
 }

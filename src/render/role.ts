@@ -2,7 +2,7 @@
  * The role card printed by `careers show`: overview, then skills, salary, tools and cities
  * tables, then how to get there. Pure: data in, string out.
  */
-import type { Role, Salary, Source } from '../data/schema.js';
+import type { Role, Salary, Skill, Source, Tech } from '../data/schema.js';
 import { headlineSalary, latestRpp, type Catalog } from '../core/catalog.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
@@ -60,22 +60,37 @@ function overview(ctx: RenderContext, role: Role): string {
     if (role.jobZone) out.push(wrap(role.jobZone.name, ctx.width));
     if (role.education) out.push(wrap(role.education.summary, ctx.width));
   }
-  if (role.industries.length) out.push('', `${heading(ctx, 'Industries:')} ${clean(role.industries.join(', '))}`);
+  if (role.industries.length)
+    out.push('', `${heading(ctx, 'Industries:')} ${clean(role.industries.join(', '))}`);
   return out.join('\n');
 }
 
 function skills(ctx: RenderContext, role: Role): string {
-  if (role.skills.length === 0) return `${heading(ctx, 'Skills')}\nNo skills are recorded for this role.`;
-  const rated = role.skills.some((s) => s.importance !== undefined);
-  const head = rated ? ['Skill', 'Importance (1–5)', 'Note'] : ['Skill', 'Note'];
-  const rows = role.skills.map((s) => {
-    const imp = s.importance !== undefined ? s.importance.toFixed(2) : '–';
-    return rated ? [s.name, imp, s.note ?? ''] : [s.name, s.note ?? ''];
-  });
+  if (role.skills.length === 0)
+    return `${heading(ctx, 'Skills')}\nNo skills are recorded for this role.`;
+  const columns = [
+    { head: 'Skill', cell: (s: Skill) => s.name, show: true },
+    {
+      head: 'Importance (1–5)',
+      cell: (s: Skill) => (s.importance !== undefined ? s.importance.toFixed(2) : '–'),
+      show: role.skills.some((s) => s.importance !== undefined),
+    },
+    { head: 'Note', cell: (s: Skill) => s.note ?? '', show: role.skills.some((s) => s.note) },
+  ].filter((c) => c.show);
+  const rows = role.skills.map((s) => columns.map((c) => c.cell(s)));
   return [
     heading(ctx, 'Skills'),
-    renderTable(ctx.theme, head, rows, { width: ctx.width, right: rated ? [1] : [] }),
-    footer(ctx, role, role.skills.map((s) => s.source)),
+    renderTable(
+      ctx.theme,
+      columns.map((c) => c.head),
+      rows,
+      { width: ctx.width, right: columns[1]?.head.startsWith('Importance') ? [1] : [] },
+    ),
+    footer(
+      ctx,
+      role,
+      role.skills.map((s) => s.source),
+    ),
   ].join('\n');
 }
 
@@ -89,7 +104,8 @@ const SALARY_ROWS: Array<{ label: string; value: (s: Salary) => string | undefin
   { label: '90th percentile', value: (s) => opt(s.p90, money) },
   {
     label: 'Range quoted',
-    value: (s) => (s.low !== undefined || s.high !== undefined ? `${money(s.low)}–${money(s.high)}` : undefined),
+    value: (s) =>
+      s.low !== undefined || s.high !== undefined ? `${money(s.low)}–${money(s.high)}` : undefined,
   },
   { label: 'Median hourly', value: (s) => opt(s.medianHourly, (h) => `$${h.toFixed(2)}`) },
   { label: 'Employment', value: (s) => opt(s.employment, count) },
@@ -103,12 +119,17 @@ function salary(ctx: RenderContext, role: Role): string {
   const out = [heading(ctx, 'Salary (US dollars a year)')];
   if (role.salary.length === 0) return `${out[0]}\nNo salary figures are recorded for this role.`;
   const head = ['', ...role.salary.map((s) => `${s.label}\n${s.period}`)];
-  const rows = SALARY_ROWS.filter((r) => role.salary.some((s) => r.value(s) !== undefined)).map((r) => [
-    r.label,
-    ...role.salary.map((s) => r.value(s) ?? '–'),
-  ]);
-  out.push(renderTable(ctx.theme, head, rows, { width: ctx.width, right: role.salary.map((_, i) => i + 1) }));
-  for (const note of role.salary.filter((s) => s.note)) out.push(ctx.theme.dim(wrap(`Note: ${note.note}`, ctx.width)));
+  const rows = SALARY_ROWS.filter((r) => role.salary.some((s) => r.value(s) !== undefined)).map(
+    (r) => [r.label, ...role.salary.map((s) => r.value(s) ?? '–')],
+  );
+  out.push(
+    renderTable(ctx.theme, head, rows, {
+      width: ctx.width,
+      right: role.salary.map((_, i) => i + 1),
+    }),
+  );
+  for (const note of role.salary.filter((s) => s.note))
+    out.push(ctx.theme.dim(wrap(`Note: ${note.note}`, ctx.width)));
   const trend = role.salaryTrend;
   if (trend) {
     const first = trend.points[0];
@@ -130,25 +151,49 @@ function salary(ctx: RenderContext, role: Role): string {
   return out.join('\n');
 }
 
+/** Software or tools grouped by category, hot technologies first within each group. */
+function techRows(items: Tech[]): string[][] {
+  const groups = new Map<string, Tech[]>();
+  for (const t of items) groups.set(t.category, [...(groups.get(t.category) ?? []), t]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .map(([category, list]) => [
+      category,
+      [...list]
+        .sort((a, b) => Number(b.hot) - Number(a.hot))
+        .map((t) => (t.hot ? `${t.name} ★` : t.name))
+        .join(', '),
+    ]);
+}
+
 function tools(ctx: RenderContext, role: Role): string {
-  const items = [
-    ...role.software.map((t) => ({ ...t, kind: 'Software' })),
-    ...role.tools.map((t) => ({ ...t, kind: 'Tool' })),
-  ];
-  if (items.length === 0) return `${heading(ctx, 'Tools and software')}\nNo tools or software are recorded for this role.`;
-  const rows = items.map((t) => {
-    const flags = [t.hot ? 'hot' : '', t.inDemand ? 'in demand' : ''].filter(Boolean).join(', ');
-    return [t.name, t.kind, t.category, { text: flags, style: ctx.theme.accent }];
-  });
-  const hot = items.filter((t) => t.hot).length;
-  return [
-    heading(ctx, 'Tools and software'),
-    renderTable(ctx.theme, ['Name', 'Kind', 'Category', 'Flags'], rows, { width: ctx.width }),
-    hot ? ctx.theme.dim(`"hot" = an O*NET Hot Technology, often named in job postings (${hot} here).`) : '',
-    footer(ctx, role, items.map((t) => t.source)),
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const title = heading(ctx, 'Tools and software');
+  if (role.software.length + role.tools.length === 0)
+    return `${title}\nNo tools or software are recorded for this role.`;
+  const out = [title];
+  if (role.software.length)
+    out.push(
+      renderTable(ctx.theme, ['Software category', 'Software'], techRows(role.software), {
+        width: ctx.width,
+      }),
+    );
+  if (role.tools.length)
+    out.push(
+      renderTable(ctx.theme, ['Tool category', 'Tools'], techRows(role.tools), {
+        width: ctx.width,
+      }),
+    );
+  const hot = role.software.filter((t) => t.hot).length;
+  if (hot)
+    out.push(ctx.theme.dim(`★ = O*NET Hot Technology, often named in job postings (${hot} here).`));
+  out.push(
+    footer(
+      ctx,
+      role,
+      [...role.software, ...role.tools].map((t) => t.source),
+    ),
+  );
+  return out.join('\n');
 }
 
 interface CityRow {
@@ -168,7 +213,8 @@ export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): 
   const rows: CityRow[] = role.cities.map((c) => {
     const metro = c.metro ? catalog.metroById.get(c.metro) : undefined;
     const rpp = metro ? latestRpp(metro) : undefined;
-    const adjusted = c.median !== undefined && rpp ? Math.round(c.median / (rpp.value / 100)) : undefined;
+    const adjusted =
+      c.median !== undefined && rpp ? Math.round(c.median / (rpp.value / 100)) : undefined;
     return {
       name: c.name,
       state: c.state,
@@ -192,25 +238,56 @@ export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): 
 
 function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort): string {
   const out = [heading(ctx, 'Cities')];
-  if (role.cities.length === 0) return `${out[0]}\nNo cities are named for this role in its sources.`;
+  if (role.cities.length === 0)
+    return `${out[0]}\nNo cities are named for this role in its sources.`;
   const rows = cityRows(catalog, role, sort);
   const national = headlineSalary(role)?.median;
   const withFigures = rows.some((r) => r.median !== undefined);
   if (withFigures) {
     const rppYear = rows.find((r) => r.rppYear !== undefined)?.rppYear;
-    const head = ['City', 'State', 'Jobs', 'Median', 'p25–p75', `Median adj. for prices${rppYear ? ` (RPP ${rppYear})` : ''}`, 'vs national median'];
+    const head = ['City', 'State', 'Jobs', 'Median', 'p25–p75', 'Adj. median*', 'vs US median'];
     const body = rows.map((r) => {
-      const diff = r.median !== undefined && national !== undefined ? r.median - national : undefined;
-      const diffText = diff === undefined ? '–' : `${diff >= 0 ? '+' : '−'}${money(Math.abs(diff))}`;
-      return [r.name, r.state, count(r.employment), money(r.median), r.p25 !== undefined ? `${money(r.p25)}–${money(r.p75)}` : '–', money(r.adjusted), diffText];
+      const diff =
+        r.median !== undefined && national !== undefined ? r.median - national : undefined;
+      const diffText =
+        diff === undefined ? '–' : `${diff >= 0 ? '+' : '−'}${money(Math.abs(diff))}`;
+      return [
+        r.name,
+        r.state,
+        count(r.employment),
+        money(r.median),
+        r.p25 !== undefined ? `${money(r.p25)}–${money(r.p75)}` : '–',
+        money(r.adjusted),
+        diffText,
+      ];
     });
     out.push(renderTable(ctx.theme, head, body, { width: ctx.width, right: [2, 3, 4, 5, 6] }));
-    out.push(ctx.theme.dim(wrap('Adjusted = median ÷ (regional price parity / 100); the RPP is a calendar-year price index for all consumers (US = 100).', ctx.width)));
+    out.push(
+      ctx.theme.dim(
+        wrap(
+          `* Median adjusted for local prices: median ÷ (regional price parity / 100), BEA RPP ${rppYear ?? ''}, a calendar-year price index for all consumers (US = 100).`,
+          ctx.width,
+        ),
+      ),
+    );
   } else {
-    out.push(renderTable(ctx.theme, ['City', 'State', 'Why listed'], rows.map((r) => [r.name, r.state, r.note ?? '']), { width: ctx.width }));
+    out.push(
+      renderTable(
+        ctx.theme,
+        ['City', 'State', 'Why listed'],
+        rows.map((r) => [r.name, r.state, r.note ?? '']),
+        { width: ctx.width },
+      ),
+    );
     out.push('No metro wage figures are available for this role.');
   }
-  out.push(footer(ctx, role, role.cities.flatMap((c) => c.sources)));
+  out.push(
+    footer(
+      ctx,
+      role,
+      role.cities.flatMap((c) => c.sources),
+    ),
+  );
   return out.join('\n');
 }
 
@@ -218,29 +295,52 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
   const out: string[] = [];
   if (role.howToBecome.length) {
     out.push(heading(ctx, 'How to become one'));
-    role.howToBecome.forEach((s, i) => out.push(wrap(`${i + 1}. ${s.step}`, ctx.width).replace(/\n/g, '\n   ')));
+    role.howToBecome.forEach((s, i) =>
+      out.push(wrap(`${i + 1}. ${s.step}`, ctx.width).replace(/\n/g, '\n   ')),
+    );
   }
   if (role.certifications.length) {
     out.push('', heading(ctx, 'Certifications'));
-    for (const c of role.certifications) out.push(`• ${clean(c.name)}${c.abbreviation ? ` (${clean(c.abbreviation)})` : ''}`);
+    for (const c of role.certifications)
+      out.push(`• ${clean(c.name)}${c.abbreviation ? ` (${clean(c.abbreviation)})` : ''}`);
   }
   if (role.relatedRoles.length) {
     out.push('', heading(ctx, 'Related roles'));
     const rows = role.relatedRoles.map((r) => {
       const other = catalog.byId.get(r.id);
-      return [`${other?.title ?? r.id}\n${r.id}`, money(other ? headlineSalary(other)?.median : undefined), r.reason ?? ''];
+      return [
+        `${other?.title ?? r.id}\n${r.id}`,
+        money(other ? headlineSalary(other)?.median : undefined),
+        r.reason ?? '',
+      ];
     });
-    out.push(renderTable(ctx.theme, ['Role (id)', 'Median', 'Why related'], rows, { width: ctx.width, right: [1] }));
+    out.push(
+      renderTable(ctx.theme, ['Role (id)', 'Median', 'Why related'], rows, {
+        width: ctx.width,
+        right: [1],
+      }),
+    );
   }
-  return out.join('\n').replace(/^\n+/, '') || 'No career path information is recorded for this role.';
+  return (
+    out.join('\n').replace(/^\n+/, '') || 'No career path information is recorded for this role.'
+  );
 }
 
 function sourcesList(ctx: RenderContext, role: Role): string {
-  return [heading(ctx, 'Sources'), ...role.sources.map((s) => ctx.theme.dim(wrap(`• ${citation(s)}`, ctx.width)))].join('\n');
+  return [
+    heading(ctx, 'Sources'),
+    ...role.sources.map((s) => ctx.theme.dim(wrap(`• ${citation(s)}`, ctx.width))),
+  ].join('\n');
 }
 
 /** Renders one section of a role card, or all of them. */
-export function renderRole(ctx: RenderContext, catalog: Catalog, role: Role, section: Section = 'all', citySort: CitySort = 'pay'): string {
+export function renderRole(
+  ctx: RenderContext,
+  catalog: Catalog,
+  role: Role,
+  section: Section = 'all',
+  citySort: CitySort = 'pay',
+): string {
   const parts: Record<Exclude<Section, 'all'>, () => string> = {
     overview: () => overview(ctx, role),
     skills: () => skills(ctx, role),

@@ -10,6 +10,8 @@ export interface TableOptions {
   width?: number;
   /** Columns aligned right (numbers). */
   right?: number[];
+  /** Columns never narrowed (ids and commands a user may copy). */
+  keep?: number[];
 }
 
 /** A cell: plain text, or text with a style applied after sanitising. */
@@ -29,26 +31,37 @@ function cellWidth(text: string): number {
 }
 
 /** Shrinks the widest columns until the table fits the width (borders and padding included). */
-export function fitWidths(natural: number[], width: number): number[] {
+export function fitWidths(natural: number[], width: number, keep: number[] = []): number[] {
   const widths = natural.map((w) => w + 2); // cli-table3 padding
   const overhead = widths.length + 1; // borders
   const minimum = 8;
+  const shrinkable = (w: number, i: number) => (keep.includes(i) ? -1 : w);
   while (widths.reduce((a, b) => a + b, 0) + overhead > width) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if ((widths[widest] ?? 0) <= minimum) break;
+    const candidates = widths.map(shrinkable);
+    const widest = candidates.indexOf(Math.max(...candidates));
+    if ((candidates[widest] ?? 0) <= minimum) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
   }
   return widths;
 }
 
 /** Renders rows under a header as a bordered table. */
-export function renderTable(theme: Theme, head: string[], rows: Cell[][], opts: TableOptions = {}): string {
+export function renderTable(
+  theme: Theme,
+  head: string[],
+  rows: Cell[][],
+  opts: TableOptions = {},
+): string {
   const cleanHead = head.map(clean);
   const cleanRows = rows.map((r) => r.map(cellText));
-  const natural = cleanHead.map((h, i) => Math.max(cellWidth(h), ...cleanRows.map((r) => cellWidth(r[i] ?? ''))));
-  const colWidths = fitWidths(natural, opts.width ?? 100);
+  const natural = cleanHead.map((h, i) =>
+    Math.max(cellWidth(h), ...cleanRows.map((r) => cellWidth(r[i] ?? ''))),
+  );
+  const colWidths = fitWidths(natural, opts.width ?? 100, opts.keep);
   // Rows are separated by rules only when some cell must wrap; otherwise the table stays compact.
-  const wraps = cleanRows.some((r) => r.some((cell, i) => cell.includes('\n') || cellWidth(cell) + 2 > (colWidths[i] ?? 0)));
+  const wraps = cleanRows.some((r) =>
+    r.some((cell, i) => cell.includes('\n') || cellWidth(cell) + 2 > (colWidths[i] ?? 0)),
+  );
   const table = new Table({
     head: cleanHead.map((h) => theme.heading(h)),
     colWidths,

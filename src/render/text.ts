@@ -11,7 +11,10 @@ export function clean(text: string): string {
     .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '') // OSC ... BEL/ST
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '') // CSI
     .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    .replace(
+      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      '',
+    );
 }
 
 /** Formats whole US dollars as "$46,040". */

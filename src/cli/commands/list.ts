@@ -12,9 +12,16 @@ export function registerList(program: Command, context: ContextFactory, done: Re
     .command('list')
     .description('list all roles, optionally filtered')
     .option('--industry <name>', 'only roles a source places in this industry')
-    .option('--city <name>', 'only roles with figures or mentions for this city (e.g. NYC, Houston)')
+    .option(
+      '--city <name>',
+      'only roles with figures or mentions for this city (e.g. NYC, Houston)',
+    )
     .option('--tool <name>', 'only roles that use this software or tool (e.g. excel)')
-    .option('--min-salary <usd>', 'only roles whose national median pay is at least this', intOption(0))
+    .option(
+      '--min-salary <usd>',
+      'only roles whose national median pay is at least this',
+      intOption(0),
+    )
     .addOption(new Option('--sort <key>', 'sort order').choices(SORT_KEYS).default('title'))
     .addHelpText(
       'after',

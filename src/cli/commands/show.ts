@@ -3,7 +3,14 @@
  */
 import { Option, type Command } from 'commander';
 import { resolveRole } from '../../core/search.js';
-import { cityRows, renderRole, CITY_SORTS, SECTIONS, type CitySort, type Section } from '../../render/role.js';
+import {
+  cityRows,
+  renderRole,
+  CITY_SORTS,
+  SECTIONS,
+  type CitySort,
+  type Section,
+} from '../../render/role.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 import { ExitCode } from '../../errors.js';
 
@@ -12,8 +19,12 @@ export function registerShow(program: Command, context: ContextFactory, done: Re
     .command('show')
     .description('print a role card: summary, skills, salary, tools and cities')
     .argument('<role...>', 'a role id, title, alias or a close spelling of one')
-    .addOption(new Option('-s, --section <name>', 'print only one section').choices(SECTIONS).default('all'))
-    .addOption(new Option('--sort <key>', 'order of the cities table').choices(CITY_SORTS).default('pay'))
+    .addOption(
+      new Option('-s, --section <name>', 'print only one section').choices(SECTIONS).default('all'),
+    )
+    .addOption(
+      new Option('--sort <key>', 'order of the cities table').choices(CITY_SORTS).default('pay'),
+    )
     .addHelpText(
       'after',
       `

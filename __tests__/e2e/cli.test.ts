@@ -1,0 +1,200 @@
+/**
+ * End-to-end: spawn the built binary as a user would and check stdout, stderr and exit code.
+ * Run after `npm run build` (npm test does that first).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, FIXTURES, ROOT, hasAnsi, roleYaml, run, tempDir } from '../helpers.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+describe('careers (built binary)', () => {
+  test('--version prints the package version', () => {
+    const r = run(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  test('--help lists commands, examples and exit codes', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const word of ['search', 'show', 'list', 'about', 'Exit codes', 'O*NET'])
+      expect(r.stdout).toContain(word);
+  });
+
+  test('each command has --help with examples', () => {
+    for (const cmd of ['search', 'show', 'list', 'about']) {
+      const r = run([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+    }
+  });
+
+  test('no command prints help on stderr and exits 2', () => {
+    const r = run([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: careers');
+  });
+
+  test('show "back office administrator" prints the card with all four tables', () => {
+    const r = run(['show', 'back office administrator']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const part of [
+      'Back Office Administrator',
+      'Skills',
+      'Salary (US dollars a year)',
+      'Tools and software',
+      'Cities',
+      '$35,000–$50,000',
+      'Microsoft Office Specialist (MOS)',
+    ]) {
+      expect(r.stdout).toContain(part);
+    }
+    expect(r.stdout.match(/┌/g)?.length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('show --section prints one section; a bad section is a usage error', () => {
+    const r = run(['show', 'back-office-specialist', '--section', 'salary']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Glassdoor');
+    expect(r.stdout).not.toContain('Tools and software');
+    const bad = run(['show', 'back-office-specialist', '--section', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/error: option .*--section.* argument 'nope' is invalid/);
+  });
+
+  test('search "admn asistant" --json: the administrator first among the seed profiles', () => {
+    // The two seed profiles alone, as in the foundation issue.
+    const seeds = tempDir(
+      Object.fromEntries(
+        [
+          'roles/back-office-specialist.yaml',
+          'roles/back-office-administrator.yaml',
+          'metros.yaml',
+        ].map((f) => [f, readFileSync(join(ROOT, 'data', f), 'utf8')]),
+      ),
+    );
+    const r = run(['--data', seeds, 'search', 'admn', 'asistant', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.results[0].id).toBe('back-office-administrator');
+    expect(doc.results[0].matched).toEqual({
+      field: 'alias',
+      value: 'Back Office Administrative Assistant',
+    });
+  });
+
+  test('search "admn asistant" on the full data finds administrative roles, explained', () => {
+    const doc = JSON.parse(run(['search', 'admn', 'asistant', '--json']).stdout);
+    expect(doc.results[0].id).toBe('administrative-assistant');
+    expect(doc.results.map((h: { id: string }) => h.id)).toContain('back-office-administrator');
+  });
+
+  test('show nosuchrole exits 1 with suggestions on stderr and nothing on stdout', () => {
+    const r = run(['show', 'nosuchrole']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^careers: no (single )?role matches "nosuchrole"/);
+    expect(r.stderr).toContain('careers ');
+  });
+
+  test('a role file with three mistakes reports all three with file and line, exit 3', () => {
+    const r = run(['--data', join(FIXTURES, 'three-mistakes'), 'list']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('careers: 3 problems in data at __tests__/fixtures/three-mistakes');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(
+        /^__tests__\/fixtures\/three-mistakes\/roles\/broken-clerk\.yaml:11:\d+: salary\.0\.median: /,
+      ),
+      expect.stringMatching(/broken-clerk\.yaml:12:1: favouriteColour: unknown field$/),
+      expect.stringMatching(
+        /broken-clerk\.yaml:14:\d+: relatedRoles\.0\.id: no role has id "no-such-role"$/,
+      ),
+    ]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('CAREERS_DATA_DIR and --data load another directory; a missing one is exit 3', () => {
+    const dir = tempDir({ 'roles/a.yaml': roleYaml('alpha-clerk', 'Alpha') });
+    expect(
+      JSON.parse(run(['list', '--json'], { env: { CAREERS_DATA_DIR: dir } }).stdout).count,
+    ).toBe(1);
+    expect(JSON.parse(run(['--data', dir, 'list', '--json']).stdout).roles[0].id).toBe(
+      'alpha-clerk',
+    );
+    const missing = run(['--data', '/no/such/dir', 'list']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toBe('careers: data directory /no/such/dir does not exist\n');
+  });
+
+  test('no escape codes with NO_COLOR, --no-color or a pipe; colour only when forced', () => {
+    expect(hasAnsi(run(['list']).stdout)).toBe(false);
+    expect(hasAnsi(run(['list'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout)).toBe(false);
+    expect(hasAnsi(run(['list', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout)).toBe(false);
+    expect(hasAnsi(run(['list'], { env: { FORCE_COLOR: '1' } }).stdout)).toBe(true);
+  });
+
+  test('--json prints exactly one JSON document for every command', () => {
+    for (const args of [
+      ['list'],
+      ['show', 'back-office-specialist'],
+      ['search', 'data', 'entry'],
+      ['about'],
+    ]) {
+      const r = run([...args, '--json']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(() => JSON.parse(r.stdout)).not.toThrow();
+      expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+    }
+  });
+
+  test('list filters and sort', () => {
+    const all = JSON.parse(run(['list', '--json']).stdout);
+    const rich = JSON.parse(run(['list', '--json', '--min-salary', '47000']).stdout);
+    expect(rich.count).toBeLessThan(all.count);
+    const nyc = run(['list', '--city', 'NYC', '--json']);
+    expect(JSON.parse(nyc.stdout).roles.map((r: { id: string }) => r.id)).toContain(
+      'back-office-specialist',
+    );
+    const none = run(['list', '--city', 'Boise']);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(run(['list', '--min-salary', 'lots']).code).toBe(2);
+  });
+
+  test('wrong flags are one line on stderr and exit 2', () => {
+    const r = run(['list', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')[0]).toBe("error: unknown option '--bogus'");
+  });
+
+  test('an empty search is a usage error', () => {
+    const r = run(['search', '?!']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/search query is empty/);
+  });
+
+  test('about credits O*NET (CC BY 4.0) and BLS', () => {
+    const r = run(['about']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CC BY 4.0');
+    expect(r.stdout).toContain('Bureau of Labor Statistics');
+  });
+
+  test('a closed pipe exits quietly', () => {
+    const r = spawnSync(
+      'bash',
+      ['-c', `node "${BIN}" list --json | head -c 100 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('rc=0');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Shared test helpers: run the built binary like a user, and make throwaway data directories.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'careers.js');
+export const FIXTURES = join(ROOT, '__tests__', 'fixtures');
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the built `careers` binary with no TTY, as CI and scripts do. */
+export function run(
+  args: string[],
+  opts: { env?: Record<string, string>; input?: string; cwd?: string } = {},
+): RunResult {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    CAREERS_DATA_DIR: undefined,
+    ...opts.env,
+  };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: env as NodeJS.ProcessEnv,
+    input: opts.input ?? '',
+    cwd: opts.cwd ?? ROOT,
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A minimal valid role profile as YAML; `extra` lines are appended at top level. */
+export function roleYaml(id: string, title: string, extra = ''): string {
+  return `id: ${id}
+title: ${title}
+socCodes: ["43-9021.00"]
+summary: A test role.
+aliases: [${title} Clerk]
+skills:
+  - { name: Typing, importance: 3.5, source: test }
+software:
+  - { name: Microsoft Excel, category: Spreadsheet software, hot: true, source: test }
+salary:
+  - { source: test, period: May 2024, label: Test wages, median: 40000, p10: 30000, p90: 50000 }
+sources:
+  - { id: test, title: Test source, period: May 2024 }
+${extra}`;
+}
+
+/** Writes files (relative path -> content) into a new temporary directory and returns it. */
+export function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'careers-test-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const file = join(dir, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return dir;
+}
+
+/** True when text contains an ANSI escape sequence. */
+export function hasAnsi(text: string): boolean {
+  return text.includes('\u001b');
+}

@@ -1,0 +1,175 @@
+import { RoleSchema } from '../../src/data/schema.js';
+import { makeCatalog } from '../../src/core/catalog.js';
+import { cityRows, renderRole } from '../../src/render/role.js';
+import { renderTable, fitWidths } from '../../src/render/table.js';
+import { clean, money, wrap } from '../../src/render/text.js';
+import { colorEnabled, makeTheme, PLAIN } from '../../src/render/theme.js';
+import { renderList } from '../../src/render/lists.js';
+
+const role = RoleSchema.parse({
+  id: 'exec',
+  title: 'Executive Assistant',
+  socCodes: ['43-6011.00'],
+  summary: 'Runs an executive’s calendar.',
+  skills: [{ name: 'Writing', importance: 4.25, source: 'onet' }],
+  software: [
+    { name: 'Microsoft Excel', category: 'Spreadsheet software', hot: true, source: 'onet' },
+  ],
+  salary: [
+    { source: 'bls', period: 'May 2024', label: 'BLS', median: 74260, p10: 48300, p90: 107710 },
+  ],
+  cities: [
+    {
+      name: 'New York',
+      state: 'NY',
+      metro: 'new-york',
+      median: 90000,
+      p25: 80000,
+      p75: 100000,
+      employment: 100,
+      sources: ['bls'],
+    },
+    {
+      name: 'Houston',
+      state: 'TX',
+      metro: 'houston',
+      median: 70000,
+      employment: 500,
+      sources: ['bls'],
+    },
+  ],
+  sources: [
+    { id: 'onet', title: 'O*NET 29.2', period: 'Feb 2025', license: 'CC BY 4.0' },
+    { id: 'bls', title: 'OEWS', period: 'May 2024' },
+  ],
+});
+const metros = [
+  {
+    id: 'new-york',
+    name: 'New York',
+    blsName: 'NY',
+    areaCode: '35620',
+    state: 'NY',
+    aliases: ['NYC'],
+    rpp: [
+      { year: 2023, value: 110 },
+      { year: 2024, value: 112.5 },
+    ],
+    source: 'BEA',
+  },
+  {
+    id: 'houston',
+    name: 'Houston',
+    blsName: 'Houston',
+    areaCode: '26420',
+    state: 'TX',
+    aliases: [],
+    rpp: [{ year: 2024, value: 100 }],
+    source: 'BEA',
+  },
+];
+const catalog = makeCatalog([role], metros, '/tmp');
+const ctx = { theme: PLAIN, width: 100 };
+
+describe('cityRows', () => {
+  test('adjusts the median by the latest price parity: median ÷ (RPP/100)', () => {
+    const ny = cityRows(catalog, role).find((r) => r.name === 'New York');
+    expect(ny?.adjusted).toBe(Math.round(90000 / 1.125));
+    expect(ny?.rppYear).toBe(2024);
+  });
+  test('sorts by pay, adjusted pay or jobs', () => {
+    expect(cityRows(catalog, role, 'pay').map((r) => r.name)).toEqual(['New York', 'Houston']);
+    expect(cityRows(catalog, role, 'jobs').map((r) => r.name)).toEqual(['Houston', 'New York']);
+    expect(cityRows(catalog, role, 'adjusted').map((r) => r.name)).toEqual(['New York', 'Houston']);
+  });
+});
+
+describe('renderRole', () => {
+  const card = renderRole(ctx, catalog, role);
+  test('has the overview and all four tables', () => {
+    for (const heading of [
+      'Executive Assistant',
+      'Skills',
+      'Salary',
+      'Tools and software',
+      'Cities',
+    ])
+      expect(card).toContain(heading);
+    expect(card).toContain('$74,260');
+    expect(card).toContain('4.25');
+  });
+  test('cites the source of each table', () => {
+    expect(renderRole(ctx, catalog, role, 'skills')).toMatch(
+      /Source: O\*NET 29\.2 \(Feb 2025\), CC BY 4\.0/,
+    );
+    expect(renderRole(ctx, catalog, role, 'salary')).toMatch(/Source: OEWS \(May 2024\)/);
+  });
+  test('one section prints only that section', () => {
+    const salary = renderRole(ctx, catalog, role, 'salary');
+    expect(salary).toContain('$48,300');
+    expect(salary).not.toContain('Tools and software');
+  });
+  test('city table shows the difference from the national median', () => {
+    const cities = renderRole(ctx, catalog, role, 'cities');
+    expect(cities).toContain('+$15,740'); // 90,000 − 74,260
+    expect(cities).toContain('−$4,260'); // 70,000 − 74,260
+    expect(cities).toContain('RPP 2024');
+  });
+  test('no colour codes with the plain theme; colour codes with colour on', () => {
+    expect(card).not.toMatch(/\u001b/);
+    expect(renderRole({ theme: makeTheme(true), width: 100 }, catalog, role)).toMatch(/\u001b\[/);
+  });
+  test('fits the width it is given', () => {
+    const narrow = renderRole({ theme: PLAIN, width: 70 }, catalog, role);
+    const widest = Math.max(...narrow.split('\n').map((l) => [...l].length));
+    expect(widest).toBeLessThanOrEqual(70);
+  });
+});
+
+describe('text safety', () => {
+  test('clean strips escape sequences, OSC 52 and bidi overrides', () => {
+    const hostile = 'Clerk\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u202eevil\r';
+    expect(clean(hostile)).toBe('Clerkevil');
+  });
+  test('tables sanitise data taken from cells', () => {
+    const out = renderTable(PLAIN, ['Role'], [['A\u001b[31mB']]);
+    expect(out).toContain('AB');
+    expect(out).not.toMatch(/\u001b/);
+  });
+  test('styled cells are sanitised before the style is applied', () => {
+    const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
+    const out = renderTable(makeTheme(true), ['x'], [[{ text: 'hot\u001b[2J', style: bold }]]);
+    expect(out).toContain(bold('hot'));
+    expect(out).not.toContain('\u001b[2J');
+  });
+});
+
+describe('helpers', () => {
+  test('money', () => {
+    expect(money(46040)).toBe('$46,040');
+    expect(money(undefined)).toBe('–');
+  });
+  test('wrap keeps to the width', () => {
+    expect(
+      wrap('one two three four five six', 10)
+        .split('\n')
+        .every((l) => l.length <= 10),
+    ).toBe(true);
+  });
+  test('fitWidths shrinks the widest column first', () => {
+    expect(fitWidths([10, 80], 60)).toEqual([12, 45]);
+  });
+  test('colour decision', () => {
+    expect(colorEnabled(undefined, {}, true)).toBe(true);
+    expect(colorEnabled(undefined, {}, false)).toBe(false);
+    expect(colorEnabled(false, {}, true)).toBe(false);
+    expect(colorEnabled(undefined, { NO_COLOR: '1' }, true)).toBe(false);
+    expect(colorEnabled(undefined, { FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(colorEnabled(undefined, { FORCE_COLOR: '1' }, false)).toBe(true);
+  });
+  test('list table shows role, id and median', () => {
+    const out = renderList(ctx, [role]);
+    expect(out).toMatch(/Executive Assistant .*exec .*\$74,260/);
+    expect(out).toContain('1 role.');
+  });
+});

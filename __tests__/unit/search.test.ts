@@ -1,0 +1,145 @@
+import { RoleSchema, type Role } from '../../src/data/schema.js';
+import { makeCatalog } from '../../src/core/catalog.js';
+import { buildIndex, normalize, resolveRole, search, queryWords } from '../../src/core/search.js';
+import { NotFoundError, UsageError } from '../../src/errors.js';
+
+function role(
+  id: string,
+  title: string,
+  aliases: string[],
+  software: string[] = [],
+  skills: string[] = [],
+): Role {
+  return RoleSchema.parse({
+    id,
+    title,
+    socCodes: ['43-9021.00'],
+    summary: 'x',
+    aliases,
+    software: software.map((name) => ({ name, category: 'c', source: 's' })),
+    skills: skills.map((name) => ({ name, source: 's' })),
+    sources: [{ id: 's', title: 'S', period: 'May 2024' }],
+  });
+}
+
+const index = buildIndex(
+  makeCatalog(
+    [
+      role(
+        'data-entry-keyer',
+        'Data Entry Keyer',
+        ['Data Entry Clerk', 'Data Entry Operator'],
+        ['Microsoft Excel'],
+      ),
+      role(
+        'bookkeeping-clerk',
+        'Bookkeeping Clerk',
+        ['Accounting Clerk', 'Accounts Payable Clerk', 'Bookkeeper'],
+        ['Intuit QuickBooks', 'Microsoft Excel'],
+      ),
+      role(
+        'administrative-assistant',
+        'Administrative Assistant',
+        ['Admin Assistant', 'Secretary'],
+        ['Microsoft Word'],
+      ),
+      role('receptionist', 'Receptionist', ['Front Desk Clerk'], [], ['Active Listening']),
+      role(
+        'executive-assistant',
+        'Executive Assistant',
+        ['Executive Secretary'],
+        ['Microsoft Excel'],
+      ),
+    ],
+    [],
+    '/tmp',
+  ),
+);
+
+const top = (q: string) => search(index, q)[0]?.role.id;
+
+describe('search', () => {
+  test.each([
+    ['acountant', 'bookkeeping-clerk'],
+    ['bookeeper', 'bookkeeping-clerk'],
+    ['data entery', 'data-entry-keyer'],
+    ['admn asistant', 'administrative-assistant'],
+    ['front desk', 'receptionist'],
+    ['accounts payable clerk', 'bookkeeping-clerk'],
+    ['quickbooks', 'bookkeeping-clerk'],
+  ])('"%s" ranks %s first', (query, id) => {
+    expect(top(query)).toBe(id);
+  });
+
+  test('every query word counts: "executive assistant" beats plain assistants', () => {
+    expect(top('executive assistant')).toBe('executive-assistant');
+    expect(top('administrative assistant')).toBe('administrative-assistant');
+  });
+
+  test('explains each hit with the field and text that matched', () => {
+    const [hit] = search(index, 'quickbooks');
+    expect(hit?.matched).toEqual({ field: 'software', value: 'Intuit QuickBooks' });
+    const [alias] = search(index, 'secretary');
+    expect(alias?.matched.field).toBe('alias');
+  });
+
+  test('title and alias matches rank above software matches', () => {
+    const hits = search(index, 'excel');
+    expect(hits.map((h) => h.role.id)).toEqual(
+      expect.arrayContaining(['data-entry-keyer', 'bookkeeping-clerk', 'executive-assistant']),
+    );
+    expect(hits.every((h) => h.matched.field === 'software')).toBe(true);
+    expect(search(index, 'clerk')[0]?.matched.field).not.toBe('software');
+  });
+
+  test('scores are in 0–1 and sorted', () => {
+    const hits = search(index, 'clerk');
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.every((s) => s > 0 && s <= 1)).toBe(true);
+  });
+
+  test('nonsense finds nothing; empty or punctuation-only queries are usage errors', () => {
+    expect(search(index, 'zzqxj')).toEqual([]);
+    expect(() => search(index, '')).toThrow(UsageError);
+    expect(() => search(index, ' ?!.. ')).toThrow(UsageError);
+  });
+
+  test('a 10,000-character query is cut, not choked on', () => {
+    expect(queryWords('clerk '.repeat(2000)).length).toBeLessThanOrEqual(12);
+    expect(() => search(index, 'x'.repeat(10_000))).not.toThrow();
+  });
+
+  test('normalize lower-cases and strips punctuation', () => {
+    expect(normalize('  A/P  Clerk!! ')).toBe('a p clerk');
+  });
+});
+
+describe('resolveRole', () => {
+  test('exact id, title or alias wins, whatever the case', () => {
+    expect(resolveRole(index, 'receptionist').id).toBe('receptionist');
+    expect(resolveRole(index, 'DATA ENTRY KEYER').id).toBe('data-entry-keyer');
+    expect(resolveRole(index, 'bookkeeper').id).toBe('bookkeeping-clerk');
+  });
+
+  test('a clear fuzzy winner is taken', () => {
+    expect(resolveRole(index, 'recepshonist').id).toBe('receptionist');
+    expect(resolveRole(index, 'data entry').id).toBe('data-entry-keyer');
+  });
+
+  test('an unknown name is NotFound with a hint', () => {
+    expect(() => resolveRole(index, 'astronaut')).toThrow(NotFoundError);
+  });
+
+  test('an ambiguous name suggests candidates instead of guessing', () => {
+    try {
+      resolveRole(index, 'assistant');
+      throw new Error('expected NotFoundError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(NotFoundError);
+      expect((err as NotFoundError).details.join('\n')).toMatch(
+        /careers show (administrative|executive)-assistant/,
+      );
+    }
+  });
+});
