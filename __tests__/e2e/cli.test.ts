@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { BIN, FIXTURES, ROOT, hasAnsi, roleYaml, run, tempDir } from '../helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -66,16 +67,17 @@ describe('careers (built binary)', () => {
   });
 
   test('search "admn asistant" --json: the administrator first among the seed profiles', () => {
-    // The two seed profiles alone, as in the foundation issue.
-    const seeds = tempDir(
-      Object.fromEntries(
-        [
-          'roles/back-office-specialist.yaml',
-          'roles/back-office-administrator.yaml',
-          'metros.yaml',
-        ].map((f) => [f, readFileSync(join(ROOT, 'data', f), 'utf8')]),
-      ),
-    );
+    // The two seed profiles alone, as in the foundation issue (links to other roles dropped).
+    const seedIds = ['back-office-specialist', 'back-office-administrator'];
+    const files: Record<string, string> = {
+      'metros.yaml': readFileSync(join(ROOT, 'data', 'metros.yaml'), 'utf8'),
+    };
+    for (const id of seedIds) {
+      const role = parse(readFileSync(join(ROOT, 'data', 'roles', `${id}.yaml`), 'utf8'));
+      role.relatedRoles = role.relatedRoles.filter((r: { id: string }) => seedIds.includes(r.id));
+      files[`roles/${id}.yaml`] = stringify(role);
+    }
+    const seeds = tempDir(files);
     const r = run(['--data', seeds, 'search', 'admn', 'asistant', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -196,5 +198,81 @@ describe('careers (built binary)', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('rc=0');
+  });
+});
+
+describe('data set through the CLI', () => {
+  test.each([
+    ['bookkeeper', 'bookkeeping-clerk'],
+    ['payroll', 'payroll-clerk'],
+    ['hr assistant', 'hr-assistant'],
+    ['receptionist', 'receptionist'],
+    ['data entry', 'data-entry-keyer'],
+  ])('show "%s" lands on %s', (name, id) => {
+    const r = run(['show', name, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).role.id).toBe(id);
+  });
+
+  test('executive assistant cities: 12 metros, BLS New York median, price-adjusted = median ÷ (RPP/100)', () => {
+    const r = run(['show', 'executive assistant', '--section', 'cities', '--json']);
+    const { cities } = JSON.parse(r.stdout) as {
+      cities: Array<{ name: string; median: number; adjusted: number }>;
+    };
+    expect(cities).toHaveLength(12);
+    const ny = cities.find((c) => c.name === 'New York');
+    expect(ny?.median).toBe(83270); // BLS OEWS May 2024, 43-6011, New York-Newark-Jersey City
+    expect(ny?.adjusted).toBe(Math.round(83270 / (112.563 / 100))); // BEA RPP 2024 for the metro
+    const table = run(['show', 'executive assistant', '--section', 'cities']).stdout;
+    expect(table).toMatch(/New York † +│ NY +│ +79,590 │ +\$83,270 │/);
+    expect(table).toContain('$73,976');
+  });
+
+  test('list --city understands NYC and Houston', () => {
+    const nyc = JSON.parse(run(['list', '--city', 'NYC', '--json']).stdout);
+    const houston = JSON.parse(run(['list', '--city', 'houston', '--json']).stdout);
+    expect(nyc.count).toBeGreaterThanOrEqual(13);
+    expect(houston.roles.map((r: { id: string }) => r.id)).toContain('back-office-administrator');
+  });
+
+  test('every seed fact can be found on the seed profiles', () => {
+    const spec = run(['show', 'back office specialist']).stdout;
+    const admin = run(['show', 'back office administrator']).stdout;
+    for (const fact of [
+      'Attention to Detail',
+      'Adaptability',
+      '$40,000',
+      'Glassdoor',
+      'Finance, Healthcare, Retail',
+      'Salesforce',
+      'QuickBooks',
+      'Data Entry Clerk',
+      'HR Specialist',
+      'Bookkeeping Clerk',
+      'high school diploma',
+    ]) {
+      expect(spec).toContain(fact);
+    }
+    for (const fact of [
+      'Problem Solving',
+      '$35,000–$50,000',
+      '(CAP)',
+      '(MOS)',
+      'Houston',
+      'Atlanta',
+      'Trello',
+      'SharePoint',
+      'Executive Assistant',
+      'Office coordinator',
+    ]) {
+      expect(admin).toContain(fact);
+    }
+  });
+
+  test('about lists each source with its period and how many roles use it', () => {
+    const doc = JSON.parse(run(['about', '--json']).stdout);
+    const bls = doc.sources.find((s: { id: string }) => s.id === 'bls-oews-2024');
+    expect(bls).toMatchObject({ period: 'May 2024', license: 'Public domain' });
+    expect(bls.roleCount).toBe(doc.roles);
   });
 });

@@ -17,7 +17,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 /** Fields searched, with how much a match there counts. */
 export const SEARCH_FIELDS = {
   title: { label: 'title', weight: 1 },
-  alias: { label: 'alias', weight: 0.97 },
+  alias: { label: 'alias', weight: 0.93 },
   software: { label: 'software', weight: 0.8 },
   tool: { label: 'tool', weight: 0.75 },
   skill: { label: 'skill', weight: 0.7 },
@@ -189,13 +189,32 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   const wanted = normalize(name);
   if (wanted.length === 0) throw new UsageError('the role name is empty');
   const { catalog } = index;
-  const exact =
+  const byIdOrTitle =
     catalog.byId.get(name.trim().toLowerCase()) ??
-    catalog.roles.find((r) => normalize(r.title) === wanted || normalize(r.id) === wanted) ??
-    catalog.roles.find((r) =>
-      [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted),
+    catalog.roles.find((r) => normalize(r.title) === wanted || normalize(r.id) === wanted);
+  if (byIdOrTitle) return byIdOrTitle;
+  const byAlias = catalog.roles.filter((r) =>
+    [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted),
+  );
+  if (byAlias.length === 1) return byAlias[0] as Role;
+  if (byAlias.length > 1) {
+    // A title several occupations share: prefer the role whose own title shares the rarest
+    // words with it ("payroll" says more than "specialist").
+    const query = new Set(words(name));
+    const titles = catalog.roles.map((r) => new Set(words(r.title)));
+    const rarity = (w: string) => 1 / Math.max(1, titles.filter((t) => t.has(w)).length);
+    const overlap = (r: Role) =>
+      words(r.title)
+        .filter((w) => query.has(w))
+        .reduce((sum, w) => sum + rarity(w), 0);
+    const ranked = [...byAlias].sort((a, b) => overlap(b) - overlap(a));
+    const [first, second] = ranked as [Role, Role];
+    if (overlap(first) > overlap(second)) return first;
+    throw new NotFoundError(
+      `"${name}" is a title of ${byAlias.length} roles; which one?`,
+      ranked.map((r) => `  ${r.title}    careers show ${r.id}`),
     );
-  if (exact) return exact;
+  }
 
   const hits = search(index, name, 5);
   const [top, next] = hits;

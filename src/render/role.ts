@@ -206,10 +206,25 @@ interface CityRow {
   adjusted?: number;
   rppYear?: number;
   note?: string;
+  /** Titles of roles whose sources name this metro without figures (e.g. the seed profiles). */
+  namedBy: string[];
+}
+
+/** For each metro, the roles whose sources name it as a place with many jobs, without figures. */
+function namedCities(catalog: Catalog): Map<string, string[]> {
+  const named = new Map<string, string[]>();
+  for (const r of catalog.roles) {
+    for (const c of r.cities) {
+      if (c.metro && c.median === undefined)
+        named.set(c.metro, [...(named.get(c.metro) ?? []), r.title]);
+    }
+  }
+  return named;
 }
 
 /** City rows with price-adjusted medians (median ÷ RPP/100), sorted as asked. */
 export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): CityRow[] {
+  const named = namedCities(catalog);
   const rows: CityRow[] = role.cities.map((c) => {
     const metro = c.metro ? catalog.metroById.get(c.metro) : undefined;
     const rpp = metro ? latestRpp(metro) : undefined;
@@ -225,6 +240,7 @@ export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): 
       adjusted,
       rppYear: adjusted !== undefined ? rpp?.year : undefined,
       note: c.note,
+      namedBy: (c.metro && named.get(c.metro)) || [],
     };
   });
   const key: Record<CitySort, (r: CityRow) => number> = {
@@ -252,7 +268,7 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
       const diffText =
         diff === undefined ? '–' : `${diff >= 0 ? '+' : '−'}${money(Math.abs(diff))}`;
       return [
-        r.name,
+        r.namedBy.length ? `${r.name} †` : r.name,
         r.state,
         count(r.employment),
         money(r.median),
@@ -262,6 +278,17 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
       ];
     });
     out.push(renderTable(ctx.theme, head, body, { width: ctx.width, right: [2, 3, 4, 5, 6] }));
+    const namers = [...new Set(rows.flatMap((r) => r.namedBy))];
+    if (namers.length) {
+      out.push(
+        ctx.theme.dim(
+          wrap(
+            `† named as a top city for back office jobs by the ${namers.join(' and ')} profile${namers.length > 1 ? 's' : ''}.`,
+            ctx.width,
+          ),
+        ),
+      );
+    }
     out.push(
       ctx.theme.dim(
         wrap(
@@ -288,6 +315,9 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
       role.cities.flatMap((c) => c.sources),
     ),
   );
+  const priceSource = catalog.metros[0]?.source;
+  if (withFigures && priceSource)
+    out.push(ctx.theme.dim(wrap(`Price parities: ${priceSource}`, ctx.width)));
   return out.join('\n');
 }
 
