@@ -1,6 +1,13 @@
 import { RoleSchema, type Role } from '../../src/data/schema.js';
 import { makeCatalog } from '../../src/core/catalog.js';
-import { buildIndex, normalize, resolveRole, search, queryWords } from '../../src/core/search.js';
+import {
+  buildIndex,
+  editDistance,
+  normalize,
+  resolveRole,
+  search,
+  queryWords,
+} from '../../src/core/search.js';
 import { NotFoundError, UsageError } from '../../src/errors.js';
 
 function role(
@@ -141,5 +148,18 @@ describe('resolveRole', () => {
         /careers show (administrative|executive)-assistant/,
       );
     }
+  });
+});
+
+describe('editDistance', () => {
+  test.each([
+    ['acountant', 'accountant', 1],
+    ['entery', 'entry', 1],
+    ['recieve', 'receive', 1],
+    ['abc', 'abc', 0],
+    ['', 'abc', 3],
+    ['contact', 'acountant', 4],
+  ])('%s → %s is %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
   });
 });

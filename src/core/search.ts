@@ -106,7 +106,38 @@ export function buildIndex(catalog: Catalog): SearchIndex {
   return { catalog, entries, byWord, words };
 }
 
-/** Similarity of each known word to one query word: exact 1, prefix 0.9, fuzzy by Fuse score. */
+/**
+ * Edit distance with adjacent swaps (optimal string alignment): "acountant" → "accountant" is 1,
+ * "data entery" → "entry" is 1, "recieve" → "receive" is 1.
+ */
+export function editDistance(a: string, b: string): number {
+  const prev2: number[] = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      cur.push(d);
+    }
+    prev2.splice(0, prev2.length, ...prev);
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Typos tolerated in a word of this length: 1 up to 7 letters, 2 from 8, 3 from 12. */
+function allowedTypos(length: number): number {
+  return Math.min(3, Math.max(1, Math.floor(length / 4)));
+}
+
+/**
+ * Similarity of each known word to one query word: exact 1, prefix 0.9 ("admin" →
+ * "administrative"), and for typos 0.85 scaled down by the edit distance. Fuse.js proposes the
+ * fuzzy candidates; the edit distance keeps only real near-misses of the whole word or its start.
+ */
 function similarWords(index: SearchIndex, token: string): Map<string, number> {
   const found = new Map<string, number>();
   const keep = (word: string, sim: number) => {
@@ -118,8 +149,16 @@ function similarWords(index: SearchIndex, token: string): Map<string, number> {
   }
   if (token.length >= 4) {
     for (const r of index.words.search(token, { limit: 25 })) {
-      // Fuzzy matches count less than exact or prefix ones, and more the closer they are.
-      keep(r.item, 0.85 * (1 - (r.score ?? 1)));
+      const word = r.item;
+      const whole = editDistance(token, word);
+      // A typo in the start of a longer word ("admn" for "administrative") counts a little less.
+      const start =
+        word.length > token.length
+          ? editDistance(token, word.slice(0, token.length)) + 0.5
+          : Infinity;
+      const typos = Math.min(whole, start);
+      if (typos <= allowedTypos(token.length))
+        keep(word, 0.85 * (1 - typos / Math.max(token.length, 4)));
     }
   }
   return found;
