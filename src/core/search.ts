@@ -39,6 +39,8 @@ export interface SearchIndex {
   byWord: Map<string, number[]>;
   /** Fuzzy matcher over the distinct words of all entries. */
   words: Fuse<string>;
+  /** Known words by their stem. */
+  byStem: Map<string, string[]>;
 }
 
 export interface SearchHit {
@@ -103,7 +105,9 @@ export function buildIndex(catalog: Catalog): SearchIndex {
     location: 0,
     distance: 8,
   });
-  return { catalog, entries, byWord, words };
+  const byStem = new Map<string, string[]>();
+  for (const w of byWord.keys()) byStem.set(stem(w), [...(byStem.get(stem(w)) ?? []), w]);
+  return { catalog, entries, byWord, words, byStem };
 }
 
 /**
@@ -128,13 +132,24 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+const SUFFIXES = ['ments', 'ment', 'ings', 'ing', 'ants', 'ant', 'ers', 'er', 'es', 's'];
+
+/** A crude stem so that "accountant", "accounting" and "accounts" all meet at "account". */
+export function stem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4)
+      return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
 /** Typos tolerated in a word of this length: 1 up to 7 letters, 2 from 8, 3 from 12. */
 function allowedTypos(length: number): number {
   return Math.min(3, Math.max(1, Math.floor(length / 4)));
 }
 
 /**
- * Similarity of each known word to one query word: exact 1, prefix 0.9 ("admin" →
+ * Similarity of each known word to one query word: exact 1, same stem or prefix 0.9 ("admin" →
  * "administrative"), and for typos 0.85 scaled down by the edit distance. Fuse.js proposes the
  * fuzzy candidates; the edit distance keeps only real near-misses of the whole word or its start.
  */
@@ -144,21 +159,27 @@ function similarWords(index: SearchIndex, token: string): Map<string, number> {
     if (sim > (found.get(word) ?? 0)) found.set(word, sim);
   };
   if (index.byWord.has(token)) keep(token, 1);
+  for (const word of index.byStem.get(stem(token)) ?? []) keep(word, 0.9);
   if (token.length >= 3) {
     for (const word of index.byWord.keys()) if (word.startsWith(token)) keep(word, 0.9);
   }
   if (token.length >= 4) {
-    for (const r of index.words.search(token, { limit: 25 })) {
+    for (const r of index.words.search(token, { limit: 100 })) {
       const word = r.item;
-      const whole = editDistance(token, word);
-      // A typo in the start of a longer word ("admn" for "administrative") counts a little less.
-      const start =
-        word.length > token.length
-          ? editDistance(token, word.slice(0, token.length)) + 0.5
-          : Infinity;
-      const typos = Math.min(whole, start);
-      if (typos <= allowedTypos(token.length))
-        keep(word, 0.85 * (1 - typos / Math.max(token.length, 4)));
+      // The whole word, its start ("admn" for "administrative") or its stem may carry the typo;
+      // the last two count a little less.
+      const ways: Array<[number, number]> = [
+        [editDistance(token, word), 0],
+        [
+          word.length > token.length ? editDistance(token, word.slice(0, token.length)) : Infinity,
+          0.05,
+        ],
+        [editDistance(stem(token), stem(word)), 0.05],
+      ];
+      for (const [typos, penalty] of ways) {
+        if (typos <= allowedTypos(token.length))
+          keep(word, 0.85 * (1 - typos / Math.max(token.length, 4)) - penalty);
+      }
     }
   }
   return found;
