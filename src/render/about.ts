@@ -2,6 +2,7 @@
  * The `about` screen: credits and a table of data sources.
  */
 import type { Catalog } from '../core/catalog.js';
+import { BUILT_IN_DATA_DIR } from '../data/loader.js';
 import type { SourceUse } from '../core/sources.js';
 import type { RenderContext } from './role.js';
 import { renderTable } from './table.js';
@@ -28,7 +29,9 @@ export function renderAbout(
   ]);
   const out = [
     `${theme.title('careers')} ${version} — an offline career explorer for back office jobs`,
-    theme.dim(`Data: ${catalog.roles.length} roles from ${catalog.dataDir}`),
+    theme.dim(
+      `Data: ${catalog.roles.length} roles from ${catalog.dataDir === BUILT_IN_DATA_DIR ? 'the built-in data set' : catalog.dataDir}`,
+    ),
     '',
     theme.heading('Data sources'),
     renderTable(theme, ['Source', 'Period / release', 'Licence', 'Roles'], rows, {
