@@ -10,6 +10,7 @@ import { registerShow } from './commands/show.js';
 import { registerList } from './commands/list.js';
 import { registerAbout } from './commands/about.js';
 import { version } from '../version.js';
+import { removeTempFiles } from '../io/files.js';
 
 /** Exit codes as documented in the README and in `careers --help`. */
 const EXIT_CODES_HELP = `
@@ -104,8 +105,14 @@ function installProcessHandlers(): void {
     if (err.code === 'EPIPE') process.exit(ExitCode.ok);
     throw err;
   });
-  process.on('SIGINT', () => process.exit(ExitCode.interrupted));
-  process.on('SIGTERM', () => process.exit(143));
+  process.on('SIGINT', () => {
+    removeTempFiles();
+    process.exit(ExitCode.interrupted);
+  });
+  process.on('SIGTERM', () => {
+    removeTempFiles();
+    process.exit(143);
+  });
 }
 
 /** Runs the CLI and resolves to the exit code. Pass `io` to run without touching the process. */

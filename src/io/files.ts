@@ -1,0 +1,77 @@
+/**
+ * Safe file writing: atomic (temp file in the same directory, then rename), never overwriting
+ * an existing file or following a symlink unless forced, and leaving no temp file behind on
+ * error or interruption.
+ */
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { IoError, UsageError } from '../errors.js';
+
+/** Temp files being written right now; removed by `removeTempFiles` on Ctrl-C. */
+const pending = new Set<string>();
+
+/** Deletes any temp file a write in progress left; called from the signal handlers. */
+export function removeTempFiles(): void {
+  for (const file of pending) rmSync(file, { force: true });
+  pending.clear();
+}
+
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code ?? e.message ?? String(err);
+}
+
+/**
+ * Writes `data` to `file` atomically. Without `force`, an existing file (or symlink) is left
+ * untouched and a UsageError is thrown; a missing or unwritable directory is an IoError.
+ */
+export function writeFileAtomic(file: string, data: string, opts: { force?: boolean } = {}): void {
+  const dir = dirname(file);
+  try {
+    if (!statSync(dir).isDirectory())
+      throw new IoError(`cannot write ${file}: ${dir} is not a directory`);
+  } catch (err) {
+    if (err instanceof IoError) throw err;
+    throw new IoError(`cannot write ${file}: directory ${dir} does not exist`);
+  }
+  let existing: ReturnType<typeof lstatSync> | undefined;
+  try {
+    existing = lstatSync(file);
+  } catch {
+    existing = undefined;
+  }
+  if (existing?.isDirectory()) throw new IoError(`cannot write ${file}: it is a directory`);
+  if (existing && !opts.force) {
+    const what = existing.isSymbolicLink() ? 'is a symbolic link' : 'already exists';
+    throw new UsageError(`${file} ${what}; use --force to overwrite it`);
+  }
+
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
+  try {
+    const fd = openSync(temp, 'wx', 0o644);
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // rename replaces a symlink itself rather than writing through it.
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw new IoError(`cannot write ${file} (${describe(err)})`);
+  } finally {
+    pending.delete(temp);
+  }
+}
