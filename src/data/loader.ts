@@ -27,7 +27,7 @@ export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEn
 }
 
 /** A parsed YAML file with what is needed to point at lines inside it. */
-interface ParsedFile {
+export interface ParsedFile {
   file: string;
   doc: Document.Parsed;
   lines: LineCounter;
@@ -39,7 +39,8 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-function readYaml(file: string, problems: DataProblem[]): ParsedFile | undefined {
+/** Reads and parses one YAML file; syntax problems are added to `problems`. */
+export function readYaml(file: string, problems: DataProblem[]): ParsedFile | undefined {
   const shown = displayPath(file);
   let text: string;
   try {
@@ -70,7 +71,7 @@ function firstLine(s: string): string {
 }
 
 /** Finds the node at a path, or the nearest ancestor that exists, and returns its position. */
-function locate(pf: ParsedFile, path: readonly PropertyKey[], key?: string): { line?: number; col?: number } {
+export function locate(pf: ParsedFile, path: readonly PropertyKey[], key?: string): { line?: number; col?: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? pf.doc.contents : (pf.doc.getIn(path.slice(0, depth), true) as Node | undefined);
     if (!node || typeof node !== 'object') continue;
@@ -93,7 +94,7 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 /** Converts a parsed document to plain data, with alias expansion capped. */
-function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; value: unknown } | { ok: false } {
+export function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: pf.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (err) {
@@ -103,7 +104,7 @@ function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; value: unk
 }
 
 /** Validates data against a schema, turning every zod issue into a located problem. */
-function validate<T>(pf: ParsedFile, value: unknown, schema: ZodType<T>, problems: DataProblem[]): T | undefined {
+export function validate<T>(pf: ParsedFile, value: unknown, schema: ZodType<T>, problems: DataProblem[]): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
