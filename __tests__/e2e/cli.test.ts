@@ -276,3 +276,28 @@ describe('data set through the CLI', () => {
     expect(bls.roleCount).toBe(doc.roles);
   });
 });
+
+describe('search quality through the CLI', () => {
+  const ids = (args: string[]) =>
+    JSON.parse(run(['search', ...args, '--json']).stdout).results.map((h: { id: string }) => h.id);
+
+  test('"accounts payable specialist" puts accounting roles first; "front desk" the receptionist', () => {
+    expect(['bookkeeping-clerk', 'billing-clerk']).toContain(
+      ids(['accounts payable specialist'])[0],
+    );
+    expect(ids(['front desk'])[0]).toBe('receptionist');
+  });
+
+  test('"excel" returns several roles, each explained by the software that matched', () => {
+    const doc = JSON.parse(run(['search', 'excel', '--json']).stdout);
+    expect(doc.results.length).toBeGreaterThan(3);
+    for (const hit of doc.results)
+      expect(hit.matched).toEqual({ field: 'software', value: expect.stringMatching(/excel/i) });
+  });
+
+  test('a 10,000-character query is answered, not choked on', () => {
+    const r = run(['search', 'clerk '.repeat(1700)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { loadCatalog, resolveDataDir, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
 import { DataError } from '../../src/errors.js';
+import { loadSynonyms } from '../../src/data/synonyms.js';
 import { FIXTURES, roleYaml, tempDir } from '../helpers.js';
 
 function problemsOf(dir: string): string[] {
@@ -107,5 +108,30 @@ describe('loadCatalog', () => {
     expect(catalog.roles.length).toBeGreaterThanOrEqual(2);
     expect(catalog.byId.has('back-office-specialist')).toBe(true);
     expect(catalog.byId.has('back-office-administrator')).toBe(true);
+  });
+});
+
+describe('loadSynonyms', () => {
+  test('the built-in vocabulary loads; a data dir without one falls back to it', () => {
+    expect(loadSynonyms(BUILT_IN_DATA_DIR).abbreviations.asst).toEqual(['assistant']);
+    expect(loadSynonyms(tempDir({ 'a.yaml': roleYaml('a', 'A') })).abbreviations.asst).toEqual([
+      'assistant',
+    ]);
+  });
+  test('an invalid vocabulary is a located data error', () => {
+    const dir = tempDir({
+      'synonyms.yaml': 'abbreviations:\n  asst: assistant\nsynonyms:\n  - [alone]\n',
+    });
+    expect(() => loadSynonyms(dir)).toThrow(DataError);
+    try {
+      loadSynonyms(dir);
+    } catch (err) {
+      expect((err as DataError).details).toEqual([
+        expect.stringMatching(/synonyms\.yaml:2:\d+: abbreviations\.asst: /),
+        expect.stringMatching(
+          /synonyms\.yaml:4:\d+: synonyms\.0: a synonym group needs at least two entries/,
+        ),
+      ]);
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   resolveRole,
   search,
   queryWords,
+  queryVariants,
 } from '../../src/core/search.js';
 import { NotFoundError, UsageError } from '../../src/errors.js';
 
@@ -161,5 +162,30 @@ describe('editDistance', () => {
     ['contact', 'acountant', 3],
   ])('%s → %s is %i', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
+  });
+});
+
+describe('queryVariants', () => {
+  const vocab = {
+    abbreviations: { asst: ['assistant'], ap: ['accounts payable'] },
+    synonyms: [['clerk', 'specialist']],
+  };
+  test('expands abbreviations and swaps synonyms, keeping the query as typed first', () => {
+    const variants = queryVariants(['ap', 'clerk'], vocab).map((v) => v.join(' '));
+    expect(variants[0]).toBe('ap clerk');
+    expect(variants).toEqual(
+      expect.arrayContaining([
+        'accounts payable clerk',
+        'accounts payable specialist',
+        'ap specialist',
+      ]),
+    );
+  });
+  test('is bounded', () => {
+    expect(queryVariants(Array(12).fill('asst'), vocab).length).toBeLessThanOrEqual(16);
+  });
+  test('abbreviations make unseen short forms findable', () => {
+    const withVocab = buildIndex(index.catalog, vocab);
+    expect(search(withVocab, 'ap specialist')[0]?.role.id).toBe('bookkeeping-clerk');
   });
 });

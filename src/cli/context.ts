@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { loadCatalog, resolveDataDir } from '../data/loader.js';
+import { loadSynonyms } from '../data/synonyms.js';
 import type { Catalog } from '../core/catalog.js';
 import { buildIndex, type SearchIndex } from '../core/search.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
@@ -50,13 +51,18 @@ export class Context {
   }
 
   catalog(): Catalog {
-    this.catalogCache ??= loadCatalog(resolveDataDir(this.options.data, this.io.env));
+    this.catalogCache ??= loadCatalog(this.dataDir);
     return this.catalogCache;
   }
 
   index(): SearchIndex {
-    this.indexCache ??= buildIndex(this.catalog());
+    this.indexCache ??= buildIndex(this.catalog(), loadSynonyms(this.dataDir));
     return this.indexCache;
+  }
+
+  /** The data directory this run reads. */
+  get dataDir(): string {
+    return resolveDataDir(this.options.data, this.io.env);
   }
 
   /** Prints a rendered result, or its JSON document in --json mode. */

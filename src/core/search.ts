@@ -13,6 +13,7 @@ import Fuse from 'fuse.js';
 import type { Role } from '../data/schema.js';
 import type { Catalog } from './catalog.js';
 import { NotFoundError, UsageError } from '../errors.js';
+import { NO_SYNONYMS, type Synonyms } from '../data/synonyms.js';
 
 /** Fields searched, with how much a match there counts. */
 export const SEARCH_FIELDS = {
@@ -21,6 +22,7 @@ export const SEARCH_FIELDS = {
   software: { label: 'software', weight: 0.8 },
   tool: { label: 'tool', weight: 0.75 },
   skill: { label: 'skill', weight: 0.7 },
+  task: { label: 'task', weight: 0.65 },
 } as const;
 
 export type SearchField = keyof typeof SEARCH_FIELDS;
@@ -41,6 +43,7 @@ export interface SearchIndex {
   words: Fuse<string>;
   /** Known words by their stem. */
   byStem: Map<string, string[]>;
+  synonyms: Synonyms;
 }
 
 export interface SearchHit {
@@ -55,10 +58,20 @@ export interface SearchHit {
 export const MAX_QUERY_LENGTH = 200;
 /** Most query words considered. */
 const MAX_QUERY_WORDS = 12;
+/** Weight of a query word found nowhere, relative to the average known word. */
+const UNKNOWN_WORD_WEIGHT = 0.3;
+/** Most readings of one query tried (abbreviations expanded, synonyms swapped). */
+const MAX_VARIANTS = 16;
+/** A reading other than the query as typed counts slightly less. */
+const VARIANT_DISCOUNT = 0.97;
+/** How much the role as a whole (all its texts) counts against its single best-matching text. */
+const ROLE_LEVEL_SHARE = 0.4;
+/** Share of a role's second-best match added to its best one. */
+const SUPPORT_BONUS = 0.1;
 /** Hits below this relevance are dropped... */
-const MIN_RELEVANCE = 0.4;
+const MIN_RELEVANCE = 0.3;
 /** ...and so are hits far weaker than the best one (below this share of its score). */
-const RELATIVE_CUTOFF = 0.75;
+const RELATIVE_CUTOFF = 0.5;
 const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'or', 'the', 'to', 'with']);
 
 /** Lower-cases, turns punctuation into spaces and squeezes white space. */
@@ -84,12 +97,19 @@ function entriesOf(role: Role, index: number): Entry[] {
     ...role.software.map((s) => ['software', s.name] as [SearchField, string]),
     ...role.tools.map((t) => ['tool', t.name] as [SearchField, string]),
     ...role.skills.map((s) => ['skill', s.name] as [SearchField, string]),
+    ...role.tasks.map((t) => ['task', t] as [SearchField, string]),
   ];
-  return texts.map(([field, text]) => ({ role: index, field, text, words: words(text) }));
+  // "…, Except Legal, Medical, and Executive" names what a title excludes: never match on it.
+  return texts.map(([field, text]) => ({
+    role: index,
+    field,
+    text,
+    words: words(text.replace(/,?\s+except\b.*$/i, '')),
+  }));
 }
 
 /** Builds the search index for a catalog; done once per run. */
-export function buildIndex(catalog: Catalog): SearchIndex {
+export function buildIndex(catalog: Catalog, synonyms: Synonyms = NO_SYNONYMS): SearchIndex {
   const entries = catalog.roles.flatMap(entriesOf);
   const byWord = new Map<string, number[]>();
   entries.forEach((e, i) => {
@@ -107,7 +127,7 @@ export function buildIndex(catalog: Catalog): SearchIndex {
   });
   const byStem = new Map<string, string[]>();
   for (const w of byWord.keys()) byStem.set(stem(w), [...(byStem.get(stem(w)) ?? []), w]);
-  return { catalog, entries, byWord, words, byStem };
+  return { catalog, entries, byWord, words, byStem, synonyms };
 }
 
 /**
@@ -132,9 +152,31 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-const SUFFIXES = ['ments', 'ment', 'ings', 'ing', 'ants', 'ant', 'ers', 'er', 'es', 's'];
+const SUFFIXES = [
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'ants',
+  'ant',
+  'ions',
+  'ion',
+  'ists',
+  'ist',
+  'ives',
+  'ive',
+  'ors',
+  'or',
+  'ers',
+  'er',
+  'es',
+  's',
+];
 
-/** A crude stem so that "accountant", "accounting" and "accounts" all meet at "account". */
+/**
+ * A crude stem so that "accountant", "accounting" and "accounts" meet at "account", and
+ * "collector" and "collection" at "collect".
+ */
 export function stem(word: string): string {
   for (const suffix of SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 4)
@@ -198,32 +240,115 @@ export function queryWords(raw: string): string[] {
   return unique.slice(0, MAX_QUERY_WORDS);
 }
 
-/** Ranked fuzzy search; best first, ties kept in catalog order. */
-export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
-  const tokens = queryWords(rawQuery);
+interface RoleScore {
+  score: number;
+  entry: Entry;
+}
+
+/** Scores every role against one reading of the query (a list of words). */
+function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore> {
   // sims[entry][token] = best similarity of that query word to a word of the entry
   const sims = new Map<number, number[]>();
+  const rolesPerToken = tokens.map(() => new Set<number>());
   tokens.forEach((token, t) => {
     for (const [word, sim] of similarWords(index, token)) {
       for (const e of index.byWord.get(word) ?? []) {
         const row = sims.get(e) ?? new Array<number>(tokens.length).fill(0);
         row[t] = Math.max(row[t] ?? 0, sim);
         sims.set(e, row);
+        rolesPerToken[t]?.add((index.entries[e] as Entry).role);
       }
     }
   });
 
-  const best = new Map<number, { score: number; entry: Entry }>();
+  // Rare words say more than common ones ("payroll" vs "clerk"): weight each query word by
+  // its inverse document frequency over roles. A word that matches nothing at all still counts,
+  // but only a little, so "full charge bookkeeper" is mostly about "bookkeeper".
+  const n = index.catalog.roles.length;
+  const idf = rolesPerToken.map((roles) => (roles.size ? Math.log(1 + n / roles.size) : 0));
+  const known = idf.filter((w) => w > 0);
+  const unknownWeight =
+    UNKNOWN_WORD_WEIGHT * (known.length ? known.reduce((a, b) => a + b) / known.length : 1);
+  const weights = idf.map((w) => (w > 0 ? w : unknownWeight));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+
+  const best = new Map<number, RoleScore & { second: number }>();
+  // perRole[role][token] = best field-weighted similarity of that word anywhere in the role
+  const perRole = new Map<number, number[]>();
   for (const [e, row] of sims) {
     const entry = index.entries[e] as Entry;
-    const matched = row.reduce((a, b) => a + b, 0);
+    const spread = perRole.get(entry.role) ?? new Array<number>(tokens.length).fill(0);
+    row.forEach(
+      (sim, t) => (spread[t] = Math.max(spread[t] ?? 0, sim * SEARCH_FIELDS[entry.field].weight)),
+    );
+    perRole.set(entry.role, spread);
+    const matched = row.reduce((sum, sim, t) => sum + sim * (weights[t] ?? 0), 0);
     const coverage = Math.min(1, row.filter((s) => s > 0).length / Math.max(1, entry.words.length));
     const score =
-      (matched / tokens.length) * (0.85 + 0.15 * coverage) * SEARCH_FIELDS[entry.field].weight;
+      (matched / totalWeight) * (0.85 + 0.15 * coverage) * SEARCH_FIELDS[entry.field].weight;
     const current = best.get(entry.role);
-    if (!current || score > current.score) best.set(entry.role, { score, entry });
+    if (!current) best.set(entry.role, { score, entry, second: 0 });
+    else if (score > current.score) best.set(entry.role, { score, entry, second: current.score });
+    else current.second = Math.max(current.second, score);
+  }
+  // A role with several matching texts is a better bet than one with a single lucky match, and
+  // a role whose texts between them cover every query word beats one that covers only some.
+  for (const [r, b] of best) {
+    const spread = perRole.get(r) ?? [];
+    const roleLevel =
+      spread.reduce((sum, sim, t) => sum + sim * (weights[t] ?? 0), 0) / totalWeight;
+    b.score = Math.min(
+      1,
+      (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
+    );
   }
 
+  return best;
+}
+
+/** Readings of a query: as typed, with abbreviations expanded, and with synonyms swapped in. */
+export function queryVariants(
+  tokens: string[],
+  synonyms: Synonyms,
+  max = MAX_VARIANTS,
+): string[][] {
+  let variants: string[][] = [tokens];
+  tokens.forEach((token, i) => {
+    const expansions = synonyms.abbreviations[token];
+    if (!expansions) return;
+    variants = variants.flatMap((v) => [
+      v,
+      ...expansions.map((e) => [...v.slice(0, i), ...words(e), ...v.slice(i + 1)]),
+    ]);
+    variants = variants.slice(0, max);
+  });
+  // Token positions shift once abbreviations expand, so synonyms work on each variant's text.
+  for (const group of synonyms.synonyms) {
+    for (const v of [...variants]) {
+      const text = ` ${v.join(' ')} `;
+      for (const member of group) {
+        if (!text.includes(` ${member} `)) continue;
+        for (const other of group) {
+          if (other !== member && variants.length < max)
+            variants.push(words(text.replace(` ${member} `, ` ${other} `)));
+        }
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return variants.filter((v) => !seen.has(v.join(' ')) && seen.add(v.join(' ')));
+}
+
+/** Ranked fuzzy search; best first, ties kept in catalog order. */
+export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
+  const [original, ...others] = queryVariants(queryWords(rawQuery), index.synonyms);
+  const best = scoreWords(index, original as string[]);
+  for (const variant of others) {
+    for (const [r, s] of scoreWords(index, variant)) {
+      const score = s.score * VARIANT_DISCOUNT;
+      if (score > (best.get(r)?.score ?? 0)) best.set(r, { score, entry: s.entry });
+    }
+  }
   const topScore = Math.max(0, ...[...best.values()].map((b) => b.score));
   return [...best.entries()]
     .filter(([, b]) => b.score >= MIN_RELEVANCE && b.score >= topScore * RELATIVE_CUTOFF)
@@ -278,8 +403,12 @@ export function resolveRole(index: SearchIndex, name: string): Role {
 
   const hits = search(index, name, 5);
   const [top, next] = hits;
-  if (top && top.score >= GOOD_ENOUGH && (!next || top.score - next.score >= CLEAR_LEAD))
-    return top.role;
+  // Clearly ahead: a margin over the runner-up, or the only one of the two matched by title.
+  const ahead =
+    !next ||
+    (top?.score ?? 0) - next.score >= CLEAR_LEAD ||
+    (top?.matched.field === 'title' && next.matched.field !== 'title');
+  if (top && top.score >= GOOD_ENOUGH && ahead) return top.role;
   if (hits.length === 0) {
     throw new NotFoundError(`no role matches "${name}"`, ['  See every role with: careers list']);
   }

@@ -1,0 +1,39 @@
+/**
+ * The search vocabulary (data/synonyms.yaml): abbreviations and synonym groups, validated like
+ * every other data file. A data directory without its own file uses the built-in one.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DataError, type DataProblem } from '../errors.js';
+import { BUILT_IN_DATA_DIR, readYaml, toData, validate } from './loader.js';
+
+const phrase = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((s) => s.toLowerCase());
+
+export const SynonymsSchema = z.strictObject({
+  /** A short form and what it stands for, e.g. asst: [assistant]. */
+  abbreviations: z.record(z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word'), z.array(phrase).min(1)).default({}),
+  /** Groups of words or phrases that are interchangeable in a job title. */
+  synonyms: z.array(z.array(phrase).min(2, 'a synonym group needs at least two entries')).default([]),
+});
+
+export type Synonyms = z.infer<typeof SynonymsSchema>;
+
+export const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
+
+/** Loads `synonyms.yaml` from a data directory (or the built-in one); throws DataError if invalid. */
+export function loadSynonyms(dataDir: string): Synonyms {
+  const own = join(dataDir, 'synonyms.yaml');
+  const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'synonyms.yaml');
+  if (!existsSync(file)) return NO_SYNONYMS;
+  const problems: DataProblem[] = [];
+  const pf = readYaml(file, problems);
+  const data = pf && toData(pf, problems);
+  const value = pf && data?.ok ? validate(pf, data.value, SynonymsSchema, problems) : undefined;
+  if (!value) throw new DataError(`${problems.length} problem(s) in ${file}`, problems);
+  return value;
+}
