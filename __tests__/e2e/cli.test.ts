@@ -301,3 +301,51 @@ describe('search quality through the CLI', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('paths, gaps and pictures', () => {
+  test('path "data entry" shows at least three steps up with pay and job-zone changes', () => {
+    const r = run(['path', 'data entry']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Office Clerk \$43,630 \(\+\$3,780, zone 2→2\)/);
+    expect(r.stdout).toMatch(/Administrative Services Manager \$108,390 \(\+\$42,250, zone 3→3\)/);
+    const graph = JSON.parse(run(['path', 'data entry', '--json']).stdout).path;
+    expect(Math.max(...graph.ladders.map((l: unknown[]) => l.length))).toBeGreaterThanOrEqual(3);
+  });
+
+  test('gap --json lists skills with both importances and the median pay difference', () => {
+    const { gap } = JSON.parse(
+      run(['gap', 'data entry keyer', 'executive assistant', '--json']).stdout,
+    );
+    const medians = ['data-entry-keyer', 'executive-assistant'].map(
+      (id) =>
+        JSON.parse(run(['show', id, '--json']).stdout).role.salary.find(
+          (s: { median?: number }) => s.median,
+        ).median,
+    );
+    expect(gap.payChange).toBe(medians[1] - medians[0]);
+    expect(gap.skills[0]).toEqual({
+      name: expect.any(String),
+      from: null,
+      to: expect.any(Number),
+      rise: expect.any(Number),
+    });
+    expect(gap.skills.some((s: { from: number | null }) => s.from !== null)).toBe(true);
+  });
+
+  test('similar bookkeeper ranks billing and payroll above receptionist', () => {
+    const ids = JSON.parse(
+      run(['similar', 'bookkeeper', '--limit', '40', '--json']).stdout,
+    ).similar.map((s: { id: string }) => s.id);
+    expect(ids.indexOf('billing-clerk')).toBeLessThan(ids.indexOf('receptionist'));
+    expect(ids.indexOf('payroll-clerk')).toBeLessThan(ids.indexOf('receptionist'));
+  });
+
+  test('charts degrade to ASCII with --ascii and never appear in JSON', () => {
+    const unicode = run(['show', 'data entry', '--section', 'salary']).stdout;
+    expect(unicode).toMatch(/[━┃▁-█]/);
+    const ascii = run(['show', 'data entry', '--section', 'salary', '--ascii']).stdout;
+    expect(ascii).toMatch(/Range, May 2024: \$30,100 [-=|]+ \$56,930/);
+    expect(ascii.replace(/[┌┐└┘├┤┬┴┼─│]/g, '')).not.toMatch(/[━┃▁▂▃▄▅▆▇█░]/);
+    expect(run(['list', '--chart', '--json']).stdout).not.toMatch(/[━┃▁▂▃▄▅▆▇█]/);
+  });
+});

@@ -5,11 +5,13 @@
 import type { Command } from 'commander';
 import { loadCatalog, resolveDataDir } from '../data/loader.js';
 import { loadSynonyms } from '../data/synonyms.js';
+import { loadPaths, type Step } from '../data/paths.js';
 import type { Catalog } from '../core/catalog.js';
 import { buildIndex, type SearchIndex } from '../core/search.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
 import { renderJson } from '../render/json.js';
+import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
 
 /** Where output goes; replaced in tests. */
 export interface Io {
@@ -24,11 +26,13 @@ export interface GlobalOptions {
   json?: boolean;
   color?: boolean;
   data?: string;
+  ascii?: boolean;
 }
 
 export class Context {
   private catalogCache?: Catalog;
   private indexCache?: SearchIndex;
+  private stepsCache?: Step[];
 
   constructor(
     readonly io: Io,
@@ -47,7 +51,8 @@ export class Context {
   get render(): RenderContext {
     const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
     const width = Math.max(60, Math.min(this.io.columns ?? 100, 160));
-    return { theme: makeTheme(color), width };
+    const glyphs = asciiOnly(this.options.ascii, this.io.env) ? ASCII : UNICODE;
+    return { theme: makeTheme(color), width, glyphs };
   }
 
   catalog(): Catalog {
@@ -58,6 +63,12 @@ export class Context {
   index(): SearchIndex {
     this.indexCache ??= buildIndex(this.catalog(), loadSynonyms(this.dataDir));
     return this.indexCache;
+  }
+
+  /** Career steps between the catalog's roles (data/paths.yaml). */
+  steps(): Step[] {
+    this.stepsCache ??= loadPaths(this.dataDir, this.catalog());
+    return this.stepsCache;
   }
 
   /** The data directory this run reads. */

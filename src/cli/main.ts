@@ -9,6 +9,7 @@ import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { registerList } from './commands/list.js';
 import { registerAbout } from './commands/about.js';
+import { registerCareer } from './commands/career.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
 
@@ -33,6 +34,10 @@ export function buildProgram(io: Io, onResult: (code: number) => void): Command 
     .option('--json', 'print one JSON document on stdout instead of tables')
     .option('--no-color', 'never colour the output (also: NO_COLOR=1, or stdout not a terminal)')
     .option(
+      '--ascii',
+      'draw charts with plain ASCII (also when TERM=dumb or the locale is not UTF-8)',
+    )
+    .option(
       '--data <dir>',
       'load roles from this directory instead of the built-in data (also: CAREERS_DATA_DIR)',
     )
@@ -45,6 +50,9 @@ Examples:
   careers show "data entry"
   careers show "back office administrator" --section salary
   careers list --sort salary --min-salary 50000
+  careers path "data entry"
+  careers gap "data entry keyer" "executive assistant"
+  careers similar bookkeeper
   careers about
 ${EXIT_CODES_HELP}
 
@@ -63,6 +71,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   registerShow(program, context, onResult);
   registerList(program, context, onResult);
   registerAbout(program, context, onResult);
+  registerCareer(program, context, onResult);
   return program;
 }
 

@@ -119,11 +119,14 @@ export function validate<T>(pf: ParsedFile, value: unknown, schema: ZodType<T>, 
   return undefined;
 }
 
+/** Data files beside the roles that are not role profiles. */
+const SHARED_FILES = new Set(['metros.yaml', 'synonyms.yaml', 'paths.yaml', 'quiz.yaml']);
+
 /** Lists the role files of a data directory: `roles/*.yaml` if present, else `*.yaml`. */
 export function roleFiles(dir: string): string[] {
   const rolesDir = existsSync(join(dir, 'roles')) ? join(dir, 'roles') : dir;
   return readdirSync(rolesDir)
-    .filter((f) => /\.ya?ml$/i.test(f) && !['metros.yaml', 'metros.yml'].includes(f))
+    .filter((f) => /\.ya?ml$/i.test(f) && !SHARED_FILES.has(f.replace(/\.yml$/i, '.yaml')))
     .sort()
     .map((f) => join(rolesDir, f));
 }

@@ -4,9 +4,10 @@
 import type { Role } from '../data/schema.js';
 import { headlineSalary } from '../core/catalog.js';
 import type { SearchHit } from '../core/search.js';
-import type { RenderContext } from './role.js';
+import { glyphs, type RenderContext } from './role.js';
+import { rangeBar, type Spread } from './charts.js';
 import { renderTable } from './table.js';
-import { money } from './text.js';
+import { money, wrap } from './text.js';
 
 /** Ranked search results: role, why it matched, median salary. */
 export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
@@ -28,25 +29,48 @@ export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
   );
 }
 
-/** All (filtered) roles in one table. */
-export function renderList(ctx: RenderContext, roles: Role[]): string {
-  const rows = roles.map((r) => {
-    const s = headlineSalary(r);
-    return [r.title, r.id, money(s?.median), r.jobZone ? String(r.jobZone.level) : '–'];
-  });
-  const periods = [...new Set(roles.map((r) => headlineSalary(r)?.period).filter(Boolean))].join(
-    ', ',
-  );
-  return (
-    renderTable(ctx.theme, ['Role', 'Id', 'Median pay', 'Job zone'], rows, {
+/** The same money scale for a set of salary spreads: lowest p10 to highest p90. */
+export function commonScale(spreads: Spread[]): { min: number; max: number } | undefined {
+  const lows = spreads
+    .map((s) => s.p10 ?? s.p25 ?? s.median)
+    .filter((v): v is number => v !== undefined);
+  const highs = spreads
+    .map((s) => s.p90 ?? s.p75 ?? s.median)
+    .filter((v): v is number => v !== undefined);
+  return lows.length ? { min: Math.min(...lows), max: Math.max(...highs) } : undefined;
+}
+
+/** All (filtered) roles in one table; with `chart`, each row gets its p10–p90 bar on one scale. */
+export function renderList(ctx: RenderContext, roles: Role[], chart = false): string {
+  const scale = chart ? commonScale(roles.map((r) => headlineSalary(r) ?? {})) : undefined;
+  const g = glyphs(ctx);
+  const periods = [...new Set(roles.map((r) => headlineSalary(r)?.period).filter(Boolean))];
+  let note = `${roles.length} role${roles.length === 1 ? '' : 's'}. Median pay: national annual median${periods.length ? ` (${periods.join(', ')})` : ''}`;
+  let table: string;
+  if (scale) {
+    const rows = roles.map((r) => {
+      const s = headlineSalary(r);
+      return [r.title, money(s?.median), s ? rangeBar(s, scale.min, scale.max, 30, g) : ''];
+    });
+    table = renderTable(ctx.theme, ['Role', 'Median pay', 'Pay range'], rows, {
+      width: ctx.width,
+      right: [1],
+      keep: [2],
+    });
+    note += `. Bars share one scale, ${money(scale.min)} to ${money(scale.max)}: ${g.whisker} 10th–90th percentile, ${g.box} 25th–75th, ${g.median} median.`;
+  } else {
+    const rows = roles.map((r) => [
+      r.title,
+      r.id,
+      money(headlineSalary(r)?.median),
+      r.jobZone ? String(r.jobZone.level) : '–',
+    ]);
+    table = renderTable(ctx.theme, ['Role', 'Id', 'Median pay', 'Job zone'], rows, {
       width: ctx.width,
       right: [2, 3],
       keep: [1],
-    }) +
-    '\n' +
-    ctx.theme.dim(
-      `${roles.length} role${roles.length === 1 ? '' : 's'}. Median pay: national annual median${periods ? ` (${periods})` : ''}; job zone: O*NET preparation level 1–5.`,
-    ) +
-    '\n'
-  );
+    });
+    note += '; job zone: O*NET preparation level 1–5.';
+  }
+  return `${table}\n${ctx.theme.dim(wrap(note, ctx.width))}\n`;
 }

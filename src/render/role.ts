@@ -7,6 +7,7 @@ import { headlineSalary, latestRpp, type Catalog } from '../core/catalog.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
 import { clean, count, money, wrap } from './text.js';
+import { importanceBar, rangeBar, sparkline, UNICODE, type Glyphs } from './charts.js';
 
 export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -18,6 +19,13 @@ export interface RenderContext {
   theme: Theme;
   /** Terminal width in columns. */
   width: number;
+  /** Chart characters; Unicode unless ASCII was asked for or the terminal cannot show it. */
+  glyphs?: Glyphs;
+}
+
+/** The chart characters of a render context. */
+export function glyphs(ctx: RenderContext): Glyphs {
+  return ctx.glyphs ?? UNICODE;
 }
 
 /** Cites the given source ids of a role as one footer line. */
@@ -72,7 +80,10 @@ function skills(ctx: RenderContext, role: Role): string {
     { head: 'Skill', cell: (s: Skill) => s.name, show: true },
     {
       head: 'Importance (1–5)',
-      cell: (s: Skill) => (s.importance !== undefined ? s.importance.toFixed(2) : '–'),
+      cell: (s: Skill) =>
+        s.importance !== undefined
+          ? `${s.importance.toFixed(2)} ${importanceBar(s.importance - 1, 4, 16, glyphs(ctx))}`
+          : '–',
       show: role.skills.some((s) => s.importance !== undefined),
     },
     { head: 'Note', cell: (s: Skill) => s.note ?? '', show: role.skills.some((s) => s.note) },
@@ -84,7 +95,7 @@ function skills(ctx: RenderContext, role: Role): string {
       ctx.theme,
       columns.map((c) => c.head),
       rows,
-      { width: ctx.width, right: columns[1]?.head.startsWith('Importance') ? [1] : [] },
+      { width: ctx.width },
     ),
     footer(
       ctx,
@@ -130,20 +141,34 @@ function salary(ctx: RenderContext, role: Role): string {
   );
   for (const note of role.salary.filter((s) => s.note))
     out.push(ctx.theme.dim(wrap(`Note: ${note.note}`, ctx.width)));
+  const spread = role.salary.find(
+    (s) => s.p10 !== undefined && s.p90 !== undefined && s.median !== undefined,
+  );
+  if (spread?.p10 !== undefined && spread.p90 !== undefined) {
+    const bar = rangeBar(spread, spread.p10, spread.p90, Math.min(40, ctx.width - 36), glyphs(ctx));
+    out.push(`Range, ${spread.period}: ${money(spread.p10)} ${bar} ${money(spread.p90)}`);
+    const g = glyphs(ctx);
+    out.push(
+      ctx.theme.dim(
+        `  ${g.whisker} 10th–90th percentile  ${g.box} 25th–75th  ${g.median} median ${money(spread.median)}`,
+      ),
+    );
+  }
   const trend = role.salaryTrend;
-  if (trend) {
-    const first = trend.points[0];
-    const last = trend.points[trend.points.length - 1];
-    if (first && last) {
-      const change = ((last.median - first.median) / first.median) * 100;
-      const sign = change >= 0 ? '+' : '';
-      out.push(
-        wrap(
-          `Trend (${trend.label}): ${trend.points.map((p) => `${p.period} ${money(p.median)}`).join(' → ')} (${sign}${change.toFixed(1)}% since ${first.period})`,
-          ctx.width,
-        ),
-      );
-    }
+  const first = trend?.points[0];
+  const last = trend?.points[trend.points.length - 1];
+  if (trend && first && last) {
+    const change = ((last.median - first.median) / first.median) * 100;
+    const line = sparkline(
+      trend.points.map((p) => p.median),
+      glyphs(ctx),
+    );
+    out.push(
+      wrap(
+        `Median trend ${first.period}–${last.period}: ${line} ${money(first.median)} → ${money(last.median)} (${change >= 0 ? '+' : ''}${change.toFixed(1)}%) · ${trend.label}`,
+        ctx.width,
+      ),
+    );
   }
   const ids = role.salary.map((s) => s.source);
   if (trend) ids.push(trend.source);

@@ -23,16 +23,17 @@ export function registerList(program: Command, context: ContextFactory, done: Re
       intOption(0),
     )
     .addOption(new Option('--sort <key>', 'sort order').choices(SORT_KEYS).default('title'))
+    .option('--chart', 'draw each role’s pay range (p10–p90) on one shared scale')
     .addHelpText(
       'after',
       `
 Examples:
   careers list
-  careers list --sort salary
+  careers list --sort salary --chart
   careers list --city NYC --min-salary 50000
   careers list --tool quickbooks --json`,
     )
-    .action((opts: RoleFilters, cmd: Command) => {
+    .action((opts: RoleFilters & { chart?: boolean }, cmd: Command) => {
       const ctx = context(cmd);
       const roles = filterRoles(ctx.catalog(), opts);
       if (roles.length === 0) {
@@ -41,7 +42,7 @@ Examples:
         if (!ctx.json) return;
       }
       ctx.print(
-        () => renderList(ctx.render, roles),
+        () => renderList(ctx.render, roles, opts.chart === true),
         () => ({ count: roles.length, roles }),
       );
     });

@@ -1,0 +1,55 @@
+/**
+ * Career steps (data/paths.yaml): which role people move to next, and why. Checked at load:
+ * every id must exist, no step may repeat, and the steps may not form a cycle.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DataError, type DataProblem } from '../errors.js';
+import type { Catalog } from '../core/catalog.js';
+import { findCycle } from '../core/paths.js';
+import { locate, readYaml, toData, validate } from './loader.js';
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a role id');
+
+export const StepSchema = z.strictObject({
+  from: id,
+  to: id,
+  /** Why people make this move, in a sentence. */
+  reason: z.string().trim().min(1),
+});
+
+export const PathsFileSchema = z.strictObject({ steps: z.array(StepSchema) });
+
+export type Step = z.infer<typeof StepSchema>;
+
+/**
+ * Loads the career steps of a data directory (its paths.yaml); a directory without one has no
+ * steps, since the built-in steps name the built-in roles.
+ */
+export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
+  const file = join(dataDir, 'paths.yaml');
+  if (!existsSync(file)) return [];
+  const problems: DataProblem[] = [];
+  const pf = readYaml(file, problems);
+  const data = pf && toData(pf, problems);
+  const parsed = pf && data?.ok ? validate(pf, data.value, PathsFileSchema, problems) : undefined;
+  if (pf && parsed) {
+    const seen = new Set<string>();
+    parsed.steps.forEach((step, i) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!catalog.byId.has(step[end])) {
+          problems.push({ file: pf.file, ...locate(pf, ['steps', i, end]), path: `steps.${i}.${end}`, message: `no role has id "${step[end]}"` });
+        }
+      }
+      const key = `${step.from}>${step.to}`;
+      if (seen.has(key)) problems.push({ file: pf.file, ...locate(pf, ['steps', i]), path: `steps.${i}`, message: `the step ${step.from} → ${step.to} is listed twice` });
+      if (step.from === step.to) problems.push({ file: pf.file, ...locate(pf, ['steps', i]), path: `steps.${i}`, message: 'a step must lead to another role' });
+      seen.add(key);
+    });
+    const cycle = problems.length === 0 ? findCycle(parsed.steps) : undefined;
+    if (cycle) problems.push({ file: pf.file, path: 'steps', message: `the steps form a cycle: ${cycle.join(' → ')}` });
+  }
+  if (problems.length > 0 || !parsed) throw new DataError(`${problems.length} problem(s) in ${pf?.file ?? file}`, problems);
+  return parsed.steps;
+}

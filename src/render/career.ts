@@ -1,0 +1,171 @@
+/**
+ * Renderers for `path`, `gap` and `similar`.
+ */
+import { headlineSalary, type Catalog } from '../core/catalog.js';
+import type { Gap, Similarity } from '../core/compare.js';
+import type { PathView, StepView } from '../core/paths.js';
+import { glyphs, type RenderContext } from './role.js';
+import { renderTable } from './table.js';
+import { clean, money, wrap } from './text.js';
+import { importanceBar } from './charts.js';
+
+/** "+$3,780" or "−$8,120". */
+export function signedMoney(n: number | null): string {
+  if (n === null) return '–';
+  return `${n >= 0 ? '+' : '−'}${money(Math.abs(n))}`;
+}
+
+function zone(z: number | null): string {
+  return z === null ? '?' : String(z);
+}
+
+function title(catalog: Catalog, id: string): string {
+  return clean(catalog.byId.get(id)?.title ?? id);
+}
+
+function pay(catalog: Catalog, id: string): string {
+  const role = catalog.byId.get(id);
+  return money(role ? headlineSalary(role)?.median : undefined);
+}
+
+function stepLine(
+  ctx: RenderContext,
+  catalog: Catalog,
+  s: StepView,
+  indent: string,
+  arrow: string,
+): string {
+  const change = `${signedMoney(s.payChange)}, zone ${zone(s.zoneFrom)}→${zone(s.zoneTo)}`;
+  return `${indent}${arrow} ${ctx.theme.title(title(catalog, s.to))} ${pay(catalog, s.to)} ${ctx.theme.dim(`(${change})`)}`;
+}
+
+/** The ladder diagram for `careers path`. */
+export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView): string {
+  const ascii = glyphs(ctx).whisker === '-';
+  const arrow = ascii ? '->' : '→';
+  const branch = ascii ? '`-' : '└─';
+  const out: string[] = [];
+  const role = catalog.byId.get(view.role);
+  const zoneNow = role?.jobZone?.level ?? null;
+  if (view.incoming.length) {
+    out.push(ctx.theme.heading('Where people come from'));
+    for (const s of view.incoming) {
+      out.push(
+        `  ${title(catalog, s.from)} ${pay(catalog, s.from)} ${ctx.theme.dim(`— ${s.reason}`)}`,
+      );
+    }
+    out.push('');
+  }
+  out.push(
+    `${ctx.theme.heading('You are here:')} ${ctx.theme.title(title(catalog, view.role))} ${pay(catalog, view.role)}, job zone ${zone(zoneNow)}`,
+  );
+  if (view.ladders.length === 0) {
+    out.push('', 'No further steps are recorded from this role.');
+    return out.join('\n') + '\n';
+  }
+  out.push('', ctx.theme.heading('Where it can lead'));
+  // Print ladders as a tree: shared beginnings are printed once.
+  const printed = new Set<string>();
+  view.ladders.forEach((ladder) => {
+    ladder.forEach((s, depth) => {
+      const key = ladder
+        .slice(0, depth + 1)
+        .map((x) => x.to)
+        .join('>');
+      if (printed.has(key)) return;
+      printed.add(key);
+      const indent = '  ' + '   '.repeat(depth);
+      out.push(stepLine(ctx, catalog, s, indent, depth === 0 ? arrow : branch));
+      out.push(ctx.theme.dim(wrap(s.reason, ctx.width, `${indent}   `)));
+    });
+  });
+  out.push(
+    '',
+    ctx.theme.dim(
+      'Pay: change in national median (BLS OEWS May 2024). Zone: O*NET job zone, the preparation a job needs (1–5).',
+    ),
+  );
+  return out.join('\n') + '\n';
+}
+
+/** The `careers gap` report. */
+export function renderGap(ctx: RenderContext, catalog: Catalog, gap: Gap): string {
+  const out: string[] = [];
+  out.push(
+    `${ctx.theme.title(title(catalog, gap.from))} ${ctx.theme.dim('→')} ${ctx.theme.title(title(catalog, gap.to))}`,
+  );
+  out.push(
+    `Median pay: ${pay(catalog, gap.from)} → ${pay(catalog, gap.to)} (${signedMoney(gap.payChange)})`,
+  );
+  out.push(`Job zone: ${zone(gap.jobZone.from)} → ${zone(gap.jobZone.to)}`);
+  if (gap.education.to)
+    out.push(wrap(`Education for the target role: ${gap.education.to}`, ctx.width));
+  if (gap.firstThree.length) {
+    out.push('', ctx.theme.heading('First three things to learn'));
+    gap.firstThree.forEach((t, i) => out.push(`  ${i + 1}. ${clean(t)}`));
+  }
+  if (gap.skills.length) {
+    out.push('', ctx.theme.heading('Skills that matter more (O*NET importance 1–5)'));
+    const rows = gap.skills.map((s) => [
+      s.name,
+      s.from === null ? 'under 3' : s.from.toFixed(2),
+      `${s.to.toFixed(2)} ${importanceBar(s.to - 1, 4, 12, glyphs(ctx))}`,
+      `+${s.rise.toFixed(2)}`,
+    ]);
+    out.push(
+      renderTable(ctx.theme, ['Skill', 'Now', 'Target', 'Rise'], rows, {
+        width: ctx.width,
+        right: [1, 3],
+      }),
+    );
+  }
+  if (gap.software.length) {
+    out.push('', ctx.theme.heading('Software to learn'));
+    const hot = gap.software.filter((t) => t.hot).map((t) => t.name);
+    const rest = gap.software.filter((t) => !t.hot).map((t) => t.name);
+    if (hot.length) out.push(wrap(`Hot technologies: ${hot.join(', ')}`, ctx.width));
+    if (rest.length) out.push(wrap(`Also used: ${rest.join(', ')}`, ctx.width));
+  }
+  if (gap.tools.length)
+    out.push('', wrap(`${ctx.theme.heading('Tools:')} ${gap.tools.join(', ')}`, ctx.width));
+  if (gap.certifications.length)
+    out.push('', `${ctx.theme.heading('Certifications:')} ${gap.certifications.join(', ')}`);
+  out.push(
+    '',
+    ctx.theme.dim(
+      'Sources: O*NET 29.2 (CC BY 4.0) for skills, software and job zones; BLS OEWS May 2024 for pay.',
+    ),
+  );
+  return out.join('\n') + '\n';
+}
+
+/** The `careers similar` table. */
+export function renderSimilar(
+  ctx: RenderContext,
+  catalog: Catalog,
+  roleId: string,
+  list: Similarity[],
+): string {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const rows = list.map((s, i) => [
+    String(i + 1),
+    `${s.title}\n${s.id}`,
+    pct(s.score),
+    pct(s.skills),
+    `${pct(s.software)} (${s.sharedSoftware.length})`,
+    s.sharedSoftware.slice(0, 3).join(', ') + (s.sharedSoftware.length > 3 ? ', …' : ''),
+  ]);
+  return [
+    `${ctx.theme.heading('Roles most like')} ${ctx.theme.title(title(catalog, roleId))}`,
+    renderTable(
+      ctx.theme,
+      ['#', 'Role', 'Overall', 'Skills', 'Software (shared)', 'Shared software'],
+      rows,
+      { width: ctx.width, right: [0, 2, 3, 4], keep: [1] },
+    ),
+    ctx.theme.dim(
+      'Skills: similarity of O*NET skill-importance profiles (cosine). Software: share of software in common. Overall: their mean.',
+    ),
+    '',
+  ].join('\n');
+}
