@@ -231,12 +231,13 @@ describe('the inquirer prompter, driven by keypresses', () => {
   });
 
   test('skip and back are choices under the answers', async () => {
+    // A fresh rating starts on the middle (3); below 5 come skip, then back.
     const skip = await ask(question('reconcile'));
-    for (let i = 0; i < 5; i++) skip.events.keypress('down');
+    for (let i = 0; i < 3; i++) skip.events.keypress('down');
     skip.events.keypress('enter');
     await expect(skip.answer).resolves.toEqual({ action: 'skip' });
     const back = await ask(question('reconcile'));
-    for (let i = 0; i < 6; i++) back.events.keypress('down');
+    for (let i = 0; i < 4; i++) back.events.keypress('down');
     back.events.keypress('enter');
     await expect(back.answer).resolves.toEqual({ action: 'back' });
   });

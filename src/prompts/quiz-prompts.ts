@@ -7,6 +7,7 @@ import type { Question } from '../data/quiz-schema.js';
 import { RATING_MAX, RATING_MIN } from '../data/quiz-schema.js';
 import type { AnswerValue } from '../core/quiz.js';
 import { InterruptedError } from '../errors.js';
+import { wrap } from '../render/text.js';
 import { progressText, type Progress, type QuizPrompter, type Reply } from './quiz-flow.js';
 
 // Values no choice id can take (ids are slugs).
@@ -52,7 +53,10 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
 
   return {
     say(text) {
-      output.write(`${text}\n`);
+      const columns = (output as { columns?: number }).columns ?? 80;
+      const width = Math.max(40, Math.min(columns - 1, 100));
+      const lines = text.split('\n').map((line) => (line ? wrap(line, width) : ''));
+      output.write(`${lines.join('\n')}\n`);
     },
 
     async ask(q: Question, progress: Progress, previous: AnswerValue | undefined): Promise<Reply> {
@@ -95,7 +99,13 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
         type: 'select',
         message,
         choices: [...options, new inquirer.Separator(), ...moves],
-        default: previous === undefined || previous === null ? undefined : String(previous),
+        // The earlier answer after going back; on a fresh rating, the neutral middle.
+        default:
+          previous !== undefined && previous !== null
+            ? String(previous)
+            : q.type === 'rating'
+              ? String((RATING_MIN + RATING_MAX) / 2)
+              : undefined,
         pageSize: 16,
         loop: false,
       })) as string;
