@@ -56,7 +56,8 @@ describe('careers quiz, scripted (no TTY)', () => {
   });
 
   test('a missing, unknown or out-of-range answer: exit 2, one line naming the question', () => {
-    const { spreadsheets: _, ...missing } = example;
+    const missing = { ...example };
+    delete missing.spreadsheets;
     const dir = tempDir({ 'missing.yaml': JSON.stringify(missing) });
     const cases: Array<[string, RegExp]> = [
       [join(dir, 'missing.yaml'), /question "spreadsheets": no answer/],

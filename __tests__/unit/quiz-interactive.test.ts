@@ -210,8 +210,15 @@ describe('the inquirer prompter, driven by keypresses', () => {
   const question = (id: string) => quiz.questions.find((q) => q.id === id) as Question;
   const ask = (q: Question, number = 2, previous?: string | string[] | number) =>
     render(
-      (_config: object, context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }) =>
-        inquirerPrompter(context).ask(q, { number, total: 14, canGoBack: number > 1 }, previous),
+      (
+        _config: object,
+        context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream },
+      ) =>
+        inquirerPrompter({ input: context?.input, output: context?.output }).ask(
+          q,
+          { number, total: 14, canGoBack: number > 1 },
+          previous,
+        ),
       {},
     );
 
