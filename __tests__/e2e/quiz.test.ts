@@ -92,6 +92,13 @@ describe('careers quiz, scripted (no TTY)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  test('quiz --help shows the options and examples', () => {
+    const r = run(['quiz', '--help']);
+    expect(r.code).toBe(0);
+    for (const part of ['--questions', '--answers <file>', '--save <file>', '--force', 'Examples:'])
+      expect(r.stdout).toContain(part);
+  });
+
   test('--questions lists ids and choice ids; with --json it matches its schema', () => {
     const text = run(['quiz', '--questions']);
     expect(text.code).toBe(0);

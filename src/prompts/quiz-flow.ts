@@ -50,6 +50,7 @@ export async function askQuiz(quiz: Quiz, prompter: QuizPrompter): Promise<Answe
     answers[question.id] = reply.action === 'skip' ? null : reply.value;
     i++;
   }
+  prompter.say(''); // a blank line between the last question and the result
   // Question order, whatever order they were last answered in.
   return Object.fromEntries(quiz.questions.map((q) => [q.id, answers[q.id] ?? null]));
 }
