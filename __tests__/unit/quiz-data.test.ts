@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadQuiz, quizFile } from '../../src/data/quiz-loader.js';
-import { themeMatches } from '../../src/core/quiz.js';
+import { scoreQuiz, themeMatches } from '../../src/core/quiz.js';
 import { DataError } from '../../src/errors.js';
 import { roleYaml, tempDir } from '../helpers.js';
 
@@ -84,6 +84,16 @@ describe('loadQuiz', () => {
     expect(loadQuiz(loadCatalog(own)).title).toBe('Test quiz');
     const without = tempDir({ ...roles });
     expect(quizFile(without)).toBe(join(BUILT_IN_DATA_DIR, 'quiz.yaml'));
+  });
+
+  test('a directory without quiz.yaml borrows the built-in quiz; missing names count for nothing', () => {
+    const small = loadCatalog(tempDir({ ...roles }));
+    const quiz = loadQuiz(small);
+    expect(quiz.questions.length).toBeGreaterThanOrEqual(10);
+    const skipAll = Object.fromEntries(quiz.questions.map((q) => [q.id, null]));
+    // "generalist" names roles and themes this directory does not have: a neutral 50.
+    const ranked = scoreQuiz(quiz, { ...skipAll, scope: 'generalist' }, small.roles);
+    expect(ranked.map((r) => [r.role.id, r.score])).toEqual([['alpha', 50]]);
   });
 
   test('a weight naming a skill, role, theme or category that does not exist is located', () => {
