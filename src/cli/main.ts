@@ -10,6 +10,7 @@ import { registerShow } from './commands/show.js';
 import { registerList } from './commands/list.js';
 import { registerAbout } from './commands/about.js';
 import { registerCareer } from './commands/career.js';
+import { registerQuiz } from './commands/quiz.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
 
@@ -72,6 +73,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   registerList(program, context, onResult);
   registerAbout(program, context, onResult);
   registerCareer(program, context, onResult);
+  registerQuiz(program, context, onResult);
   return program;
 }
 

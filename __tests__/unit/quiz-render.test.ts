@@ -1,0 +1,76 @@
+/**
+ * Quiz renderers: the JSON documents match their published zod schemas, and the text screens
+ * show what they promise, in colour only when asked.
+ */
+import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { loadQuiz } from '../../src/data/quiz-loader.js';
+import { parseAnswers, reasons, scoreQuiz } from '../../src/core/quiz.js';
+import {
+  QuizQuestionsOutputSchema,
+  QuizResultOutputSchema,
+  quizQuestionsJson,
+  quizResultJson,
+  renderQuestions,
+  renderQuizResult,
+} from '../../src/render/quiz.js';
+import { renderJson } from '../../src/render/json.js';
+import { makeTheme, PLAIN } from '../../src/render/theme.js';
+import { hasAnsi } from '../helpers.js';
+
+const catalog = loadCatalog(BUILT_IN_DATA_DIR);
+const quiz = loadQuiz(catalog);
+const skipAll = Object.fromEntries(quiz.questions.map((q) => [q.id, null]));
+const answers = parseAnswers(
+  quiz,
+  { ...skipAll, day: 'leading', lead: 'now', experience: 'degree', tasks: ['phones'] },
+  'test',
+);
+const ranked = scoreQuiz(quiz, answers, catalog.roles);
+
+describe('quiz JSON', () => {
+  test('the result document matches QuizResultOutputSchema and ranks every role', () => {
+    const doc = QuizResultOutputSchema.parse(
+      JSON.parse(renderJson(quizResultJson(quiz, answers, ranked))),
+    );
+    expect(doc.results).toHaveLength(catalog.roles.length);
+    expect(doc.results.map((r) => r.rank)).toEqual(catalog.roles.map((_, i) => i + 1));
+    const first = doc.results[0];
+    expect(first?.id).toBe(ranked[0]?.role.id);
+    expect(first?.command).toBe(`careers show ${first?.id}`);
+    expect(first?.why).toEqual(reasons(ranked[0]!).map((c) => c.questionId));
+    expect(doc.answers.day).toBe('leading');
+    expect(doc.answers.public).toBeNull();
+  });
+
+  test('the questions document matches QuizQuestionsOutputSchema', () => {
+    const doc = QuizQuestionsOutputSchema.parse(JSON.parse(renderJson(quizQuestionsJson(quiz))));
+    expect(doc.questions.map((q) => q.id)).toEqual(quiz.questions.map((q) => q.id));
+    expect(doc.questions.find((q) => q.type === 'rating')?.scale).toMatchObject({ min: 1, max: 5 });
+  });
+});
+
+describe('quiz text', () => {
+  const ctx = { theme: PLAIN, width: 80 };
+
+  test('the result screen explains each of the top three from its contributions', () => {
+    const text = renderQuizResult(ctx, ranked);
+    for (const r of ranked.slice(0, 3)) {
+      expect(text).toContain(`${r.rank}. ${r.role.title}  ${r.score}/100`);
+      expect(text).toContain(`careers show ${r.role.id}`);
+      for (const c of reasons(r)) expect(text).toContain(`+${c.points.toFixed(1)}`);
+    }
+    expect(text).not.toContain(`careers show ${ranked[3]?.role.id}`);
+    expect(text).toContain(`Next: ${ranked[3]?.role.title} (${ranked[3]?.score})`);
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(hasAnsi(text)).toBe(false);
+    expect(hasAnsi(renderQuizResult({ theme: makeTheme(true), width: 80 }, ranked))).toBe(true);
+  });
+
+  test('the question list names every question and choice id', () => {
+    const text = renderQuestions(ctx, quiz);
+    for (const q of quiz.questions) {
+      expect(text).toContain(q.id);
+      if (q.type !== 'rating') for (const c of q.choices) expect(text).toContain(c.id);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The only module that talks to inquirer. It is imported lazily by `careers quiz`, so no other
+ * command pays for loading it. Prompts are drawn on stderr, which keeps stdout for the result.
+ */
+import inquirer from 'inquirer';
+import type { Question } from '../data/quiz-schema.js';
+import { RATING_MAX, RATING_MIN } from '../data/quiz-schema.js';
+import type { AnswerValue } from '../core/quiz.js';
+import { InterruptedError } from '../errors.js';
+import { wrap } from '../render/text.js';
+import { progressText, type Progress, type QuizPrompter, type Reply } from './quiz-flow.js';
+
+// Values no choice id can take (ids are slugs).
+const BACK = '<back>';
+const SKIP = '<skip>';
+
+/** Streams for the prompts; tests pass their own, the CLI uses stdin and stderr. */
+export interface PromptStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+/** True for the errors inquirer throws when the user presses Ctrl-C or the prompt is aborted. */
+export function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && ['ExitPromptError', 'AbortPromptError'].includes(err.name);
+}
+
+interface ListChoice {
+  name: string;
+  value: string;
+  checked?: boolean;
+}
+
+/** A prompter that asks through inquirer's select and checkbox prompts. */
+export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
+  const output = streams.output ?? process.stderr;
+  const prompt = inquirer.createPromptModule({
+    input: streams.input ?? process.stdin,
+    output,
+    skipTTYChecks: streams.input !== undefined,
+  });
+  const ask = async (question: Record<string, unknown>): Promise<unknown> => {
+    try {
+      const answers = (await prompt([{ name: 'value', ...question } as never])) as {
+        value: unknown;
+      };
+      return answers.value;
+    } catch (err) {
+      if (isPromptExit(err)) throw new InterruptedError('interrupted');
+      throw err;
+    }
+  };
+
+  return {
+    say(text) {
+      const columns = (output as { columns?: number }).columns ?? 80;
+      const width = Math.max(40, Math.min(columns - 1, 100));
+      const lines = text.split('\n').map((line) => (line ? wrap(line, width) : ''));
+      output.write(`${lines.join('\n')}\n`);
+    },
+
+    async ask(q: Question, progress: Progress, previous: AnswerValue | undefined): Promise<Reply> {
+      const message = `${progressText(progress)}: ${q.text}${q.help ? ` ${q.help}` : ''}`;
+      const moves: ListChoice[] = [
+        { name: 'Skip this question', value: SKIP },
+        ...(progress.canGoBack ? [{ name: 'Back to the previous question', value: BACK }] : []),
+      ];
+      if (q.type === 'multi') {
+        const picked = Array.isArray(previous) ? previous : [];
+        const value = (await ask({
+          type: 'checkbox',
+          message: `${message} (none picked = skip)`,
+          choices: [
+            ...q.choices.map((c) => ({
+              name: c.label,
+              value: c.id,
+              checked: picked.includes(c.id),
+            })),
+            ...(progress.canGoBack
+              ? [new inquirer.Separator(), { name: 'Back to the previous question', value: BACK }]
+              : []),
+          ],
+          pageSize: 16,
+          loop: false,
+        })) as string[];
+        if (value.includes(BACK)) return { action: 'back' };
+        return value.length === 0 ? { action: 'skip' } : { action: 'answer', value };
+      }
+      const options: ListChoice[] =
+        q.type === 'rating'
+          ? Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => {
+              const n = RATING_MIN + i;
+              const meaning =
+                n === RATING_MIN ? ` (${q.low})` : n === RATING_MAX ? ` (${q.high})` : '';
+              return { name: `${n}${meaning}`, value: String(n) };
+            })
+          : q.choices.map((c) => ({ name: c.label, value: c.id }));
+      const value = (await ask({
+        type: 'select',
+        message,
+        choices: [...options, new inquirer.Separator(), ...moves],
+        // The earlier answer after going back; on a fresh rating, the neutral middle.
+        default:
+          previous !== undefined && previous !== null
+            ? String(previous)
+            : q.type === 'rating'
+              ? String((RATING_MIN + RATING_MAX) / 2)
+              : undefined,
+        pageSize: 16,
+        loop: false,
+      })) as string;
+      if (value === BACK) return { action: 'back' };
+      if (value === SKIP) return { action: 'skip' };
+      return { action: 'answer', value: q.type === 'rating' ? Number(value) : value };
+    },
+  };
+}
