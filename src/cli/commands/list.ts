@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { filterRoles, SORT_KEYS, type RoleFilters } from '../../core/filters.js';
 import { renderList } from '../../render/lists.js';
 import { ExitCode } from '../../errors.js';
+import type { ListData } from '../../core/output.js';
 import { intOption, type ContextFactory, type ResultSink } from '../options.js';
 
 export function registerList(program: Command, context: ContextFactory, done: ResultSink): void {
@@ -42,7 +43,7 @@ Examples:
       }
       ctx.print(
         () => renderList(ctx.render, roles),
-        () => ({ count: roles.length, roles }),
+        (): ListData => ({ count: roles.length, roles }),
       );
     });
 }
