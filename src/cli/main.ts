@@ -11,6 +11,7 @@ import { registerList } from './commands/list.js';
 import { registerAbout } from './commands/about.js';
 import { registerSchema } from './commands/schema.js';
 import { registerExport } from './commands/export.js';
+import { registerCompare } from './commands/compare.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
 
@@ -65,6 +66,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   registerShow(program, context, onResult);
   registerList(program, context, onResult);
   registerAbout(program, context, onResult);
+  registerCompare(program, context, onResult);
   registerExport(program, context, onResult);
   registerSchema(program, context, onResult);
   return program;

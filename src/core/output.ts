@@ -87,7 +87,13 @@ export const ComparedRoleSchema = z.strictObject({
     })
     .nullable(),
   jobZone: z.strictObject({ level: z.number().int().min(1).max(5), name: z.string() }).nullable(),
-  education: z.string().nullable(),
+  education: z
+    .strictObject({
+      summary: z.string(),
+      /** The education level the largest share of workers reported (O*NET), when known. */
+      mostCommon: z.strictObject({ label: z.string(), share: z.number() }).nullable(),
+    })
+    .nullable(),
   /** The most important skills, highest first. */
   topSkills: z.array(z.strictObject({ name: z.string(), importance: z.number().nullable() })),
   certifications: z.array(z.string()),
