@@ -24,7 +24,8 @@ function cellText(cell: Cell): string {
 /** A table as RFC 4180 CSV: a header row, CRLF line ends, fields quoted where needed. */
 export function renderCsv(table: TableData): string {
   const records = [table.header, ...table.rows.map((row) => row.map(cellText))];
-  return csvStringify(records, { record_delimiter: 'windows' });
+  // csv-stringify quotes fields holding the record delimiter (CRLF), not a lone CR or LF.
+  return csvStringify(records, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /**
