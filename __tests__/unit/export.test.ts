@@ -195,8 +195,9 @@ describe('role fields for JSON and YAML', () => {
 describe('renderYamlRoles', () => {
   test('one document per role after the comment header, values unchanged', () => {
     const roles = [role('alpha'), role('beta')];
-    const text = renderYamlRoles(roles, ['exported']);
-    expect(text.startsWith('# exported\n---\nid: alpha\n')).toBe(true);
+    const text = renderYamlRoles(roles, { version: '9.9.9', partial: false });
+    expect(text.startsWith('# 2 role profiles exported by careers 9.9.9')).toBe(true);
+    expect(text).toContain('list\n---\nid: alpha\n');
     const docs = parseAllDocuments(text);
     expect(Array.isArray(docs) && docs.map((d) => d.toJS())).toEqual(
       JSON.parse(JSON.stringify(roles)),

@@ -29,10 +29,21 @@ export function renderCsv(table: TableData): string {
 }
 
 /**
- * Roles as a multi-document YAML stream (`---` before each), after a comment header. Long
- * strings are not folded, so each value stays on its line.
+ * Roles as a multi-document YAML stream (`---` before each) after a comment header; `partial`
+ * when --fields cut the roles down, so the file will not load back as data. Long strings are
+ * not folded, so each value stays on its line.
  */
-export function renderYamlRoles(roles: object[], header: string[]): string {
-  const comments = header.map((line) => `# ${line}\n`).join('');
-  return comments + roles.map((r) => `---\n${yamlStringify(r, { lineWidth: 0 })}`).join('');
+export function renderYamlRoles(
+  roles: object[],
+  opts: { version: string; partial: boolean },
+): string {
+  const n = roles.length;
+  const header = [
+    `# ${n} role profile${n === 1 ? '' : 's'} exported by careers ${opts.version}, one per document.`,
+    opts.partial
+      ? '# Only some fields of each role: not a complete data set for --data.'
+      : "# Load them with: careers --data <this file's directory> list",
+  ];
+  const docs = roles.map((r) => `---\n${yamlStringify(r, { lineWidth: 0 })}`);
+  return header.map((line) => `${line}\n`).join('') + docs.join('');
 }

@@ -32,6 +32,10 @@ interface ExportOptions extends Omit<RoleFilters, 'ids'> {
   force?: boolean;
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** --format wins; else --json means JSON; else the --out file's extension; else JSON. */
 function chooseFormat(opts: ExportOptions, json: boolean): ExportFormat {
   if (json && opts.format !== undefined && opts.format !== 'json')
@@ -108,17 +112,12 @@ Examples:
         text =
           format === 'json'
             ? renderJson(data)
-            : renderYamlRoles(picked, [
-                `${picked.length} role profiles exported by careers ${version()}, one per document.`,
-                "Load them with: careers --data <this file's directory> list",
-                'Each role names its sources, periods and licences under "sources".',
-              ]);
+            : renderYamlRoles(picked, { version: version(), partial: fields !== undefined });
       }
 
       if (opts.out !== undefined) {
         writeFileAtomic(opts.out, text, { force: opts.force });
-        const what = `${roles.length} role${roles.length === 1 ? '' : 's'}`;
-        ctx.note(`careers: wrote ${what} to ${opts.out} (${format})`);
+        ctx.note(`careers: wrote ${plural(roles.length, 'role')} to ${opts.out} (${format})`);
       } else {
         ctx.io.stdout(text);
       }
