@@ -2,10 +2,11 @@
  * Shared test helpers: run the built binary like a user, and make throwaway data directories.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'careers.js');
@@ -71,4 +72,20 @@ export function tempDir(files: Record<string, string>): string {
 /** True when text contains an ANSI escape sequence. */
 export function hasAnsi(text: string): boolean {
   return text.includes('\u001b');
+}
+
+const validators = new Map<string, ValidateFunction>();
+
+/** Checks data against the shipped schema/<name>.schema.json; returns ajv's errors (none = valid). */
+export function schemaErrors(name: string, data: unknown): string[] {
+  let validate = validators.get(name);
+  if (!validate) {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema', `${name}.schema.json`), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    ajv.addFormat('uri', (s: string) => URL.canParse(s));
+    validate = ajv.compile(schema);
+    validators.set(name, validate);
+  }
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
 }

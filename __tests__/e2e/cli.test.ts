@@ -24,7 +24,7 @@ describe('careers (built binary)', () => {
   });
 
   test('each command has --help with examples', () => {
-    for (const cmd of ['search', 'show', 'list', 'about']) {
+    for (const cmd of ['search', 'show', 'list', 'about', 'export', 'compare', 'schema']) {
       const r = run([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Examples:');

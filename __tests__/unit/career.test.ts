@@ -1,7 +1,7 @@
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
 import { loadPaths } from '../../src/data/paths.js';
 import { findCycle, pathFor } from '../../src/core/paths.js';
-import { computeGap, similarRoles } from '../../src/core/compare.js';
+import { computeGap, similarRoles } from '../../src/core/career.js';
 import { headlineSalary } from '../../src/core/catalog.js';
 import {
   ASCII,

@@ -60,6 +60,10 @@ describe('filterRoles', () => {
     expect(ids({ tool: 'excel' })).toEqual(['a']);
     expect(ids({ minSalary: 45000 })).toEqual(['b']);
   });
+  test('keeps only the given ids, still sorted', () => {
+    expect(ids({ ids: ['c', 'a', 'zzz'] })).toEqual(['a', 'c']);
+    expect(ids({ ids: ['b'], minSalary: 60000 })).toEqual([]);
+  });
   test('city filter understands metro aliases and plain city names', () => {
     expect(ids({ city: 'NYC' })).toEqual(['b']);
     expect(ids({ city: 'new york' })).toEqual(['b']);

@@ -109,6 +109,57 @@ describe('loadCatalog', () => {
     expect(catalog.byId.has('back-office-specialist')).toBe(true);
     expect(catalog.byId.has('back-office-administrator')).toBe(true);
   });
+
+  describe('a file holding several roles (multi-document YAML)', () => {
+    const alpha = roleYaml('alpha', 'Alpha');
+    const beta = roleYaml('beta', 'Beta');
+    const linesOf = (text: string) => text.split('\n').length - 1;
+
+    test('loads one role per document, in order; a trailing --- is ignored', () => {
+      const dir = tempDir({ 'roles.yaml': `# exported\n---\n${alpha}---\n${beta}---\n` });
+      expect(loadCatalog(dir).roles.map((r) => r.id)).toEqual(['alpha', 'beta']);
+    });
+
+    test('a mistake in the second document is located on its own line of the file', () => {
+      const bad = beta.replace('median: 40000', 'median: "lots"') + 'favouriteColour: blue\n';
+      const problems = problemsOf(tempDir({ 'roles.yaml': `${alpha}---\n${bad}` }));
+      const start = linesOf(alpha) + 2; // first line of the second document
+      const salaryLine = bad.split('\n')[10] ?? '';
+      expect(salaryLine).toContain('"lots"');
+      expect(problems).toEqual([
+        expect.stringMatching(
+          `roles\\.yaml:${start + 10}:${salaryLine.indexOf('"lots"') + 1}: salary\\.0\\.median: Invalid input: expected number`,
+        ),
+        expect.stringMatching(`roles\\.yaml:${start + 13}:1: favouriteColour: unknown field$`),
+      ]);
+    });
+
+    test('a syntax error in one document is reported; the other documents are still checked', () => {
+      const stream = `${alpha}---\nid: x\ntitle: [unclosed\n---\n${alpha}`;
+      const problems = problemsOf(tempDir({ 'roles.yaml': stream }));
+      const start = linesOf(alpha) + 2;
+      expect(problems).toHaveLength(2);
+      const [syntax, duplicate] = problems;
+      const line = Number(/roles\.yaml:(\d+):\d+: Flow sequence/.exec(syntax ?? '')?.[1]);
+      expect(line).toBeGreaterThanOrEqual(start + 1);
+      expect(line).toBeLessThanOrEqual(start + 2);
+      expect(duplicate).toMatch(`roles.yaml:${start + 3}:5: id: duplicate id "alpha"`);
+    });
+
+    test('duplicate ids inside one file point at the later document', () => {
+      const problems = problemsOf(tempDir({ 'roles.yaml': `${alpha}---\n${alpha}` }));
+      expect(problems).toEqual([
+        expect.stringMatching(`roles\\.yaml:${linesOf(alpha) + 2}:5: id: duplicate id "alpha"`),
+      ]);
+    });
+
+    test('an empty role file is reported', () => {
+      const problems = problemsOf(tempDir({ 'a.yaml': alpha, 'b.yaml': '# nothing here\n' }));
+      expect(problems).toEqual([
+        expect.stringMatching(/b\.yaml: the file holds no YAML document$/),
+      ]);
+    });
+  });
 });
 
 describe('loadSynonyms', () => {

@@ -11,6 +11,9 @@ import { registerList } from './commands/list.js';
 import { registerAbout } from './commands/about.js';
 import { registerCareer } from './commands/career.js';
 import { registerQuiz } from './commands/quiz.js';
+import { registerSchema } from './commands/schema.js';
+import { registerExport } from './commands/export.js';
+import { registerCompare } from './commands/compare.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
 
@@ -72,8 +75,11 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   registerShow(program, context, onResult);
   registerList(program, context, onResult);
   registerAbout(program, context, onResult);
+  registerCompare(program, context, onResult);
   registerCareer(program, context, onResult);
   registerQuiz(program, context, onResult);
+  registerExport(program, context, onResult);
+  registerSchema(program, context, onResult);
   return program;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Option parsers shared by commands; bad values become usage errors (exit 2).
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { SORT_KEYS } from '../core/filters.js';
 import type { Context } from './context.js';
 
 /** Makes a Context for the command being run. */
@@ -17,4 +18,21 @@ export function intOption(min: number) {
       throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got "${value}"`);
     return n;
   };
+}
+
+/** Adds the role filters `list` and `export` share: --industry, --city, --tool, --min-salary, --sort. */
+export function addFilterOptions(command: Command): Command {
+  return command
+    .option('--industry <name>', 'only roles a source places in this industry')
+    .option(
+      '--city <name>',
+      'only roles with figures or mentions for this city (e.g. NYC, Houston)',
+    )
+    .option('--tool <name>', 'only roles that use this software or tool (e.g. excel)')
+    .option(
+      '--min-salary <usd>',
+      'only roles whose national median pay is at least this',
+      intOption(0),
+    )
+    .addOption(new Option('--sort <key>', 'sort order').choices(SORT_KEYS).default('title'));
 }

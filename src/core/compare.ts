@@ -1,157 +1,92 @@
 /**
- * What separates two roles (`gap`) and which roles are alike (`similar`): pure computations
- * over skills (O*NET importance), software, certifications, job zone and pay.
+ * `careers compare`: 2–4 roles side by side — pay, preparation, top skills, certifications and
+ * which software they share. Pure: roles in, comparison data out.
  */
-import type { Role, Tech } from '../data/schema.js';
-import { headlineSalary, type Catalog } from './catalog.js';
+import type { Role } from '../data/schema.js';
+import { UsageError } from '../errors.js';
+import { headlineSalary } from './catalog.js';
+import type { ComparedRole, CompareData } from './output.js';
+import { normalize } from './search.js';
 
-export interface SkillChange {
-  name: string;
-  /** Importance in the first role; null when it is not among that role's listed skills. */
-  from: number | null;
-  to: number;
-  /**
-   * to − from. Profiles list O*NET skills rated 3.0 or more, so a skill the first role does not
-   * list is counted from 3.0: the least it can rise.
-   */
-  rise: number;
+export const MIN_COMPARE = 2;
+export const MAX_COMPARE = 4;
+/** Skills shown per role, most important first. */
+export const TOP_SKILLS = 5;
+
+/** Throws a usage error unless there are 2–4 roles to compare. */
+export function checkCompareCount(n: number): void {
+  if (n < MIN_COMPARE || n > MAX_COMPARE)
+    throw new UsageError(`compare takes ${MIN_COMPARE} to ${MAX_COMPARE} roles; got ${n}`);
 }
 
-/** Baseline for a skill a profile does not list (profiles keep skills rated ≥ 3.0). */
-const UNLISTED = 3;
-
-export interface Gap {
-  from: string;
-  to: string;
-  /** Skills more important in the target role, biggest rise first. */
-  skills: SkillChange[];
-  /** Software the target role uses that the first does not: hot technologies first. */
-  software: Array<Pick<Tech, 'name' | 'category' | 'hot'>>;
-  tools: string[];
-  certifications: string[];
-  jobZone: { from: number | null; to: number | null };
-  education: { from: string | null; to: string | null };
-  /** Difference of the national medians (to − from), in dollars; null when one is missing. */
-  payChange: number | null;
-  /** The three things to learn first, taken from the numbers above. */
-  firstThree: string[];
+/** Software names of a role, keyed by their normalised spelling. */
+function softwareKeys(role: Role): Map<string, string> {
+  return new Map(role.software.map((s) => [normalize(s.name), s.name]));
 }
 
-const key = (s: string) => s.toLowerCase();
-
-function describe(s: SkillChange): string {
-  return `${s.name} (importance ${s.from ?? 'under 3'} → ${s.to})`;
-}
-
-/** Computes what stands between two roles. */
-export function computeGap(from: Role, to: Role): Gap {
-  const had = new Map(from.skills.map((s) => [key(s.name), s.importance]));
-  const skills = to.skills
-    .filter((s): s is typeof s & { importance: number } => s.importance !== undefined)
-    .map((s) => {
-      const before = had.get(key(s.name));
-      return {
-        name: s.name,
-        from: before ?? null,
-        to: s.importance,
-        rise: Math.round((s.importance - (before ?? UNLISTED)) * 100) / 100,
-      };
-    })
-    .filter((s) => s.rise > 0)
-    .sort((a, b) => b.rise - a.rise || b.to - a.to || a.name.localeCompare(b.name));
-  const known = new Set(from.software.map((t) => key(t.name)));
-  const software = to.software
-    .filter((t) => !known.has(key(t.name)))
-    .sort((a, b) => Number(b.hot) - Number(a.hot) || a.name.localeCompare(b.name))
-    .map(({ name, category, hot }) => ({ name, category, hot }));
-  const knownTools = new Set(from.tools.map((t) => key(t.name)));
-  const tools = to.tools.filter((t) => !knownTools.has(key(t.name))).map((t) => t.name);
-  const heldCerts = new Set(from.certifications.map((c) => key(c.name)));
-  const certifications = to.certifications
-    .filter((c) => !heldCerts.has(key(c.name)))
-    .map((c) => c.name);
-  const a = headlineSalary(from)?.median;
-  const b = headlineSalary(to)?.median;
-  const firstThree = [
-    ...skills.slice(0, 2).map(describe),
-    ...software
-      .filter((t) => t.hot)
-      .slice(0, 1)
-      .map((t) => `${t.name} (hot technology)`),
-    ...certifications.slice(0, 1),
-    ...skills.slice(2).map(describe),
-    ...software.slice(0, 3).map((t) => t.name),
-  ]
-    .filter((v, i, all) => all.indexOf(v) === i)
-    .slice(0, 3);
+function describe(role: Role, unique: string[]): ComparedRole {
+  const salary = headlineSalary(role) ?? role.salary[0];
+  const levels = role.education?.levels ?? [];
+  const mostCommon = [...levels].sort((a, b) => b.share - a.share)[0];
+  const skills = role.skills
+    .map((s, i) => ({ s, i }))
+    // Most important first; unrated skills keep their order after the rated ones.
+    .sort((a, b) => (b.s.importance ?? 0) - (a.s.importance ?? 0) || a.i - b.i)
+    .slice(0, TOP_SKILLS)
+    .map(({ s }) => ({ name: s.name, importance: s.importance ?? null }));
   return {
-    from: from.id,
-    to: to.id,
-    skills,
-    software,
-    tools,
-    certifications,
-    jobZone: { from: from.jobZone?.level ?? null, to: to.jobZone?.level ?? null },
-    education: { from: from.education?.summary ?? null, to: to.education?.summary ?? null },
-    payChange: a !== undefined && b !== undefined ? b - a : null,
-    firstThree,
+    id: role.id,
+    title: role.title,
+    salary: salary
+      ? {
+          label: salary.label,
+          period: salary.period,
+          median: salary.median,
+          p10: salary.p10,
+          p90: salary.p90,
+          low: salary.low,
+          high: salary.high,
+        }
+      : null,
+    jobZone: role.jobZone ? { level: role.jobZone.level, name: role.jobZone.name } : null,
+    education: role.education
+      ? {
+          summary: role.education.summary,
+          mostCommon: mostCommon ? { label: mostCommon.label, share: mostCommon.share } : null,
+        }
+      : null,
+    topSkills: skills,
+    certifications: role.certifications.map((c) =>
+      c.abbreviation ? `${c.name} (${c.abbreviation})` : c.name,
+    ),
+    software: { count: role.software.length, unique },
   };
 }
 
-export interface Similarity {
-  id: string;
-  title: string;
-  /** 0–1: the mean of skill and software similarity. */
-  score: number;
-  /** Cosine similarity of the O*NET skill-importance profiles, 0–1. */
-  skills: number;
-  /** Share of software the two have in common (Jaccard), 0–1. */
-  software: number;
-  sharedSkills: string[];
-  sharedSoftware: string[];
-}
-
-function skillVector(role: Role): Map<string, number> {
-  return new Map(
-    role.skills
-      .filter((s) => s.importance !== undefined)
-      .map((s) => [key(s.name), s.importance as number]),
-  );
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  let dot = 0;
-  for (const [k, v] of a) dot += v * (b.get(k) ?? 0);
-  const norm = (m: Map<string, number>) =>
-    Math.sqrt([...m.values()].reduce((s, v) => s + v * v, 0));
-  const d = norm(a) * norm(b);
-  return d === 0 ? 0 : dot / d;
-}
-
-/** Ranks the other roles by how alike their skills (importance-weighted) and software are. */
-export function similarRoles(catalog: Catalog, role: Role, limit = 10): Similarity[] {
-  const mine = skillVector(role);
-  const mySoftware = new Set(role.software.map((t) => key(t.name)));
-  return catalog.roles
-    .filter((r) => r.id !== role.id)
-    .map((r) => {
-      const theirs = skillVector(r);
-      const theirSoftware = new Set(r.software.map((t) => key(t.name)));
-      const shared = r.software.filter((t) => mySoftware.has(key(t.name))).map((t) => t.name);
-      const union = new Set([...mySoftware, ...theirSoftware]).size;
-      const skills = cosine(mine, theirs);
-      const software = union ? shared.length / union : 0;
-      const sharedSkills = r.skills.filter((s) => mine.has(key(s.name))).map((s) => s.name);
-      return {
-        id: r.id,
-        title: r.title,
-        score: (skills + software) / 2,
-        skills,
-        software,
-        sharedSkills,
-        sharedSoftware: shared,
-      };
-    })
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-    .slice(0, limit);
+/**
+ * Compares 2–4 different roles. Software is matched by normalised name: `sharedSoftware` is
+ * what every role lists (in the first role's order and spelling), each role's `unique` what
+ * no other compared role lists.
+ */
+export function compareRoles(roles: Role[]): CompareData {
+  checkCompareCount(roles.length);
+  const seen = new Set<string>();
+  for (const r of roles) {
+    if (seen.has(r.id))
+      throw new UsageError(`"${r.title}" is named twice; compare different roles`);
+    seen.add(r.id);
+  }
+  const keys = roles.map(softwareKeys);
+  const [first] = keys as [Map<string, string>];
+  const sharedSoftware = [...first]
+    .filter(([key]) => keys.every((k) => k.has(key)))
+    .map(([, name]) => name);
+  const compared = roles.map((role, i) => {
+    const others = keys.filter((_, j) => j !== i);
+    const unique = [...(keys[i] ?? [])]
+      .filter(([key]) => others.every((k) => !k.has(key)))
+      .map(([, name]) => name);
+    return describe(role, unique);
+  });
+  return { roles: compared, sharedSoftware };
 }

@@ -1,5 +1,5 @@
 /**
- * Filtering and sorting for `list` (and later `export`): pure functions over the catalog.
+ * Filtering and sorting for `list` and `export`: pure functions over the catalog.
  */
 import type { Metro, Role } from '../data/schema.js';
 import { headlineSalary, type Catalog } from './catalog.js';
@@ -13,6 +13,8 @@ export interface RoleFilters {
   city?: string;
   tool?: string;
   minSalary?: number;
+  /** Only these role ids. */
+  ids?: string[];
   sort?: SortKey;
 }
 
@@ -37,6 +39,10 @@ function roleInCity(role: Role, wanted: string, metro: Metro | undefined): boole
 /** Applies the list filters and sort; unmatched filters simply leave an empty list. */
 export function filterRoles(catalog: Catalog, f: RoleFilters): Role[] {
   let roles = catalog.roles;
+  if (f.ids !== undefined) {
+    const wanted = new Set(f.ids);
+    roles = roles.filter((r) => wanted.has(r.id));
+  }
   if (f.industry !== undefined) {
     const wanted = normalize(f.industry);
     roles = roles.filter((r) => r.industries.some((i) => normalize(i).includes(wanted)));

@@ -51,7 +51,7 @@ export interface SearchHit {
   /** Relevance from 0 (barely) to 1 (every query word matched exactly). */
   score: number;
   /** The field and the text in it that matched best. */
-  matched: { field: string; value: string };
+  matched: { field: (typeof SEARCH_FIELDS)[SearchField]['label']; value: string };
 }
 
 /** Longest query accepted, in characters; the rest is ignored so a pasted essay cannot stall the search. */

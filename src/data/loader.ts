@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import type { ZodType } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
 import { RoleSchema, MetrosFileSchema, type Role, type Metro } from './schema.js';
@@ -39,31 +39,64 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-/** Reads and parses one YAML file; syntax problems are added to `problems`. */
-export function readYaml(file: string, problems: DataProblem[]): ParsedFile | undefined {
-  const shown = displayPath(file);
-  let text: string;
+/** Options for every YAML parse: duplicate keys are errors, positions come from `lines`. */
+function parseOptions(lines: LineCounter) {
+  return { lineCounter: lines, uniqueKeys: true, prettyErrors: false } as const;
+}
+
+/** Reads a data file as text, or adds a problem (too big, unreadable) and returns undefined. */
+function readText(file: string, shown: string, problems: DataProblem[]): string | undefined {
   try {
     const size = statSync(file).size;
     if (size > MAX_FILE_BYTES) {
       problems.push({ file: shown, path: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` });
       return undefined;
     }
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (err) {
     problems.push({ file: shown, path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
     return undefined;
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = lines.linePos(e.pos[0]);
-      problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message: firstLine(e.message) });
-    }
-    return undefined;
+}
+
+/** Adds a document's syntax errors to `problems`; true when it has none. */
+function syntaxOk(shown: string, doc: Document.Parsed, lines: LineCounter, problems: DataProblem[]): boolean {
+  for (const e of doc.errors) {
+    const pos = lines.linePos(e.pos[0]);
+    problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message: firstLine(e.message) });
   }
-  return { file: shown, doc, lines };
+  return doc.errors.length === 0;
+}
+
+/** Reads and parses one YAML file; syntax problems are added to `problems`. */
+export function readYaml(file: string, problems: DataProblem[]): ParsedFile | undefined {
+  const shown = displayPath(file);
+  const text = readText(file, shown, problems);
+  if (text === undefined) return undefined;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, parseOptions(lines));
+  return syntaxOk(shown, doc, lines, problems) ? { file: shown, doc, lines } : undefined;
+}
+
+/**
+ * Reads a YAML file that may hold several documents separated by `---` (e.g. one role each, as
+ * `careers export --format yaml` writes). Each document comes back as its own ParsedFile sharing
+ * the file's line counter, so located errors keep pointing at the right line. Documents with
+ * syntax errors are reported and left out; empty documents in a stream (a trailing `---`) are
+ * skipped.
+ */
+export function readYamlDocuments(file: string, problems: DataProblem[]): ParsedFile[] {
+  const shown = displayPath(file);
+  const text = readText(file, shown, problems);
+  if (text === undefined) return [];
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, parseOptions(lines));
+  if (docs.length === 0) {
+    problems.push({ file: shown, path: '', message: 'the file holds no YAML document' });
+    return [];
+  }
+  const nonEmpty = docs.length === 1 ? docs : docs.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
+  return nonEmpty.filter((doc) => syntaxOk(shown, doc, lines, problems)).map((doc) => ({ file: shown, doc, lines }));
 }
 
 function firstLine(s: string): string {
@@ -225,10 +258,12 @@ export function loadCatalog(dir: string): Catalog {
   const metros = loadMetros(dir, problems);
   const loaded: LoadedFile[] = [];
   for (const file of files) {
-    const pf = readYaml(file, problems);
-    const data = pf && toData(pf, problems);
-    if (!pf || !data?.ok) continue;
-    loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
+    // A role file holds one role, or several as a multi-document YAML stream.
+    for (const pf of readYamlDocuments(file, problems)) {
+      const data = toData(pf, problems);
+      if (!data.ok) continue;
+      loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
+    }
   }
   crossCheck(loaded, metros, problems);
   if (problems.length > 0) {

@@ -2,7 +2,7 @@
  * Renderers for `path`, `gap` and `similar`.
  */
 import { headlineSalary, type Catalog } from '../core/catalog.js';
-import type { Gap, Similarity } from '../core/compare.js';
+import type { Gap, Similarity } from '../core/career.js';
 import type { PathView, StepView } from '../core/paths.js';
 import { glyphs, type RenderContext } from './role.js';
 import { renderTable } from './table.js';

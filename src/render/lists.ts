@@ -74,3 +74,20 @@ export function renderList(ctx: RenderContext, roles: Role[], chart = false): st
   }
   return `${table}\n${ctx.theme.dim(wrap(note, ctx.width))}\n`;
 }
+
+/** The published JSON Schemas: name, file in the package, what each describes. */
+export function renderSchemaList(
+  ctx: RenderContext,
+  schemas: Array<{ name: string; file: string; description: string }>,
+): string {
+  const rows = schemas.map((s) => [s.name, s.file, s.description]);
+  return (
+    renderTable(ctx.theme, ['Name', 'File in the package', 'Describes'], rows, {
+      width: ctx.width,
+      keep: [0],
+    }) +
+    '\n' +
+    ctx.theme.dim('Print one: careers schema <name>') +
+    '\n'
+  );
+}

@@ -8,6 +8,7 @@ import { reasons, type Answers, type Contribution, type RankedRole } from '../co
 import { RATING_MAX, RATING_MIN, SKIP, WeightsSchema, type Quiz } from '../data/quiz-schema.js';
 import type { RenderContext } from './role.js';
 import { clean, money, wrap } from './text.js';
+import { SCHEMA_VERSION } from './json.js';
 
 /** How many roles the result screen shows in full. */
 export const TOP = 3;
@@ -101,7 +102,7 @@ export function renderQuestions(ctx: RenderContext, quiz: Quiz): string {
 }
 
 const envelope = {
-  schemaVersion: z.number().int(),
+  schemaVersion: z.literal(SCHEMA_VERSION),
   currency: z.literal('USD'),
 };
 

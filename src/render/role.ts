@@ -4,6 +4,7 @@
  */
 import type { Role, Salary, Skill, Source, Tech } from '../data/schema.js';
 import { headlineSalary, latestRpp, type Catalog } from '../core/catalog.js';
+import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
 import { clean, count, money, wrap } from './text.js';
@@ -219,20 +220,6 @@ function tools(ctx: RenderContext, role: Role): string {
     ),
   );
   return out.join('\n');
-}
-
-interface CityRow {
-  name: string;
-  state: string;
-  employment?: number;
-  median?: number;
-  p25?: number;
-  p75?: number;
-  adjusted?: number;
-  rppYear?: number;
-  note?: string;
-  /** Titles of roles whose sources name this metro without figures (e.g. the seed profiles). */
-  namedBy: string[];
 }
 
 /** For each metro, the roles whose sources name it as a place with many jobs, without figures. */

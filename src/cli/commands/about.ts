@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { sourceUsage } from '../../core/sources.js';
 import { renderAbout } from '../../render/about.js';
 import { ExitCode } from '../../errors.js';
+import type { AboutData } from '../../core/output.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 import { version } from '../../version.js';
 
@@ -20,7 +21,7 @@ export function registerAbout(program: Command, context: ContextFactory, done: R
       const usage = sourceUsage(catalog);
       ctx.print(
         () => renderAbout(ctx.render, version(), catalog, usage),
-        () => ({
+        (): AboutData => ({
           version: version(),
           dataDir: catalog.dataDir,
           roles: catalog.roles.length,

@@ -5,9 +5,10 @@
 import type { Command } from 'commander';
 import { resolveRole } from '../../core/search.js';
 import { pathFor } from '../../core/paths.js';
-import { computeGap, similarRoles } from '../../core/compare.js';
+import { computeGap, similarRoles } from '../../core/career.js';
 import { renderGap, renderPath, renderSimilar } from '../../render/career.js';
 import { ExitCode } from '../../errors.js';
+import type { GapData, PathData, SimilarData } from '../../core/output.js';
 import { intOption, type ContextFactory, type ResultSink } from '../options.js';
 
 export function registerCareer(program: Command, context: ContextFactory, done: ResultSink): void {
@@ -27,7 +28,7 @@ export function registerCareer(program: Command, context: ContextFactory, done: 
       const view = pathFor(ctx.catalog(), ctx.steps(), role.id);
       ctx.print(
         () => renderPath(ctx.render, ctx.catalog(), view),
-        () => ({ path: view }),
+        (): PathData => ({ path: view }),
       );
       done(ExitCode.ok);
     });
@@ -50,7 +51,7 @@ export function registerCareer(program: Command, context: ContextFactory, done: 
       const gap = computeGap(a, b);
       ctx.print(
         () => renderGap(ctx.render, ctx.catalog(), gap),
-        () => ({ gap }),
+        (): GapData => ({ gap }),
       );
       done(ExitCode.ok);
     });
@@ -70,7 +71,7 @@ export function registerCareer(program: Command, context: ContextFactory, done: 
       const list = similarRoles(ctx.catalog(), role, opts.limit);
       ctx.print(
         () => renderSimilar(ctx.render, ctx.catalog(), role.id, list),
-        () => ({ role: role.id, similar: list }),
+        (): SimilarData => ({ role: role.id, similar: list }),
       );
       done(ExitCode.ok);
     });

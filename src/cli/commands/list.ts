@@ -1,28 +1,15 @@
 /**
  * `careers list`: every role in one table, with filters.
  */
-import { Option, type Command } from 'commander';
-import { filterRoles, SORT_KEYS, type RoleFilters } from '../../core/filters.js';
+import type { Command } from 'commander';
+import { filterRoles, type RoleFilters } from '../../core/filters.js';
 import { renderList } from '../../render/lists.js';
 import { ExitCode } from '../../errors.js';
-import { intOption, type ContextFactory, type ResultSink } from '../options.js';
+import type { ListData } from '../../core/output.js';
+import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
 
 export function registerList(program: Command, context: ContextFactory, done: ResultSink): void {
-  program
-    .command('list')
-    .description('list all roles, optionally filtered')
-    .option('--industry <name>', 'only roles a source places in this industry')
-    .option(
-      '--city <name>',
-      'only roles with figures or mentions for this city (e.g. NYC, Houston)',
-    )
-    .option('--tool <name>', 'only roles that use this software or tool (e.g. excel)')
-    .option(
-      '--min-salary <usd>',
-      'only roles whose national median pay is at least this',
-      intOption(0),
-    )
-    .addOption(new Option('--sort <key>', 'sort order').choices(SORT_KEYS).default('title'))
+  addFilterOptions(program.command('list').description('list all roles, optionally filtered'))
     .option('--chart', 'draw each role’s pay range (p10–p90) on one shared scale')
     .addHelpText(
       'after',
@@ -43,7 +30,7 @@ Examples:
       }
       ctx.print(
         () => renderList(ctx.render, roles, opts.chart === true),
-        () => ({ count: roles.length, roles }),
+        (): ListData => ({ count: roles.length, roles }),
       );
     });
 }

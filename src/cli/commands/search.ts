@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { search } from '../../core/search.js';
 import { headlineSalary } from '../../core/catalog.js';
 import { renderSearch } from '../../render/lists.js';
+import type { SearchData } from '../../core/output.js';
 import { ExitCode } from '../../errors.js';
 import { intOption, type ContextFactory, type ResultSink } from '../options.js';
 
@@ -34,7 +35,7 @@ Examples:
       }
       ctx.print(
         () => renderSearch(ctx.render, hits),
-        () => ({
+        (): SearchData => ({
           query,
           results: hits.map((h) => ({
             id: h.role.id,

@@ -13,6 +13,7 @@ import {
 } from '../../render/role.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 import { ExitCode } from '../../errors.js';
+import type { ShowData } from '../../core/output.js';
 
 export function registerShow(program: Command, context: ContextFactory, done: ResultSink): void {
   program
@@ -40,7 +41,7 @@ Examples:
       const catalog = ctx.catalog();
       ctx.print(
         () => renderRole(ctx.render, catalog, role, opts.section, opts.sort),
-        () => ({ role, cities: cityRows(catalog, role, opts.sort) }),
+        (): ShowData => ({ role, cities: cityRows(catalog, role, opts.sort) }),
       );
       done(ExitCode.ok);
     });

@@ -1,0 +1,126 @@
+/**
+ * `careers export`: the roles, filtered like `list`, as JSON, YAML or CSV, to stdout or a file.
+ */
+import { Option, type Command } from 'commander';
+import { filterRoles, type RoleFilters } from '../../core/filters.js';
+import { resolveRole } from '../../core/search.js';
+import {
+  CSV_TABLES,
+  EXPORT_FORMATS,
+  csvTable,
+  formatForFile,
+  parseFields,
+  pickFields,
+  roleFields,
+  type CsvTable,
+  type ExportFormat,
+} from '../../core/export.js';
+import type { ExportData } from '../../core/output.js';
+import { renderCsv, renderYamlRoles } from '../../render/export.js';
+import { renderJson } from '../../render/json.js';
+import { writeFileAtomic } from '../../io/files.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { version } from '../../version.js';
+import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
+
+interface ExportOptions extends Omit<RoleFilters, 'ids'> {
+  role?: string[];
+  format?: ExportFormat;
+  table?: CsvTable;
+  fields?: string;
+  out?: string;
+  force?: boolean;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** --format wins; else --json means JSON; else the --out file's extension; else JSON. */
+function chooseFormat(opts: ExportOptions, json: boolean): ExportFormat {
+  if (json && opts.format !== undefined && opts.format !== 'json')
+    throw new UsageError(`--json contradicts --format ${opts.format}; use one of them`);
+  return opts.format ?? (json ? 'json' : (opts.out && formatForFile(opts.out)) || 'json');
+}
+
+export function registerExport(program: Command, context: ContextFactory, done: ResultSink): void {
+  addFilterOptions(
+    program
+      .command('export')
+      .description('write the roles as JSON, YAML or CSV, for scripts and spreadsheets'),
+  )
+    .option(
+      '--role <name...>',
+      'only these roles: ids, titles or aliases (several, or comma-separated)',
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'output format (default: json, or what the --out file name ends with)',
+      ).choices(EXPORT_FORMATS),
+    )
+    .addOption(
+      new Option(
+        '--table <name>',
+        'CSV only: one row per role (roles, the default) or per skill, software/tool or salary entry',
+      ).choices(CSV_TABLES),
+    )
+    .option(
+      '--fields <names>',
+      'comma-separated columns (CSV) or role fields (JSON, YAML) to keep, in that order for CSV',
+    )
+    .option('-o, --out <file>', 'write to this file instead of stdout (atomically)')
+    .option('--force', 'let --out replace an existing file')
+    .addHelpText(
+      'after',
+      `
+CSV is RFC 4180 with a header row; lists are joined with "; "; numbers are plain; a cell starting
+with = + - @ gets a leading ' so spreadsheets do not run it. YAML holds one role per document and
+loads back with --data.
+
+Examples:
+  careers export > roles.json
+  careers export --format csv --fields id,title,medianSalary,p10,p90
+  careers export --format csv --table skills --role bookkeeper payroll
+  careers export --format yaml --out my-data/roles.yaml
+  careers --data my-data list`,
+    )
+    .action((opts: ExportOptions, cmd: Command) => {
+      const ctx = context(cmd);
+      const format = chooseFormat(opts, ctx.json);
+      if (opts.table !== undefined && format !== 'csv')
+        throw new UsageError('--table applies only to --format csv');
+      const fields = opts.fields === undefined ? undefined : parseFields(opts.fields);
+      const ids = opts.role
+        ?.flatMap((name) => name.split(','))
+        .filter((name) => name.trim() !== '')
+        .map((name) => resolveRole(ctx.index(), name).id);
+      const roles = filterRoles(ctx.catalog(), { ...opts, ids });
+      if (roles.length === 0) {
+        ctx.note('careers: no role matches these filters; nothing exported');
+        done(ExitCode.notFound);
+        return;
+      }
+
+      let text: string;
+      if (format === 'csv') {
+        text = renderCsv(csvTable(roles, opts.table ?? 'roles', fields));
+      } else {
+        const keep = roleFields(fields);
+        const picked = roles.map((r) => pickFields(r, keep));
+        const data: ExportData = { count: picked.length, fields: keep, roles: picked };
+        text =
+          format === 'json'
+            ? renderJson(data)
+            : renderYamlRoles(picked, { version: version(), partial: fields !== undefined });
+      }
+
+      if (opts.out !== undefined) {
+        writeFileAtomic(opts.out, text, { force: opts.force });
+        ctx.note(`careers: wrote ${plural(roles.length, 'role')} to ${opts.out} (${format})`);
+      } else {
+        ctx.io.stdout(text);
+      }
+      done(ExitCode.ok);
+    });
+}

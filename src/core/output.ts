@@ -1,0 +1,260 @@
+/**
+ * The JSON contract: the shape of every command's `--json` document, as zod schemas.
+ *
+ * Commands build their data with the types inferred here; `renderJson` adds the envelope
+ * (`schemaVersion`, `currency`); `npm run schemas` writes the same schemas as JSON Schema files
+ * to schema/*.schema.json, and a test fails when those files and this module disagree. Roles are
+ * described by RoleSchema, the schema the loader checks data files against, so they cannot drift.
+ *
+ * To add a command's output: define its data schema below, add it to OUTPUTS, run
+ * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (render/json.ts).
+ */
+import { z } from 'zod';
+import { RoleSchema, SourceSchema } from '../data/schema.js';
+import { SCHEMA_VERSION } from '../render/json.js';
+import { SEARCH_FIELDS } from './search.js';
+import { QuizQuestionsOutputSchema, QuizResultOutputSchema } from '../render/quiz.js';
+
+const count = z.number().int().nonnegative();
+/** Whole US dollars. */
+const usd = z.number().int().nonnegative();
+const matchedFields = Object.values(SEARCH_FIELDS).map((f) => f.label);
+
+export const SearchData = z.strictObject({
+  query: z.string(),
+  results: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      /** Relevance from 0 to 1. */
+      score: z.number().min(0).max(1),
+      matched: z.strictObject({ field: z.enum(matchedFields), value: z.string() }),
+      medianSalary: usd.nullable(),
+    }),
+  ),
+});
+
+/** One row of a role's cities table, with the median adjusted for local prices. */
+export const CityRowSchema = z.strictObject({
+  name: z.string(),
+  state: z.string(),
+  employment: count.optional(),
+  median: usd.optional(),
+  p25: usd.optional(),
+  p75: usd.optional(),
+  /** Median ÷ (regional price parity / 100), rounded. */
+  adjusted: usd.optional(),
+  rppYear: z.number().int().optional(),
+  note: z.string().optional(),
+  /** Titles of roles whose sources name this metro without figures (e.g. the seed profiles). */
+  namedBy: z.array(z.string()),
+});
+
+export const ShowData = z.strictObject({ role: RoleSchema, cities: z.array(CityRowSchema) });
+
+export const ListData = z.strictObject({ count, roles: z.array(RoleSchema) });
+
+export const AboutData = z.strictObject({
+  version: z.string(),
+  dataDir: z.string(),
+  roles: count,
+  sources: z.array(SourceSchema.extend({ roleCount: count })),
+  metroSource: z.string().nullable(),
+});
+
+/** A role with only the fields asked for (`--fields`); `id` is always there. */
+export const PartialRoleSchema = RoleSchema.partial().required({ id: true });
+
+export const ExportData = z.strictObject({
+  count,
+  /** The role fields each exported role carries. */
+  fields: z.array(z.enum(Object.keys(RoleSchema.shape) as [keyof typeof RoleSchema.shape])),
+  roles: z.array(PartialRoleSchema),
+});
+
+export const ComparedRoleSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  /** The role's headline (national) salary entry, or null when it has none. */
+  salary: z
+    .strictObject({
+      label: z.string(),
+      period: z.string(),
+      median: usd.optional(),
+      p10: usd.optional(),
+      p90: usd.optional(),
+      low: usd.optional(),
+      high: usd.optional(),
+    })
+    .nullable(),
+  jobZone: z.strictObject({ level: z.number().int().min(1).max(5), name: z.string() }).nullable(),
+  education: z
+    .strictObject({
+      summary: z.string(),
+      /** The education level the largest share of workers reported (O*NET), when known. */
+      mostCommon: z.strictObject({ label: z.string(), share: z.number() }).nullable(),
+    })
+    .nullable(),
+  /** The most important skills, highest first. */
+  topSkills: z.array(z.strictObject({ name: z.string(), importance: z.number().nullable() })),
+  certifications: z.array(z.string()),
+  software: z.strictObject({
+    count,
+    /** Software no other compared role lists. */
+    unique: z.array(z.string()),
+  }),
+});
+
+export const CompareData = z.strictObject({
+  roles: z.array(ComparedRoleSchema).min(2).max(4),
+  /** Software every compared role lists. */
+  sharedSoftware: z.array(z.string()),
+});
+
+const zone = z.number().int().min(1).max(5).nullable();
+/** Whole US dollars; may be negative (a change). */
+const usdChange = z.number().int().nullable();
+
+export const StepViewSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  reason: z.string(),
+  /** Difference of the two national medians (to − from). */
+  payChange: usdChange,
+  zoneFrom: zone,
+  zoneTo: zone,
+});
+
+export const PathData = z.strictObject({
+  path: z.strictObject({
+    role: z.string(),
+    incoming: z.array(StepViewSchema),
+    /** Every ladder up from the role, depth-first; each a list of consecutive steps. */
+    ladders: z.array(z.array(StepViewSchema)),
+  }),
+});
+
+export const GapData = z.strictObject({
+  gap: z.strictObject({
+    from: z.string(),
+    to: z.string(),
+    skills: z.array(
+      z.strictObject({
+        name: z.string(),
+        /** null: not among the first role's listed skills (O*NET importance under 3). */
+        from: z.number().nullable(),
+        to: z.number(),
+        rise: z.number(),
+      }),
+    ),
+    software: z.array(z.strictObject({ name: z.string(), category: z.string(), hot: z.boolean() })),
+    tools: z.array(z.string()),
+    certifications: z.array(z.string()),
+    jobZone: z.strictObject({ from: zone, to: zone }),
+    education: z.strictObject({ from: z.string().nullable(), to: z.string().nullable() }),
+    payChange: usdChange,
+    firstThree: z.array(z.string()).max(3),
+  }),
+});
+
+export const SimilarData = z.strictObject({
+  role: z.string(),
+  similar: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      score: z.number().min(0).max(1),
+      skills: z.number().min(0).max(1),
+      software: z.number().min(0).max(1),
+      sharedSkills: z.array(z.string()),
+      sharedSoftware: z.array(z.string()),
+    }),
+  ),
+});
+
+export const SchemaListData = z.strictObject({
+  schemas: z.array(z.strictObject({ name: z.string(), file: z.string(), description: z.string() })),
+});
+
+export type SearchData = z.infer<typeof SearchData>;
+export type CityRow = z.infer<typeof CityRowSchema>;
+export type ShowData = z.infer<typeof ShowData>;
+export type ListData = z.infer<typeof ListData>;
+export type AboutData = z.infer<typeof AboutData>;
+export type ExportData = z.infer<typeof ExportData>;
+export type ComparedRole = z.infer<typeof ComparedRoleSchema>;
+export type CompareData = z.infer<typeof CompareData>;
+export type SchemaListData = z.infer<typeof SchemaListData>;
+export type PathData = z.infer<typeof PathData>;
+export type GapData = z.infer<typeof GapData>;
+export type SimilarData = z.infer<typeof SimilarData>;
+
+/** What every JSON document carries besides its data (added by renderJson). */
+const envelope = {
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  currency: z.literal('USD'),
+};
+
+interface OutputEntry {
+  description: string;
+  schema: z.ZodType;
+  /** 'input' for data files (fields with defaults may be left out); default 'output'. */
+  io?: 'input' | 'output';
+}
+
+function document(description: string, data: z.ZodObject): OutputEntry {
+  return { description, schema: z.strictObject({ ...envelope, ...data.shape }) };
+}
+
+/** Every published schema by name; `careers schema <name>` prints one. */
+export const OUTPUTS: Record<string, OutputEntry> = {
+  search: document('careers search <query> --json', SearchData),
+  show: document('careers show <role> --json', ShowData),
+  list: document('careers list --json', ListData),
+  about: document('careers about --json', AboutData),
+  export: document('careers export --format json', ExportData),
+  compare: document('careers compare <role> <role>... --json', CompareData),
+  schemas: document('careers schema --json (the list of schemas)', SchemaListData),
+  path: document('careers path <role> --json', PathData),
+  gap: document('careers gap <from> <to> --json', GapData),
+  similar: document('careers similar <role> --json', SimilarData),
+  quiz: { description: 'careers quiz --answers <file> --json', schema: QuizResultOutputSchema },
+  'quiz-questions': {
+    description: 'careers quiz --questions --json',
+    schema: QuizQuestionsOutputSchema,
+  },
+  role: {
+    description: 'a role profile, as in data/roles/*.yaml or one document of an exported YAML file',
+    schema: RoleSchema,
+    io: 'input',
+  },
+};
+
+/** Names of the published schemas, in a stable order. */
+export function schemaNames(): string[] {
+  return Object.keys(OUTPUTS).sort();
+}
+
+/** File name of a schema inside the package's schema/ directory. */
+export function schemaFile(name: string): string {
+  return `${name}.schema.json`;
+}
+
+/** The JSON Schema (draft 2020-12) for one named output. */
+export function jsonSchema(name: string): Record<string, unknown> {
+  const entry = OUTPUTS[name];
+  if (!entry) throw new Error(`no schema named "${name}"`);
+  const generated = z.toJSONSchema(entry.schema, { io: entry.io ?? 'output' });
+  const { $schema, ...rest } = generated;
+  return { $schema, title: `backoffice-careers ${name}`, description: entry.description, ...rest };
+}
+
+/** One schema as the text of its file (what `careers schema <name>` prints). */
+export function schemaText(name: string): string {
+  return JSON.stringify(jsonSchema(name), null, 2) + '\n';
+}
+
+/** Every schema file as it should be on disk: file name and text. */
+export function schemaFiles(): Array<{ file: string; text: string }> {
+  return schemaNames().map((name) => ({ file: schemaFile(name), text: schemaText(name) }));
+}
