@@ -14,6 +14,10 @@ const index = buildIndex(catalog, loadSynonyms(BUILT_IN_DATA_DIR));
 const ours = evaluate(queries, (q) => search(index, q, 10).map((h) => h.role));
 const base = evaluate(queries, baselineRanker(catalog));
 
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ queries: queries.length, ours, baseline: base }));
+  process.exit(0);
+}
 const pct = (x) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const row = (name, m, b) =>
   `${name.padEnd(10)} ${String(m.n).padStart(4)}  ${pct(m.top1)} ${pct(m.top3)} ${m.mrr.toFixed(3).padStart(6)}   ${pct(b.top1)} ${pct(b.top3)} ${b.mrr.toFixed(3).padStart(6)}`;

@@ -14,7 +14,7 @@ import type { Question } from '../../src/data/quiz-schema.js';
 import { askQuiz, type QuizPrompter, type Reply } from '../../src/prompts/quiz-flow.js';
 import { inquirerPrompter } from '../../src/prompts/quiz-prompts.js';
 import { registerQuiz, type QuizDeps } from '../../src/cli/commands/quiz.js';
-import { Context, type Io } from '../../src/cli/context.js';
+import { Context, DataStore, type Io } from '../../src/cli/context.js';
 import { reportError } from '../../src/cli/main.js';
 import { ExitCode, InterruptedError } from '../../src/errors.js';
 import { tempDir } from '../helpers.js';
@@ -110,9 +110,11 @@ async function runQuiz(args: string[], deps: Partial<QuizDeps>) {
     .option('--data <dir>')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const store = new DataStore();
+  await store.load(BUILT_IN_DATA_DIR);
   registerQuiz(
     program,
-    (cmd) => new Context(io, cmd),
+    (cmd) => new Context(io, cmd, store),
     (c) => (code = c),
     {
       interactive: () => true,

@@ -1,12 +1,16 @@
 /**
- * What every command gets: parsed global options, output streams, and the catalog and search
- * index, loaded lazily and at most once per run.
+ * What every command gets: parsed global options, output streams, and the data of this run.
+ *
+ * Data is loaded once per run, before the command's action (a commander preAction hook calls
+ * DataStore.load). The built-in data comes precompiled (data/compiled.ts); only a user's data
+ * directory pulls in the YAML parser and the schema checks, and only then are they imported.
  */
 import type { Command } from 'commander';
-import { loadCatalog, resolveDataDir } from '../data/loader.js';
-import { loadSynonyms } from '../data/synonyms.js';
-import { loadPaths, type Step } from '../data/paths.js';
-import type { Catalog } from '../core/catalog.js';
+import type { Step } from '../data/paths.js';
+import type { Synonyms } from '../data/synonyms.js';
+import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
+import { readCompiled } from '../data/compiled.js';
+import { makeCatalog, type Catalog } from '../core/catalog.js';
 import { buildIndex, type SearchIndex } from '../core/search.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
@@ -29,14 +33,53 @@ export interface GlobalOptions {
   ascii?: boolean;
 }
 
-export class Context {
-  private catalogCache?: Catalog;
-  private indexCache?: SearchIndex;
-  private stepsCache?: Step[];
+interface LoadedData {
+  dir: string;
+  catalog: Catalog;
+  synonyms: Synonyms;
+  steps: Step[];
+}
 
+/** The data of one run: loaded once, shared by every Context. */
+export class DataStore {
+  private data?: LoadedData;
+  private index?: SearchIndex;
+
+  /** Loads the data directory: the compiled built-in data when it is fresh, else the YAML. */
+  async load(dir: string): Promise<void> {
+    if (this.data?.dir === dir) return;
+    const compiled = dir === BUILT_IN_DATA_DIR ? readCompiled(dir) : undefined;
+    if (compiled) {
+      const catalog = makeCatalog(compiled.roles, compiled.metros, dir);
+      this.data = { dir, catalog, synonyms: compiled.synonyms, steps: compiled.steps };
+      return;
+    }
+    const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
+      import('../data/loader.js'),
+      import('../data/synonyms.js'),
+      import('../data/paths.js'),
+    ]);
+    const catalog = loadCatalog(dir);
+    this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
+  }
+
+  get loaded(): LoadedData {
+    if (!this.data) throw new Error('data used before DataStore.load');
+    return this.data;
+  }
+
+  /** The search index, built on first use. */
+  searchIndex(): SearchIndex {
+    this.index ??= buildIndex(this.loaded.catalog, this.loaded.synonyms);
+    return this.index;
+  }
+}
+
+export class Context {
   constructor(
     readonly io: Io,
     private readonly command: Command,
+    private readonly store: DataStore,
   ) {}
 
   get options(): GlobalOptions {
@@ -56,19 +99,16 @@ export class Context {
   }
 
   catalog(): Catalog {
-    this.catalogCache ??= loadCatalog(this.dataDir);
-    return this.catalogCache;
+    return this.store.loaded.catalog;
   }
 
   index(): SearchIndex {
-    this.indexCache ??= buildIndex(this.catalog(), loadSynonyms(this.dataDir));
-    return this.indexCache;
+    return this.store.searchIndex();
   }
 
   /** Career steps between the catalog's roles (data/paths.yaml). */
   steps(): Step[] {
-    this.stepsCache ??= loadPaths(this.dataDir, this.catalog());
-    return this.stepsCache;
+    return this.store.loaded.steps;
   }
 
   /** The data directory this run reads. */

@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CareersError, ExitCode } from '../errors.js';
-import { Context, type Io } from './context.js';
+import { Context, DataStore, type GlobalOptions, type Io } from './context.js';
+import { resolveDataDir } from '../data/dirs.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { registerList } from './commands/list.js';
@@ -16,6 +17,9 @@ import { registerExport } from './commands/export.js';
 import { registerCompare } from './commands/compare.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
+
+/** Commands that never read the data directory (validate reads it its own way). */
+const COMMANDS_WITHOUT_DATA = new Set(['schema', 'validate']);
 
 /** Exit codes as documented in the README and in `careers --help`. */
 const EXIT_CODES_HELP = `
@@ -70,7 +74,13 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
       outputError: (s, write) => write(s),
     });
 
-  const context = (command: Command) => new Context(io, command);
+  // Every command but these reads the data directory; it is loaded once, before the action.
+  const store = new DataStore();
+  program.hook('preAction', async (_program, action) => {
+    if (COMMANDS_WITHOUT_DATA.has(action.name())) return;
+    await store.load(resolveDataDir(action.optsWithGlobals<GlobalOptions>().data, io.env));
+  });
+  const context = (command: Command) => new Context(io, command, store);
   registerSearch(program, context, onResult);
   registerShow(program, context, onResult);
   registerList(program, context, onResult);

@@ -3,17 +3,19 @@
  * for JSON and YAML, or rows of cells for CSV — one row per role, or a long-format child table
  * (skills, software, salary) with one row per item. Serialising is left to render/export.ts.
  */
-import { extname } from 'node:path';
 import type { Role } from '../data/schema.js';
 import { RoleSchema } from '../data/schema.js';
 import { UsageError } from '../errors.js';
 import { headlineSalary } from './catalog.js';
 
-export const EXPORT_FORMATS = ['json', 'yaml', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const CSV_TABLES = ['roles', 'skills', 'software', 'salary'] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
+export {
+  CSV_TABLES,
+  EXPORT_FORMATS,
+  formatForFile,
+  type CsvTable,
+  type ExportFormat,
+} from './export-formats.js';
+import type { CsvTable } from './export-formats.js';
 
 /** A CSV cell before serialising; undefined is an empty cell. */
 export type Cell = string | number | boolean | undefined;
@@ -207,13 +209,4 @@ export function pickFields(
   fields: ReadonlyArray<keyof Role>,
 ): Partial<Role> & Pick<Role, 'id'> {
   return { id: role.id, ...Object.fromEntries(fields.map((f) => [f, role[f]])) };
-}
-
-/** The format a file name implies (".csv", ".yaml"/".yml", ".json"), if any. */
-export function formatForFile(file: string): ExportFormat | undefined {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.yml' || ext === '.yaml') return 'yaml';
-  if (ext === '.csv') return 'csv';
-  if (ext === '.json') return 'json';
-  return undefined;
 }

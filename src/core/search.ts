@@ -13,7 +13,9 @@ import Fuse from 'fuse.js';
 import type { Role } from '../data/schema.js';
 import type { Catalog } from './catalog.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { NO_SYNONYMS, type Synonyms } from '../data/synonyms.js';
+import type { Synonyms } from '../data/synonyms.js';
+
+const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
 
 /** Fields searched, with how much a match there counts. */
 export const SEARCH_FIELDS = {
@@ -44,6 +46,8 @@ export interface SearchIndex {
   /** Known words by their stem. */
   byStem: Map<string, string[]>;
   synonyms: Synonyms;
+  /** Words similar to each query word seen so far (the index never changes, so neither do they). */
+  similarCache: Map<string, Map<string, number>>;
 }
 
 export interface SearchHit {
@@ -127,7 +131,7 @@ export function buildIndex(catalog: Catalog, synonyms: Synonyms = NO_SYNONYMS): 
   });
   const byStem = new Map<string, string[]>();
   for (const w of byWord.keys()) byStem.set(stem(w), [...(byStem.get(stem(w)) ?? []), w]);
-  return { catalog, entries, byWord, words, byStem, synonyms };
+  return { catalog, entries, byWord, words, byStem, synonyms, similarCache: new Map() };
 }
 
 /**
@@ -196,7 +200,10 @@ function allowedTypos(length: number): number {
  * fuzzy candidates; the edit distance keeps only real near-misses of the whole word or its start.
  */
 function similarWords(index: SearchIndex, token: string): Map<string, number> {
+  const cached = index.similarCache.get(token);
+  if (cached) return cached;
   const found = new Map<string, number>();
+  index.similarCache.set(token, found);
   const keep = (word: string, sim: number) => {
     if (sim > (found.get(word) ?? 0)) found.set(word, sim);
   };

@@ -5,7 +5,6 @@
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseAllDocuments, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import type { ZodType } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
@@ -13,18 +12,14 @@ import { RoleSchema, MetrosFileSchema, type Role, type Metro } from './schema.js
 import type { Catalog } from '../core/catalog.js';
 import { makeCatalog } from '../core/catalog.js';
 
-/** The data directory shipped with the package. */
-export const BUILT_IN_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+export { BUILT_IN_DATA_DIR, resolveDataDir } from './dirs.js';
+import { BUILT_IN_DATA_DIR } from './dirs.js';
 
 /** Largest data file accepted, so a stray huge file cannot stall the tool. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Cap on YAML alias expansion ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-/** Picks the data directory: --data, then CAREERS_DATA_DIR, then the built-in data. */
-export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  return option ?? (env.CAREERS_DATA_DIR || undefined) ?? BUILT_IN_DATA_DIR;
-}
 
 /** A parsed YAML file with what is needed to point at lines inside it. */
 export interface ParsedFile {

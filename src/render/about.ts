@@ -2,7 +2,7 @@
  * The `about` screen: credits and a table of data sources.
  */
 import type { Catalog } from '../core/catalog.js';
-import { BUILT_IN_DATA_DIR } from '../data/loader.js';
+import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import type { SourceUse } from '../core/sources.js';
 import type { RenderContext } from './role.js';
 import { renderTable } from './table.js';

@@ -7,16 +7,11 @@ import { resolveRole } from '../../core/search.js';
 import {
   CSV_TABLES,
   EXPORT_FORMATS,
-  csvTable,
   formatForFile,
-  parseFields,
-  pickFields,
-  roleFields,
   type CsvTable,
   type ExportFormat,
-} from '../../core/export.js';
+} from '../../core/export-formats.js';
 import type { ExportData } from '../../core/output.js';
-import { renderCsv, renderYamlRoles } from '../../render/export.js';
 import { renderJson } from '../../render/json.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -85,8 +80,11 @@ Examples:
   careers export --format yaml --out my-data/roles.yaml
   careers --data my-data list`,
     )
-    .action((opts: ExportOptions, cmd: Command) => {
+    .action(async (opts: ExportOptions, cmd: Command) => {
       const ctx = context(cmd);
+      // The serialisers (and the schemas they use) load only when exporting.
+      const [{ csvTable, parseFields, pickFields, roleFields }, { renderCsv, renderYamlRoles }] =
+        await Promise.all([import('../../core/export.js'), import('../../render/export.js')]);
       const format = chooseFormat(opts, ctx.json);
       if (opts.table !== undefined && format !== 'csv')
         throw new UsageError('--table applies only to --format csv');

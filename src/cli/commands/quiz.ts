@@ -2,22 +2,9 @@
  * `careers quiz`: which back office role fits you. Asks the questions in data/quiz.yaml (or
  * reads the answers from a file), ranks every role and explains the top three.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { LineCounter, parseDocument, stringify } from 'yaml';
-import { loadQuiz } from '../../data/quiz-loader.js';
-import type { Quiz } from '../../data/quiz-schema.js';
-import { answersForFile, parseAnswers, scoreQuiz, type Answers } from '../../core/quiz.js';
-import { askQuiz, type QuizPrompter } from '../../prompts/quiz-flow.js';
-import {
-  quizQuestionsJson,
-  quizResultJson,
-  renderQuestions,
-  renderQuizResult,
-} from '../../render/quiz.js';
-import { writeFileAtomic } from '../../io/files.js';
-import { MAX_FILE_BYTES } from '../../data/loader.js';
-import { ExitCode, IoError, UsageError } from '../../errors.js';
+import type { QuizPrompter } from '../../prompts/quiz-flow.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 
 /** What the command needs from the outside world; tests replace it. */
@@ -36,38 +23,11 @@ const processDeps: QuizDeps = {
   readStdin: () => readFileSync(0, 'utf8'),
 };
 
-interface QuizOptions {
+export interface QuizOptions {
   questions?: boolean;
   answers?: string;
   save?: string;
   force?: boolean;
-}
-
-/** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */
-function readAnswers(quiz: Quiz, file: string, deps: QuizDeps): Answers {
-  const where = file === '-' ? 'answers on stdin' : file;
-  let text: string;
-  try {
-    text = file === '-' ? deps.readStdin() : readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new IoError(`cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
-  if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = lines.linePos(error.pos[0]);
-    const message = error.message.split('\n')[0] ?? '';
-    throw new UsageError(`${where}:${pos.line}:${pos.col}: ${message}`);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    throw new UsageError(`${where}: ${(err as Error).message.split('\n')[0] ?? ''}`);
-  }
-  return parseAnswers(quiz, data, where);
 }
 
 /** Registers `careers quiz`; `deps` is for tests. */
@@ -98,44 +58,7 @@ Examples:
   careers quiz --answers my-answers.yaml --json | jq '.results[0]'`,
     )
     .action(async (opts: QuizOptions, cmd: Command) => {
-      const ctx = context(cmd);
-      const catalog = ctx.catalog();
-      const quiz = loadQuiz(catalog);
-      if (opts.questions) {
-        ctx.print(
-          () => renderQuestions(ctx.render, quiz),
-          () => quizQuestionsJson(quiz),
-        );
-        done(ExitCode.ok);
-        return;
-      }
-      if (opts.save !== undefined && !opts.force && existsSync(opts.save))
-        throw new UsageError(`${opts.save} already exists; use --force to overwrite it`);
-
-      let answers: Answers;
-      if (opts.answers !== undefined) {
-        answers = readAnswers(quiz, opts.answers, deps);
-      } else {
-        if (!deps.interactive())
-          throw new UsageError(
-            'the quiz needs a terminal to ask its questions; in scripts use --answers <file> (see careers quiz --questions)',
-          );
-        answers = await askQuiz(quiz, await deps.prompter());
-      }
-
-      if (opts.save !== undefined) {
-        writeFileAtomic(opts.save, stringify(answersForFile(quiz, answers)), {
-          force: opts.force,
-        });
-        ctx.note(
-          `careers: answers saved to ${opts.save} (replay: careers quiz --answers ${opts.save})`,
-        );
-      }
-      const ranked = scoreQuiz(quiz, answers, catalog.roles);
-      ctx.print(
-        () => renderQuizResult(ctx.render, ranked),
-        () => quizResultJson(quiz, answers, ranked),
-      );
-      done(ExitCode.ok);
+      const { runQuiz } = await import('./quiz-run.js');
+      await runQuiz(context(cmd), opts, deps, done);
     });
 }

@@ -2,22 +2,32 @@
  * `careers schema [name]`: the JSON Schemas of the --json outputs, as shipped in schema/.
  */
 import { Argument, type Command } from 'commander';
-import {
-  OUTPUTS,
-  schemaFile,
-  schemaNames,
-  schemaText,
-  type SchemaListData,
-} from '../../core/output.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { SchemaListData } from '../../core/output.js';
 import { renderSchemaList } from '../../render/lists.js';
 import { ExitCode } from '../../errors.js';
 import type { ContextFactory, ResultSink } from '../options.js';
+
+/** The package's schema/ directory; the build checks it matches src/core/output.ts. */
+const SCHEMA_DIR = new URL('../../../schema/', import.meta.url);
+
+/** Names of the shipped schemas, sorted. */
+function shippedNames(): string[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .map((f) => f.replace(/\.schema\.json$/, ''))
+    .sort();
+}
+
+function shippedText(name: string): string {
+  return readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8');
+}
 
 export function registerSchema(program: Command, context: ContextFactory, done: ResultSink): void {
   program
     .command('schema')
     .description("print the JSON Schema of a command's --json output; without a name, list them")
-    .addArgument(new Argument('[name]', 'which schema').choices(schemaNames()))
+    .addArgument(new Argument('[name]', 'which schema').choices(shippedNames()))
     .addHelpText(
       'after',
       `
@@ -32,12 +42,14 @@ Examples:
       const ctx = context(cmd);
       if (name !== undefined) {
         // A schema is JSON already: printed as is, with or without --json.
-        ctx.io.stdout(schemaText(name));
+        ctx.io.stdout(shippedText(name));
       } else {
-        const schemas = schemaNames().map((n) => ({
+        const schemas = shippedNames().map((n) => ({
           name: n,
-          file: `schema/${schemaFile(n)}`,
-          description: OUTPUTS[n]?.description ?? '',
+          file: `schema/${n}.schema.json`,
+          description: String(
+            (JSON.parse(shippedText(n)) as { description?: string }).description ?? '',
+          ),
         }));
         ctx.print(
           () => renderSchemaList(ctx.render, schemas),
