@@ -18,6 +18,9 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A cache directory of this test process, so tests never touch the user's ~/.cache. */
+const TEST_CACHE = mkdtempSync(join(tmpdir(), 'careers-cache-'));
+
 /** Spawns the built `careers` binary with no TTY, as CI and scripts do. */
 export function run(
   args: string[],
@@ -28,6 +31,7 @@ export function run(
     NO_COLOR: undefined,
     FORCE_COLOR: undefined,
     CAREERS_DATA_DIR: undefined,
+    XDG_CACHE_HOME: TEST_CACHE,
     ...opts.env,
   };
   const r = spawnSync(process.execPath, [BIN, ...args], {

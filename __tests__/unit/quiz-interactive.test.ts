@@ -111,7 +111,7 @@ async function runQuiz(args: string[], deps: Partial<QuizDeps>) {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const store = new DataStore();
-  await store.load(BUILT_IN_DATA_DIR);
+  await store.load(BUILT_IN_DATA_DIR, {}, () => undefined);
   registerQuiz(
     program,
     (cmd) => new Context(io, cmd, store),

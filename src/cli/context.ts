@@ -10,6 +10,7 @@ import type { Step } from '../data/paths.js';
 import type { Synonyms } from '../data/synonyms.js';
 import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
 import { readCompiled } from '../data/compiled.js';
+import { readCache, writeCache } from '../data/cache.js';
 import { makeCatalog, type Catalog } from '../core/catalog.js';
 import { buildIndex, type SearchIndex } from '../core/search.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
@@ -40,27 +41,52 @@ interface LoadedData {
   steps: Step[];
 }
 
+/** From how many role files a first, uncached load says on stderr that it is working. */
+const SLOW_LOAD_FILES = 500;
+
+function safeCount(f: () => number): number {
+  try {
+    return f();
+  } catch {
+    return 0;
+  }
+}
+
 /** The data of one run: loaded once, shared by every Context. */
 export class DataStore {
   private data?: LoadedData;
   private index?: SearchIndex;
 
-  /** Loads the data directory: the compiled built-in data when it is fresh, else the YAML. */
-  async load(dir: string): Promise<void> {
+  /**
+   * Loads the data directory: the compiled built-in data, or a user directory's cached copy,
+   * when fresh; else the YAML (then caches a user directory for next time).
+   */
+  async load(dir: string, env: NodeJS.ProcessEnv, note: (text: string) => void): Promise<void> {
     if (this.data?.dir === dir) return;
-    const compiled = dir === BUILT_IN_DATA_DIR ? readCompiled(dir) : undefined;
-    if (compiled) {
-      const catalog = makeCatalog(compiled.roles, compiled.metros, dir);
-      this.data = { dir, catalog, synonyms: compiled.synonyms, steps: compiled.steps };
+    const ready = dir === BUILT_IN_DATA_DIR ? readCompiled(dir) : readCache(env, dir);
+    if (ready) {
+      const catalog = makeCatalog(ready.roles, ready.metros, dir);
+      this.data = { dir, catalog, synonyms: ready.synonyms, steps: ready.steps };
       return;
     }
-    const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
+    const [{ loadCatalog, roleFiles }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/loader.js'),
       import('../data/synonyms.js'),
       import('../data/paths.js'),
     ]);
+    const count = dir === BUILT_IN_DATA_DIR ? 0 : safeCount(() => roleFiles(dir).length);
+    if (count >= SLOW_LOAD_FILES)
+      note(`careers: reading ${count} role files in ${dir}; later runs use a cache…`);
     const catalog = loadCatalog(dir);
     this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
+    if (dir !== BUILT_IN_DATA_DIR) {
+      writeCache(env, dir, {
+        roles: catalog.roles,
+        metros: catalog.metros,
+        synonyms: this.data.synonyms,
+        steps: this.data.steps,
+      });
+    }
   }
 
   get loaded(): LoadedData {

@@ -15,6 +15,7 @@ import { registerQuiz } from './commands/quiz.js';
 import { registerSchema } from './commands/schema.js';
 import { registerExport } from './commands/export.js';
 import { registerCompare } from './commands/compare.js';
+import { registerCompletion } from './commands/completion.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
 
@@ -78,7 +79,8 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   const store = new DataStore();
   program.hook('preAction', async (_program, action) => {
     if (COMMANDS_WITHOUT_DATA.has(action.name())) return;
-    await store.load(resolveDataDir(action.optsWithGlobals<GlobalOptions>().data, io.env));
+    const dir = resolveDataDir(action.optsWithGlobals<GlobalOptions>().data, io.env);
+    await store.load(dir, io.env, (text) => io.stderr(`${text}\n`));
   });
   const context = (command: Command) => new Context(io, command, store);
   registerSearch(program, context, onResult);
@@ -90,6 +92,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   registerQuiz(program, context, onResult);
   registerExport(program, context, onResult);
   registerSchema(program, context, onResult);
+  registerCompletion(program, context, onResult);
   return program;
 }
 

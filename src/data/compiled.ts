@@ -3,8 +3,8 @@
  * file, so a look-up on the built-in data parses no YAML and runs no schema checks. Used only
  * while it is newer than every file in data/; otherwise the YAML is loaded as usual.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dataFiles } from './dirs.js';
 import { fileURLToPath } from 'node:url';
 import type { Metro, Role } from './schema.js';
 import type { Synonyms } from './synonyms.js';
@@ -22,14 +22,7 @@ export interface CompiledData {
 
 /** Newest modification time of the YAML files in a data directory (roles/ included). */
 function newestSource(dataDir: string): number {
-  const dirs = [dataDir, join(dataDir, 'roles')];
-  let newest = 0;
-  for (const dir of dirs) {
-    for (const f of readdirSync(dir)) {
-      if (/\.ya?ml$/i.test(f)) newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
-    }
-  }
-  return newest;
+  return Math.max(0, ...dataFiles(dataDir).map((f) => statSync(f).mtimeMs));
 }
 
 /** The compiled built-in data, or undefined when it is missing, unreadable or older than data/. */

@@ -1,0 +1,150 @@
+// npm run bench: prints how fast careers is, and saves the table to bench/RESULTS.md.
+//  1. Whole-process wall time of common commands, each paired with a bare `node -e ''` in the
+//     same interleaved rounds (median of the rounds, and the ratio to bare node).
+//  2. Peak memory (max RSS) of `show` next to bare node, via /usr/bin/time when present.
+//  3. In-process load time and search latency (median, p95) at 33 (built-in), 1,000 and 10,000
+//     roles; the big catalogs are synthetic (~50 aliases each), generated into a temp dir.
+// Usage: npm run bench [-- --rounds 15 --sizes 1000,10000]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { stringify } from 'yaml';
+import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
+import { loadSynonyms } from '../dist/data/synonyms.js';
+import { buildIndex, search } from '../dist/core/search.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin', 'careers.js');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const rounds = Number(arg('rounds', 15));
+const sizes = arg('sizes', '1000,10000').split(',').filter(Boolean).map(Number);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const lines = [];
+const say = (s = '') => {
+  console.log(s);
+  lines.push(s);
+};
+
+function wall(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t;
+}
+
+// 1. Whole-process timings, interleaved with bare node.
+const commands = [
+  ['careers --version', [bin, '--version']],
+  ['careers show "data entry"', [bin, 'show', 'data entry']],
+  ['careers search acountant', [bin, 'search', 'acountant']],
+  ['careers quiz --questions', [bin, 'quiz', '--questions']],
+];
+const times = new Map([['bare', []], ...commands.map(([name]) => [name, []])]);
+wall(['-e', '']); // warm the file cache
+for (let r = 0; r < rounds; r++) {
+  times.get('bare').push(wall(['-e', '']));
+  for (const [name, args] of commands) times.get(name).push(wall(args));
+}
+const bare = median(times.get('bare'));
+say(`# careers benchmark`);
+say();
+say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+say();
+say(`## Whole process (median of ${rounds} interleaved rounds)`);
+say();
+say('| command | median | × bare node |');
+say('| --- | ---: | ---: |');
+say(`| node -e '' (bare) | ${ms(bare)} | 1.00 |`);
+for (const [name] of commands) {
+  const m = median(times.get(name));
+  say(`| ${name} | ${ms(m)} | ${(m / bare).toFixed(2)} |`);
+}
+
+// 2. Peak memory.
+say();
+say('## Peak memory (max RSS)');
+say();
+if (existsSync('/usr/bin/time')) {
+  const rss = (args) => {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    return Number(r.stderr.trim().split('\n').pop());
+  };
+  const bareRss = median([1, 2, 3].map(() => rss(['-e', ''])));
+  const showRss = median([1, 2, 3].map(() => rss([bin, 'show', 'data entry'])));
+  say('| process | max RSS | × bare node |');
+  say('| --- | ---: | ---: |');
+  say(`| node -e '' | ${(bareRss / 1024).toFixed(1)} MiB | 1.00 |`);
+  say(`| careers show "data entry" | ${(showRss / 1024).toFixed(1)} MiB | ${(showRss / bareRss).toFixed(2)} |`);
+} else {
+  say('/usr/bin/time is not installed: peak memory not measured.');
+}
+
+// 3. In-process load and search at several catalog sizes.
+const QUERIES = ['acountant', 'data entry clerk', 'payroll', 'admin asst', 'front desk', 'quickbooks', 'accounts payable specialist', 'recepshonist', 'hr coordinator', 'mail room'];
+
+/** Writes n synthetic roles (~50 aliases each) built from the real catalog's words. */
+function synthetic(n, base) {
+  const dir = mkdtempSync(join(tmpdir(), `careers-bench-${n}-`));
+  mkdirSync(join(dir, 'roles'));
+  let seed = 7;
+  const rand = (k) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+  const words = [...new Set(base.roles.flatMap((r) => r.aliases.join(' ').split(/\s+/)))].filter((w) => /^[A-Za-z]{3,}$/.test(w));
+  const title = () => Array.from({ length: 2 + rand(2) }, () => words[rand(words.length)]).join(' ');
+  for (let i = 0; i < n; i++) {
+    const proto = base.roles[i % base.roles.length];
+    const role = { ...proto, id: `synthetic-${i}`, title: `${title()} ${i}`, aliases: Array.from({ length: 50 }, title), relatedRoles: [] };
+    writeFileSync(join(dir, 'roles', `synthetic-${i}.yaml`), stringify(role));
+  }
+  return dir;
+}
+
+function inProcess(label, dir) {
+  let t = performance.now();
+  const catalog = loadCatalog(dir);
+  const load = performance.now() - t;
+  t = performance.now();
+  const index = buildIndex(catalog, loadSynonyms(dir));
+  const build = performance.now() - t;
+  const lat = [];
+  for (let r = 0; r < 5; r++) {
+    for (const q of QUERIES) {
+      // A CLI run asks one query: empty the per-word cache so it does not flatter the figure.
+      index.similarCache.clear();
+      t = performance.now();
+      search(index, q);
+      lat.push(performance.now() - t);
+    }
+  }
+  return `| ${label} | ${ms(load)} | ${ms(build)} | ${ms(median(lat))} | ${ms(p95(lat))} |`;
+}
+
+say();
+say('## In process: load, index, search');
+say();
+say('| catalog | load + validate YAML | build index | search median | search p95 |');
+say('| --- | ---: | ---: | ---: | ---: |');
+const base = loadCatalog(BUILT_IN_DATA_DIR);
+say(inProcess(`${base.roles.length} roles (built-in)`, BUILT_IN_DATA_DIR));
+for (const n of sizes) {
+  const dir = synthetic(n, base);
+  try {
+    say(inProcess(`${n.toLocaleString('en-US')} synthetic roles`, dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
+console.log('\nSaved to bench/RESULTS.md');
