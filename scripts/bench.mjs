@@ -28,7 +28,8 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const p95 = (xs) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const lines = [];
 const say = (s = '') => {
@@ -38,7 +39,10 @@ const say = (s = '') => {
 
 function wall(args) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return performance.now() - t;
 }
@@ -59,7 +63,9 @@ for (let r = 0; r < rounds; r++) {
 const bare = median(times.get('bare'));
 say(`# careers benchmark`);
 say();
-say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+say(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
 say();
 say(`## Whole process (median of ${rounds} interleaved rounds)`);
 say();
@@ -77,7 +83,10 @@ say('## Peak memory (max RSS)');
 say();
 if (existsSync('/usr/bin/time')) {
   const rss = (args) => {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     return Number(r.stderr.trim().split('\n').pop());
   };
   const bareRss = median([1, 2, 3].map(() => rss(['-e', ''])));
@@ -85,13 +94,26 @@ if (existsSync('/usr/bin/time')) {
   say('| process | max RSS | × bare node |');
   say('| --- | ---: | ---: |');
   say(`| node -e '' | ${(bareRss / 1024).toFixed(1)} MiB | 1.00 |`);
-  say(`| careers show "data entry" | ${(showRss / 1024).toFixed(1)} MiB | ${(showRss / bareRss).toFixed(2)} |`);
+  say(
+    `| careers show "data entry" | ${(showRss / 1024).toFixed(1)} MiB | ${(showRss / bareRss).toFixed(2)} |`,
+  );
 } else {
   say('/usr/bin/time is not installed: peak memory not measured.');
 }
 
 // 3. In-process load and search at several catalog sizes.
-const QUERIES = ['acountant', 'data entry clerk', 'payroll', 'admin asst', 'front desk', 'quickbooks', 'accounts payable specialist', 'recepshonist', 'hr coordinator', 'mail room'];
+const QUERIES = [
+  'acountant',
+  'data entry clerk',
+  'payroll',
+  'admin asst',
+  'front desk',
+  'quickbooks',
+  'accounts payable specialist',
+  'recepshonist',
+  'hr coordinator',
+  'mail room',
+];
 
 /** Writes n synthetic roles (~50 aliases each) built from the real catalog's words. */
 function synthetic(n, base) {
@@ -99,11 +121,20 @@ function synthetic(n, base) {
   mkdirSync(join(dir, 'roles'));
   let seed = 7;
   const rand = (k) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
-  const words = [...new Set(base.roles.flatMap((r) => r.aliases.join(' ').split(/\s+/)))].filter((w) => /^[A-Za-z]{3,}$/.test(w));
-  const title = () => Array.from({ length: 2 + rand(2) }, () => words[rand(words.length)]).join(' ');
+  const words = [...new Set(base.roles.flatMap((r) => r.aliases.join(' ').split(/\s+/)))].filter(
+    (w) => /^[A-Za-z]{3,}$/.test(w),
+  );
+  const title = () =>
+    Array.from({ length: 2 + rand(2) }, () => words[rand(words.length)]).join(' ');
   for (let i = 0; i < n; i++) {
     const proto = base.roles[i % base.roles.length];
-    const role = { ...proto, id: `synthetic-${i}`, title: `${title()} ${i}`, aliases: Array.from({ length: 50 }, title), relatedRoles: [] };
+    const role = {
+      ...proto,
+      id: `synthetic-${i}`,
+      title: `${title()} ${i}`,
+      aliases: Array.from({ length: 50 }, title),
+      relatedRoles: [],
+    };
     writeFileSync(join(dir, 'roles', `synthetic-${i}.yaml`), stringify(role));
   }
   return dir;
