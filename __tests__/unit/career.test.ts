@@ -128,7 +128,7 @@ describe('similar', () => {
   test('a role compared with an identical copy scores 1', () => {
     const me = role('payroll-clerk');
     const twin = { ...me, id: 'twin' };
-    const cat = { ...catalog, roles: [me, twin] };
+    const cat = { ...catalog, roles: [...catalog.roles, twin] };
     expect(similarRoles(cat, me)[0]).toMatchObject({
       id: 'twin',
       score: 1,

@@ -103,7 +103,7 @@ export interface Similarity {
   title: string;
   /** 0–1: the mean of skill and software similarity. */
   score: number;
-  /** Cosine similarity of the O*NET skill-importance profiles, 0–1. */
+  /** Similarity of the O*NET skill-importance profiles (centred cosine, mapped to 0–1). */
   skills: number;
   /** Share of software the two have in common (Jaccard), 0–1. */
   software: number;
@@ -111,11 +111,31 @@ export interface Similarity {
   sharedSoftware: string[];
 }
 
-function skillVector(role: Role): Map<string, number> {
+/**
+ * Each role's skill profile as deviations from the catalog's average profile, over every skill
+ * any role lists (a skill a rated role does not list counts as UNLISTED − 0.5, i.e. "under 3").
+ * Centring makes the comparison about what sets roles apart, not the skills all of them need.
+ */
+function skillProfiles(catalog: Catalog): Map<string, Map<string, number>> {
+  const rated = catalog.roles.filter((r) => r.skills.some((s) => s.importance !== undefined));
+  const names = [...new Set(rated.flatMap((r) => r.skills.map((s) => key(s.name))))];
+  const raw = new Map(
+    rated.map((r) => {
+      const own = new Map(r.skills.map((s) => [key(s.name), s.importance]));
+      return [r.id, new Map(names.map((n) => [n, own.get(n) ?? UNLISTED - 0.5]))] as const;
+    }),
+  );
+  const mean = new Map(
+    names.map((n) => [
+      n,
+      [...raw.values()].reduce((sum, v) => sum + (v.get(n) ?? 0), 0) / raw.size,
+    ]),
+  );
   return new Map(
-    role.skills
-      .filter((s) => s.importance !== undefined)
-      .map((s) => [key(s.name), s.importance as number]),
+    [...raw].map(([id, v]) => [
+      id,
+      new Map(names.map((n) => [n, (v.get(n) ?? 0) - (mean.get(n) ?? 0)])),
+    ]),
   );
 }
 
@@ -130,18 +150,21 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 
 /** Ranks the other roles by how alike their skills (importance-weighted) and software are. */
 export function similarRoles(catalog: Catalog, role: Role, limit = 10): Similarity[] {
-  const mine = skillVector(role);
+  const profiles = skillProfiles(catalog);
+  const mine = profiles.get(role.id);
+  const mySkills = new Set(role.skills.map((s) => key(s.name)));
   const mySoftware = new Set(role.software.map((t) => key(t.name)));
   return catalog.roles
     .filter((r) => r.id !== role.id)
     .map((r) => {
-      const theirs = skillVector(r);
+      const theirs = profiles.get(r.id);
       const theirSoftware = new Set(r.software.map((t) => key(t.name)));
       const shared = r.software.filter((t) => mySoftware.has(key(t.name))).map((t) => t.name);
       const union = new Set([...mySoftware, ...theirSoftware]).size;
-      const skills = cosine(mine, theirs);
+      // Centred profiles give a cosine from −1 to 1; mapped to 0–1. Unrated roles score 0.
+      const skills = mine && theirs ? (cosine(mine, theirs) + 1) / 2 : 0;
       const software = union ? shared.length / union : 0;
-      const sharedSkills = r.skills.filter((s) => mine.has(key(s.name))).map((s) => s.name);
+      const sharedSkills = r.skills.filter((s) => mySkills.has(key(s.name))).map((s) => s.name);
       return {
         id: r.id,
         title: r.title,

@@ -164,7 +164,10 @@ export function renderSimilar(
       { width: ctx.width, right: [0, 2, 3, 4], keep: [1] },
     ),
     ctx.theme.dim(
-      'Skills: similarity of O*NET skill-importance profiles (cosine). Software: share of software in common. Overall: their mean.',
+      wrap(
+        'Skills: how alike the O*NET skill-importance profiles are, measured against the average role (100% = same profile). Software: share of software in common. Overall: their mean.',
+        ctx.width,
+      ),
     ),
     '',
   ].join('\n');
