@@ -43,6 +43,8 @@ function describe(role: Role, unique: string[]): ComparedRole {
           period: salary.period,
           median: salary.median,
           p10: salary.p10,
+          p25: salary.p25,
+          p75: salary.p75,
           p90: salary.p90,
           low: salary.low,
           high: salary.high,

@@ -82,6 +82,8 @@ export const ComparedRoleSchema = z.strictObject({
       period: z.string(),
       median: usd.optional(),
       p10: usd.optional(),
+      p25: usd.optional(),
+      p75: usd.optional(),
       p90: usd.optional(),
       low: usd.optional(),
       high: usd.optional(),

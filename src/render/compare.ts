@@ -2,7 +2,9 @@
  * The `careers compare` table: one column per role, one row per aspect. Pure: data in, string out.
  */
 import type { CompareData, ComparedRole } from '../core/output.js';
-import type { RenderContext } from './role.js';
+import { glyphs, type RenderContext } from './role.js';
+import { rangeBar } from './charts.js';
+import { commonScale } from './lists.js';
 import { renderTable } from './table.js';
 import { money, wrap } from './text.js';
 
@@ -35,10 +37,21 @@ function software(r: ComparedRole): string {
 export function renderCompare(ctx: RenderContext, data: CompareData): string {
   const roles = data.roles;
   const row = (label: string, cell: (r: ComparedRole) => string) => [label, ...roles.map(cell)];
+  // Pay bars share one scale across the compared roles, so their lengths can be compared.
+  const scale = commonScale(roles.map((r) => r.salary ?? {}));
+  const barWidth = Math.max(10, Math.floor((ctx.width - 20) / roles.length) - 5);
+  const g = glyphs(ctx);
   const rows = [
     row('Id', (r) => r.id),
     row('Median pay', (r) => pay(r).median),
     row('p10–p90', (r) => pay(r).range),
+    ...(scale
+      ? [
+          row('Pay range', (r) =>
+            r.salary ? rangeBar(r.salary, scale.min, scale.max, barWidth, g) : '–',
+          ),
+        ]
+      : []),
     row('Pay period', (r) => (r.salary ? r.salary.period : '–')),
     row('Job zone', (r) => (r.jobZone ? `${r.jobZone.level} of 5` : '–')),
     row('Education', (r) => {
@@ -67,7 +80,7 @@ export function renderCompare(ctx: RenderContext, data: CompareData): string {
       wrap(shared, ctx.width),
       ctx.theme.dim(
         wrap(
-          'Pay: national annual wages in US dollars. Skills: O*NET importance, 1–5. Job zone: O*NET preparation level, 1–5.',
+          `Pay: national annual wages in US dollars${scale ? `; bars on one scale from ${money(scale.min)} to ${money(scale.max)} (${g.whisker} p10–p90, ${g.box} p25–p75, ${g.median} median)` : ''}. Skills: O*NET importance, 1–5. Job zone: O*NET preparation level, 1–5.`,
           ctx.width,
         ),
       ),
