@@ -41,6 +41,10 @@ export interface SearchIndex {
   entries: Entry[];
   /** Entries containing each word. */
   byWord: Map<string, number[]>;
+  /** Roles having each word in any of their entries. */
+  rolesByWord: Map<string, number[]>;
+  /** Entries of each role, by role index. */
+  roleEntries: number[][];
   /** Fuzzy matcher over the distinct words of all entries. */
   words: Fuse<string>;
   /** Known words by their stem. */
@@ -64,6 +68,8 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_WORDS = 12;
 /** Weight of a query word found nowhere, relative to the average known word. */
 const UNKNOWN_WORD_WEIGHT = 0.3;
+/** Roles scored in full per query; the rest are ranked out by a cheap pre-score. */
+export const MAX_CANDIDATES = 300;
 /** Most readings of one query tried (abbreviations expanded, synonyms swapped). */
 const MAX_VARIANTS = 16;
 /** A reading other than the query as typed counts slightly less. */
@@ -131,7 +137,22 @@ export function buildIndex(catalog: Catalog, synonyms: Synonyms = NO_SYNONYMS): 
   });
   const byStem = new Map<string, string[]>();
   for (const w of byWord.keys()) byStem.set(stem(w), [...(byStem.get(stem(w)) ?? []), w]);
-  return { catalog, entries, byWord, words, byStem, synonyms, similarCache: new Map() };
+  const rolesByWord = new Map(
+    [...byWord].map(([w, list]) => [w, [...new Set(list.map((e) => (entries[e] as Entry).role))]]),
+  );
+  const roleEntries: number[][] = catalog.roles.map(() => []);
+  entries.forEach((e, i) => roleEntries[e.role]?.push(i));
+  return {
+    catalog,
+    entries,
+    byWord,
+    rolesByWord,
+    roleEntries,
+    words,
+    byStem,
+    synonyms,
+    similarCache: new Map(),
+  };
 }
 
 /**
@@ -254,18 +275,21 @@ interface RoleScore {
 
 /** Scores every role against one reading of the query (a list of words). */
 function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore> {
-  // sims[entry][token] = best similarity of that query word to a word of the entry
-  const sims = new Map<number, number[]>();
-  const rolesPerToken = tokens.map(() => new Set<number>());
-  tokens.forEach((token, t) => {
-    for (const [word, sim] of similarWords(index, token)) {
-      for (const e of index.byWord.get(word) ?? []) {
-        const row = sims.get(e) ?? new Array<number>(tokens.length).fill(0);
+  const similar = tokens.map((token) => similarWords(index, token));
+  // pre[role][token] = best similarity of that query word to any word of the role: cheap to
+  // get from rolesByWord, and used for the word weights and to pick candidates.
+  const pre = new Map<number, number[]>();
+  const rolesPerToken = similar.map((words, t) => {
+    const roles = new Set<number>();
+    for (const [word, sim] of words) {
+      for (const r of index.rolesByWord.get(word) ?? []) {
+        roles.add(r);
+        const row = pre.get(r) ?? new Array<number>(tokens.length).fill(0);
         row[t] = Math.max(row[t] ?? 0, sim);
-        sims.set(e, row);
-        rolesPerToken[t]?.add((index.entries[e] as Entry).role);
+        pre.set(r, row);
       }
     }
+    return roles;
   });
 
   // Rare words say more than common ones ("payroll" vs "clerk"): weight each query word by
@@ -279,11 +303,27 @@ function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore
   const weights = idf.map((w) => (w > 0 ? w : unknownWeight));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
+  // Only the roles most likely to rank are scored in full: in a big catalog a common word
+  // ("clerk") touches thousands of roles. Catalogs under the limit score every matched role.
+  let candidates = [...pre.keys()];
+  if (candidates.length > MAX_CANDIDATES) {
+    const cheap = (r: number) =>
+      (pre.get(r) ?? []).reduce((sum, sim, t) => sum + sim * (weights[t] ?? 0), 0);
+    candidates = candidates
+      .map((r) => [r, cheap(r)] as const)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([r]) => r);
+  }
+
   const best = new Map<number, RoleScore & { second: number }>();
   // perRole[role][token] = best field-weighted similarity of that word anywhere in the role
   const perRole = new Map<number, number[]>();
-  for (const [e, row] of sims) {
+  for (const e of candidates.flatMap((r) => index.roleEntries[r] ?? [])) {
     const entry = index.entries[e] as Entry;
+    // row[token] = best similarity of that query word to a word of this entry
+    const row = similar.map((words) => Math.max(0, ...entry.words.map((w) => words.get(w) ?? 0)));
+    if (row.every((sim) => sim === 0)) continue;
     const spread = perRole.get(entry.role) ?? new Array<number>(tokens.length).fill(0);
     row.forEach(
       (sim, t) => (spread[t] = Math.max(spread[t] ?? 0, sim * SEARCH_FIELDS[entry.field].weight)),
