@@ -14,6 +14,7 @@ import { registerQuiz } from './commands/quiz.js';
 import { registerSchema } from './commands/schema.js';
 import { registerExport } from './commands/export.js';
 import { registerCompare } from './commands/compare.js';
+import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
 
@@ -80,6 +81,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   registerQuiz(program, context, onResult);
   registerExport(program, context, onResult);
   registerSchema(program, context, onResult);
+  registerValidate(program, context, onResult);
   return program;
 }
 

@@ -2,9 +2,9 @@
  * `careers quiz`: which back office role fits you. Asks the questions in data/quiz.yaml (or
  * reads the answers from a file), ranks every role and explains the top three.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { loadQuiz } from '../../data/quiz-loader.js';
 import type { Quiz } from '../../data/quiz-schema.js';
 import { answersForFile, parseAnswers, scoreQuiz, type Answers } from '../../core/quiz.js';
@@ -16,8 +16,8 @@ import {
   renderQuizResult,
 } from '../../render/quiz.js';
 import { writeFileAtomic } from '../../io/files.js';
-import { MAX_FILE_BYTES } from '../../data/loader.js';
-import { ExitCode, IoError, UsageError } from '../../errors.js';
+import { MAX_FILE_BYTES, parseYamlText, readDataText, toData } from '../../data/loader.js';
+import { ExitCode, IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 
 /** What the command needs from the outside world; tests replace it. */
@@ -43,31 +43,36 @@ interface QuizOptions {
   force?: boolean;
 }
 
-/** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */
+/**
+ * Reads and checks an answers file (YAML or JSON) with the same guards as a data file (size,
+ * UTF-8, alias cap, depth, tags, keys); bad answers are usage errors, an unreadable file an I/O
+ * error.
+ */
 function readAnswers(quiz: Quiz, file: string, deps: QuizDeps): Answers {
   const where = file === '-' ? 'answers on stdin' : file;
-  let text: string;
-  try {
-    text = file === '-' ? deps.readStdin() : readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new IoError(`cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? err})`);
+  const problems: DataProblem[] = [];
+  let text: string | undefined;
+  if (file === '-') {
+    text = deps.readStdin();
+    if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
+  } else {
+    try {
+      statSync(file);
+    } catch (err) {
+      throw new IoError(`cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? err})`);
+    }
+    text = readDataText(file, where, problems);
   }
-  if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = lines.linePos(error.pos[0]);
-    const message = error.message.split('\n')[0] ?? '';
-    throw new UsageError(`${where}:${pos.line}:${pos.col}: ${message}`);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    throw new UsageError(`${where}: ${(err as Error).message.split('\n')[0] ?? ''}`);
-  }
-  return parseAnswers(quiz, data, where);
+  const pf =
+    text === undefined ? undefined : parseYamlText(text.replace(/^\uFEFF/, ''), where, problems);
+  const data = pf && toData(pf, problems);
+  const [first, ...rest] = problems;
+  if (first || !data?.ok)
+    throw new UsageError(
+      first ? formatProblem(first) : `${where}: unreadable`,
+      rest.map(formatProblem),
+    );
+  return parseAnswers(quiz, data.value, where);
 }
 
 /** Registers `careers quiz`; `deps` is for tests. */
