@@ -4,7 +4,7 @@
 import type { CompareData, ComparedRole } from '../core/output.js';
 import type { RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { money, wrap } from './text.js';
+import { cleanDeep, money, wrap } from './text.js';
 
 /** Unique software listed per cell before "+N more". */
 const SOFTWARE_SHOWN = 6;
@@ -33,6 +33,7 @@ function software(r: ComparedRole): string {
 
 /** Renders the comparison table and a line naming the software every role shares. */
 export function renderCompare(ctx: RenderContext, data: CompareData): string {
+  data = cleanDeep(data);
   const roles = data.roles;
   const row = (label: string, cell: (r: ComparedRole) => string) => [label, ...roles.map(cell)];
   const rows = [

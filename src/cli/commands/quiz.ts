@@ -16,6 +16,7 @@ import {
   renderQuizResult,
 } from '../../render/quiz.js';
 import { writeFileAtomic } from '../../io/files.js';
+import { clean } from '../../render/text.js';
 import { MAX_FILE_BYTES, parseYamlText, readDataText, toData } from '../../data/loader.js';
 import { ExitCode, IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
 import type { ContextFactory, ResultSink } from '../options.js';
@@ -133,7 +134,7 @@ Examples:
           force: opts.force,
         });
         ctx.note(
-          `careers: answers saved to ${opts.save} (replay: careers quiz --answers ${opts.save})`,
+          `careers: answers saved to ${clean(opts.save)} (replay: careers quiz --answers ${clean(opts.save)})`,
         );
       }
       const ranked = scoreQuiz(quiz, answers, catalog.roles);
