@@ -161,6 +161,10 @@ function tooDeepAt(text: string): number | undefined {
 
 /** Words for a parser error; the parser's own words for a stack overflow are obscure. */
 function parserMessage(code: string, message: string): string {
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = (message.match(/tag: (\S+)/)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+    return `unknown tag ${tag}: only plain YAML types are allowed in data files`;
+  }
   if (code === 'RESOURCE_EXHAUSTION') return `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
   return firstLine(message);
 }
@@ -311,7 +315,10 @@ export function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; val
   try {
     return { ok: true, value: pf.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (err) {
-    problems.push({ file: pf.file, path: '', message: firstLine((err as Error).message) });
+    const message = /alias count/i.test(String(err))
+      ? `aliases expand too far (more than ${MAX_ALIAS_COUNT} copies): refused as a "billion laughs" attack`
+      : firstLine((err as Error).message);
+    problems.push({ file: pf.file, ...locate(pf, []), path: '', message });
     return { ok: false };
   }
 }

@@ -50,7 +50,7 @@ export function checkPaths(
       seen.add(key);
     });
     const cycle = problems.length === before ? findCycle(parsed.steps) : undefined;
-    if (cycle) problems.push({ file: pf.file, path: 'steps', message: `the steps form a cycle: ${cycle.join(' → ')}` });
+    if (cycle) problems.push({ file: pf.file, ...locate(pf, ['steps']), path: 'steps', message: `the steps form a cycle: ${cycle.join(' → ')}` });
   }
   return parsed?.steps;
 }
