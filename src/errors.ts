@@ -2,6 +2,7 @@
  * Typed errors. Library code throws these; the single handler in cli/main.ts maps them to exit
  * codes and one line on stderr. Nothing else calls process.exit.
  */
+import { clean } from './render/text.js';
 
 export const ExitCode = {
   ok: 0,
@@ -19,10 +20,11 @@ export class CareersError extends Error {
   /** Extra lines printed after the message (e.g. suggestions, one problem per line). */
   readonly details: string[];
 
+  /** Message and details are sanitised: they often echo user input or data (a role name, a file). */
   constructor(message: string, details: string[] = []) {
-    super(message);
+    super(clean(message).replace(/\n/g, ' '));
     this.name = new.target.name;
-    this.details = details;
+    this.details = details.map((d) => clean(d).replace(/\n/g, ' '));
   }
 }
 

@@ -16,8 +16,10 @@ import { registerSchema } from './commands/schema.js';
 import { registerExport } from './commands/export.js';
 import { registerCompare } from './commands/compare.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
+import { clean } from '../render/text.js';
 
 /** Commands that never read the data directory (validate reads it its own way). */
 const COMMANDS_WITHOUT_DATA = new Set(['schema', 'validate']);
@@ -72,7 +74,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(s),
+      outputError: (s, write) => write(clean(s)),
     });
 
   // Every command but these reads the data directory; it is loaded once, before the action.
@@ -92,6 +94,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   registerQuiz(program, context, onResult);
   registerExport(program, context, onResult);
   registerSchema(program, context, onResult);
+  registerValidate(program, context, onResult);
   registerCompletion(program, context, onResult);
   return program;
 }
@@ -112,7 +115,7 @@ export function reportError(err: unknown, io: Io): number {
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`careers: unexpected error: ${message.split('\n')[0]}\n`);
+  io.stderr(`careers: unexpected error: ${clean(message.split('\n')[0] ?? '')}\n`);
   if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
   else io.stderr('Run again with DEBUG=careers for details.\n');
   return ExitCode.io;

@@ -178,6 +178,24 @@ export const SchemaListData = z.strictObject({
   schemas: z.array(z.strictObject({ name: z.string(), file: z.string(), description: z.string() })),
 });
 
+/** One problem found in a data file; line and column are 1-based and absent when unknown. */
+export const ProblemSchema = z.strictObject({
+  file: z.string(),
+  line: z.number().int().positive().optional(),
+  col: z.number().int().positive().optional(),
+  /** The field path inside the document, e.g. "salary.0.median"; "" for the file as a whole. */
+  path: z.string(),
+  message: z.string(),
+});
+
+export const ValidateData = z.strictObject({
+  /** True when no problem was found. */
+  valid: z.boolean(),
+  /** How many files were read. */
+  files: count,
+  problems: z.array(ProblemSchema),
+});
+
 export type SearchData = z.infer<typeof SearchData>;
 export type CityRow = z.infer<typeof CityRowSchema>;
 export type ShowData = z.infer<typeof ShowData>;
@@ -190,6 +208,7 @@ export type SchemaListData = z.infer<typeof SchemaListData>;
 export type PathData = z.infer<typeof PathData>;
 export type GapData = z.infer<typeof GapData>;
 export type SimilarData = z.infer<typeof SimilarData>;
+export type ValidateData = z.infer<typeof ValidateData>;
 
 /** What every JSON document carries besides its data (added by renderJson). */
 const envelope = {
@@ -220,6 +239,7 @@ export const OUTPUTS: Record<string, OutputEntry> = {
   path: document('careers path <role> --json', PathData),
   gap: document('careers gap <from> <to> --json', GapData),
   similar: document('careers similar <role> --json', SimilarData),
+  validate: document('careers validate [dir|file...] --json', ValidateData),
   quiz: { description: 'careers quiz --answers <file> --json', schema: QuizResultOutputSchema },
   'quiz-questions': {
     description: 'careers quiz --questions --json',

@@ -5,7 +5,18 @@
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import { LineCounter, parseAllDocuments, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  parseAllDocuments,
+  parseDocument,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { ZodType } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
 import { RoleSchema, MetrosFileSchema, type Role, type Metro } from './schema.js';
@@ -19,6 +30,14 @@ import { BUILT_IN_DATA_DIR } from './dirs.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Cap on YAML alias expansion ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting of maps and lists accepted in a data file; real data needs fewer than 10. */
+export const MAX_DEPTH = 64;
+/** The only tags a data file may carry: YAML 1.2 core types. Anything else is an error. */
+const ALLOWED_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+/** Keys that could reach an object's prototype if some code ever assigned them blindly. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 
 /** A parsed YAML file with what is needed to point at lines inside it. */
@@ -39,38 +58,210 @@ function parseOptions(lines: LineCounter) {
   return { lineCounter: lines, uniqueKeys: true, prettyErrors: false } as const;
 }
 
-/** Reads a data file as text, or adds a problem (too big, unreadable) and returns undefined. */
-function readText(file: string, shown: string, problems: DataProblem[]): string | undefined {
+/** Why a file could not be opened, in words, from an fs error. */
+function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'cannot read file: it does not exist';
+  if (code === 'ELOOP') return 'cannot read file: symbolic link loop';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot read file: permission denied';
+  if (code === 'EISDIR') return 'cannot read file: it is a directory';
+  return `cannot read file (${code ?? String(err)})`;
+}
+
+/** Line and column (1-based) of a character offset in text. */
+function position(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Decodes bytes as UTF-8, strictly: invalid bytes are a located problem (not replacement
+ * characters), and a byte order mark is dropped.
+ */
+export function decodeText(bytes: Uint8Array, shown: string, problems: DataProblem[]): string | undefined {
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push({ file: shown, path: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` });
-      return undefined;
-    }
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (err) {
-    problems.push({ file: shown, path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = position(lenient, Math.max(0, lenient.indexOf('\uFFFD')));
+    problems.push({ file: shown, ...at, path: '', message: 'the file is not valid UTF-8 text (save it as UTF-8)' });
     return undefined;
   }
 }
 
-/** Adds a document's syntax errors to `problems`; true when it has none. */
-function syntaxOk(shown: string, doc: Document.Parsed, lines: LineCounter, problems: DataProblem[]): boolean {
-  for (const e of doc.errors) {
-    const pos = lines.linePos(e.pos[0]);
-    problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message: firstLine(e.message) });
+/**
+ * Reads a data file as text: it must be a regular file (not a directory, device or pipe, which
+ * could block forever) of at most MAX_FILE_BYTES, in UTF-8. Otherwise adds a problem and returns
+ * undefined.
+ */
+export function readDataText(file: string, shown: string, problems: DataProblem[]): string | undefined {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      problems.push({ file: shown, path: '', message: 'is a directory, not a YAML file' });
+      return undefined;
+    }
+    if (!stat.isFile()) {
+      problems.push({ file: shown, path: '', message: 'is not a regular file' });
+      return undefined;
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      problems.push({ file: shown, path: '', message: `file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} (1 MiB)` });
+      return undefined;
+    }
+    bytes = readFileSync(file);
+  } catch (err) {
+    problems.push({ file: shown, path: '', message: readFailure(err) });
+    return undefined;
   }
-  return doc.errors.length === 0;
+  if (bytes.length > MAX_FILE_BYTES) {
+    problems.push({ file: shown, path: '', message: `file is over ${MAX_FILE_BYTES} bytes (1 MiB)` });
+    return undefined;
+  }
+  return decodeText(bytes, shown, problems);
+}
+
+/**
+ * A cheap upper bound on nesting, checked before parsing so an absurdly deep file cannot make the
+ * parser spend seconds and hundreds of megabytes: flow brackets open on the way, plus each
+ * line's indentation and leading `- ` / `? ` indicators. Returns the offset where the bound
+ * passes 10 × MAX_DEPTH, if it does.
+ */
+function tooDeepAt(text: string): number | undefined {
+  const limit = MAX_DEPTH * 10;
+  let flow = 0;
+  let lineStart = true;
+  let block = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      block = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32) block++;
+      else if ((c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10))
+        block++;
+      else lineStart = false;
+    }
+    if (c === 91 || c === 123) flow++;
+    else if ((c === 93 || c === 125) && flow > 0) flow--;
+    if (flow + block > limit) return i;
+  }
+  return undefined;
+}
+
+/** Words for a parser error; the parser's own words for a stack overflow are obscure. */
+function parserMessage(code: string, message: string): string {
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = (message.match(/tag: (\S+)/)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+    return `unknown tag ${tag}: only plain YAML types are allowed in data files`;
+  }
+  if (code === 'RESOURCE_EXHAUSTION') return `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
+  return firstLine(message);
+}
+
+/**
+ * Adds a document's syntax errors and warnings (e.g. an unknown tag) to `problems`, then checks
+ * its tree: nesting depth, tags, keys. True when the document has no problem.
+ */
+function syntaxOk(shown: string, doc: Document.Parsed, lines: LineCounter, problems: DataProblem[]): boolean {
+  const before = problems.length;
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const pos = lines.linePos(e.pos[0]);
+    problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message: parserMessage(e.code, e.message) });
+  }
+  if (problems.length === before) checkTree({ file: shown, doc, lines }, problems);
+  return problems.length === before;
+}
+
+/**
+ * Walks a parsed document and reports what a data file must not hold: nesting deeper than
+ * MAX_DEPTH, tags other than the YAML core types (yaml never runs code for a tag, but an unknown
+ * tag means the file is not what it seems), keys that are not plain scalars, and keys such as
+ * `__proto__` that could reach an object prototype.
+ */
+function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
+  const at = (node: { range?: unknown } | null | undefined) => {
+    const range = node?.range as [number, number, number] | undefined | null;
+    if (!range) return {};
+    const pos = pf.lines.linePos(range[0]);
+    return { line: pos.line, col: pos.col };
+  };
+  const walk = (node: unknown, path: string, depth: number): boolean => {
+    if (!node || isAlias(node)) return true; // aliases point at nodes walked already
+    if (isScalar(node) || isCollection(node)) {
+      if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
+        const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        problems.push({ file: pf.file, ...at(node), path, message: `the tag ${tag} is not allowed in data files` });
+      }
+    }
+    if (!isCollection(node)) return true;
+    if (depth > MAX_DEPTH) {
+      problems.push({ file: pf.file, ...at(node), path, message: `the document is nested too deeply (more than ${MAX_DEPTH} levels)` });
+      return false;
+    }
+    for (const [i, item] of node.items.entries()) {
+      if (isPair(item)) {
+        const key = item.key;
+        if (key !== null && !isScalar(key)) {
+          problems.push({ file: pf.file, ...at(key as Node), path, message: 'a key must be plain text, not a list or map' });
+          continue;
+        }
+        const name = isScalar(key) ? String(key.value) : '';
+        const sub = path ? `${path}.${name}` : name;
+        if (RESERVED_KEYS.has(name)) {
+          problems.push({ file: pf.file, ...at(key), path: sub, message: `the key "${name}" is not allowed` });
+          continue;
+        }
+        if (isScalar(key)) walk(key, sub, depth + 1);
+        if (!walk(item.value, sub, depth + 1)) return false;
+      } else if (!walk(item, path ? `${path}.${i}` : String(i), depth + 1)) return false;
+    }
+    return true;
+  };
+  walk(pf.doc.contents, '', 1);
+}
+
+/** Parses text as YAML documents with every safety check; problems are added, bad documents left out. */
+function parseText(text: string, shown: string, problems: DataProblem[], multi: boolean): ParsedFile[] {
+  const lines = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    problems.push({ file: shown, ...position(text, deep), path: '', message: `the document is nested too deeply (more than ${MAX_DEPTH} levels)` });
+    return [];
+  }
+  let docs: Document.Parsed[];
+  try {
+    docs = multi ? parseAllDocuments(text, parseOptions(lines)) as Document.Parsed[] : [parseDocument(text, parseOptions(lines))];
+  } catch (err) {
+    // The parser reports stack exhaustion itself; this is the last line of defence.
+    const message = err instanceof RangeError ? `the document is nested too deeply (more than ${MAX_DEPTH} levels)` : firstLine(String(err));
+    problems.push({ file: shown, path: '', message });
+    return [];
+  }
+  if (docs.length === 0) {
+    problems.push({ file: shown, path: '', message: 'the file holds no YAML document' });
+    return [];
+  }
+  const nonEmpty = docs.length === 1 ? docs : docs.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
+  return nonEmpty.filter((doc) => syntaxOk(shown, doc, lines, problems)).map((doc) => ({ file: shown, doc, lines }));
+}
+
+/** Parses YAML text (e.g. a quiz answers file) with every check a data file gets. */
+export function parseYamlText(text: string, shown: string, problems: DataProblem[]): ParsedFile | undefined {
+  return parseText(text, shown, problems, false)[0];
 }
 
 /** Reads and parses one YAML file; syntax problems are added to `problems`. */
 export function readYaml(file: string, problems: DataProblem[]): ParsedFile | undefined {
   const shown = displayPath(file);
-  const text = readText(file, shown, problems);
+  const text = readDataText(file, shown, problems);
   if (text === undefined) return undefined;
-  const lines = new LineCounter();
-  const doc = parseDocument(text, parseOptions(lines));
-  return syntaxOk(shown, doc, lines, problems) ? { file: shown, doc, lines } : undefined;
+  return parseYamlText(text, shown, problems);
 }
 
 /**
@@ -82,16 +273,9 @@ export function readYaml(file: string, problems: DataProblem[]): ParsedFile | un
  */
 export function readYamlDocuments(file: string, problems: DataProblem[]): ParsedFile[] {
   const shown = displayPath(file);
-  const text = readText(file, shown, problems);
+  const text = readDataText(file, shown, problems);
   if (text === undefined) return [];
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, parseOptions(lines));
-  if (docs.length === 0) {
-    problems.push({ file: shown, path: '', message: 'the file holds no YAML document' });
-    return [];
-  }
-  const nonEmpty = docs.length === 1 ? docs : docs.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
-  return nonEmpty.filter((doc) => syntaxOk(shown, doc, lines, problems)).map((doc) => ({ file: shown, doc, lines }));
+  return parseText(text, shown, problems, true);
 }
 
 function firstLine(s: string): string {
@@ -126,7 +310,10 @@ export function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; val
   try {
     return { ok: true, value: pf.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (err) {
-    problems.push({ file: pf.file, path: '', message: firstLine((err as Error).message) });
+    const message = /alias count/i.test(String(err))
+      ? `aliases expand too far (more than ${MAX_ALIAS_COUNT} copies): refused as a "billion laughs" attack`
+      : firstLine((err as Error).message);
+    problems.push({ file: pf.file, ...locate(pf, []), path: '', message });
     return { ok: false };
   }
 }
@@ -192,7 +379,7 @@ interface LoadedFile {
 }
 
 /** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
-function crossCheck(files: LoadedFile[], metros: Metro[], problems: DataProblem[]): void {
+function crossCheck(files: LoadedFile[], metros: Metro[], problems: DataProblem[], knownIds: ReadonlySet<string>): Set<string> {
   const firstFile = new Map<string, string>();
   for (const { pf, raw } of files) {
     const id = field(raw, 'id');
@@ -205,7 +392,7 @@ function crossCheck(files: LoadedFile[], metros: Metro[], problems: DataProblem[
   for (const { pf, raw, role } of files) {
     list(field(raw, 'relatedRoles')).forEach((rel, i) => {
       const id = field(rel, 'id');
-      if (typeof id === 'string' && !firstFile.has(id)) {
+      if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
         problems.push({ file: pf.file, ...locate(pf, ['relatedRoles', i, 'id']), path: `relatedRoles.${i}.id`, message: `no role has id "${id}"` });
       }
     });
@@ -223,9 +410,11 @@ function crossCheck(files: LoadedFile[], metros: Metro[], problems: DataProblem[
       }
     }
   }
+  return new Set(firstFile.keys());
 }
 
-function loadMetros(dir: string, problems: DataProblem[]): Metro[] {
+/** The metros of a data directory: its own metros.yaml, else the built-in one. */
+export function loadMetros(dir: string, problems: DataProblem[]): Metro[] {
   const own = join(dir, 'metros.yaml');
   const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'metros.yaml');
   if (!existsSync(file)) return [];
@@ -234,8 +423,11 @@ function loadMetros(dir: string, problems: DataProblem[]): Metro[] {
   return (pf && data?.ok && validate(pf, data.value, MetrosFileSchema, problems)?.metros) || [];
 }
 
-/** Loads and validates a whole data directory; throws DataError listing every problem. */
-export function loadCatalog(dir: string): Catalog {
+/**
+ * The role files of a data directory; throws DataError (no details) when the directory is
+ * missing, not a directory, unreadable (a symlink loop, no permission) or holds no role file.
+ */
+export function dataDirRoleFiles(dir: string): string[] {
   const shownDir = displayPath(dir);
   let files: string[];
   try {
@@ -244,30 +436,60 @@ export function loadCatalog(dir: string): Catalog {
   } catch (err) {
     if (err instanceof DataError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(err)})`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'ELOOP'
+          ? 'cannot be read (symbolic link loop)'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? String(err)})`;
     throw new DataError(`data directory ${shownDir} ${why}`, []);
   }
   if (files.length === 0) throw new DataError(`data directory ${shownDir} holds no role files (*.yaml)`, []);
+  return files;
+}
 
-  const problems: DataProblem[] = [];
-  const metros = loadMetros(dir, problems);
+/** What checking a set of role files found. */
+export interface RoleCheck {
+  /** The roles that passed the schema, in file order. */
+  roles: Role[];
+  /** Every role id seen, valid role or not. */
+  ids: Set<string>;
+  /** How many role documents were read. */
+  documents: number;
+}
+
+/**
+ * Checks role files against the schema and each other (unique ids, related roles, metros,
+ * sources); every problem goes to `problems`. `knownIds` are further role ids a related role may
+ * name (e.g. the active data directory's, when single files are validated).
+ */
+export function checkRoles(files: string[], metros: Metro[], problems: DataProblem[], knownIds: ReadonlySet<string> = new Set()): RoleCheck {
   const loaded: LoadedFile[] = [];
+  let documents = 0;
   for (const file of files) {
     // A role file holds one role, or several as a multi-document YAML stream.
     for (const pf of readYamlDocuments(file, problems)) {
+      documents++;
       const data = toData(pf, problems);
       if (!data.ok) continue;
       loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
     }
   }
-  crossCheck(loaded, metros, problems);
+  const ids = crossCheck(loaded, metros, problems, knownIds);
+  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents };
+}
+
+/** Loads and validates a whole data directory; throws DataError listing every problem. */
+export function loadCatalog(dir: string): Catalog {
+  const files = dataDirRoleFiles(dir);
+  const problems: DataProblem[] = [];
+  const metros = loadMetros(dir, problems);
+  const { roles } = checkRoles(files, metros, problems);
   if (problems.length > 0) {
     const n = problems.length;
-    throw new DataError(`${n} problem${n === 1 ? '' : 's'} in data at ${shownDir}`, problems);
+    throw new DataError(`${n} problem${n === 1 ? '' : 's'} in data at ${displayPath(dir)}`, problems);
   }
-  return makeCatalog(
-    loaded.map((l) => l.role as Role),
-    metros,
-    dir,
-  );
+  return makeCatalog(roles, metros, dir);
 }

@@ -24,13 +24,15 @@ export const PathsFileSchema = z.strictObject({ steps: z.array(StepSchema) });
 export type Step = z.infer<typeof StepSchema>;
 
 /**
- * Loads the career steps of a data directory (its paths.yaml); a directory without one has no
- * steps, since the built-in steps name the built-in roles.
+ * Checks a paths file: the schema, every id naming a role in `roleIds`, no repeated step, no
+ * cycle. Every problem goes to `problems`; returns the steps when the file passed the schema.
  */
-export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
-  const file = join(dataDir, 'paths.yaml');
-  if (!existsSync(file)) return [];
-  const problems: DataProblem[] = [];
+export function checkPaths(
+  file: string,
+  roleIds: ReadonlySet<string>,
+  problems: DataProblem[],
+): Step[] | undefined {
+  const before = problems.length;
   const pf = readYaml(file, problems);
   const data = pf && toData(pf, problems);
   const parsed = pf && data?.ok ? validate(pf, data.value, PathsFileSchema, problems) : undefined;
@@ -38,7 +40,7 @@ export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
     const seen = new Set<string>();
     parsed.steps.forEach((step, i) => {
       for (const end of ['from', 'to'] as const) {
-        if (!catalog.byId.has(step[end])) {
+        if (!roleIds.has(step[end])) {
           problems.push({ file: pf.file, ...locate(pf, ['steps', i, end]), path: `steps.${i}.${end}`, message: `no role has id "${step[end]}"` });
         }
       }
@@ -47,9 +49,21 @@ export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
       if (step.from === step.to) problems.push({ file: pf.file, ...locate(pf, ['steps', i]), path: `steps.${i}`, message: 'a step must lead to another role' });
       seen.add(key);
     });
-    const cycle = problems.length === 0 ? findCycle(parsed.steps) : undefined;
-    if (cycle) problems.push({ file: pf.file, path: 'steps', message: `the steps form a cycle: ${cycle.join(' → ')}` });
+    const cycle = problems.length === before ? findCycle(parsed.steps) : undefined;
+    if (cycle) problems.push({ file: pf.file, ...locate(pf, ['steps']), path: 'steps', message: `the steps form a cycle: ${cycle.join(' → ')}` });
   }
-  if (problems.length > 0 || !parsed) throw new DataError(`${problems.length} problem(s) in ${pf?.file ?? file}`, problems);
-  return parsed.steps;
+  return parsed?.steps;
+}
+
+/**
+ * Loads the career steps of a data directory (its paths.yaml); a directory without one has no
+ * steps, since the built-in steps name the built-in roles.
+ */
+export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
+  const file = join(dataDir, 'paths.yaml');
+  if (!existsSync(file)) return [];
+  const problems: DataProblem[] = [];
+  const steps = checkPaths(file, new Set(catalog.byId.keys()), problems);
+  if (problems.length > 0 || !steps) throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
+  return steps;
 }

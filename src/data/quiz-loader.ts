@@ -87,6 +87,24 @@ function crossCheck(pf: ParsedFile, quiz: Quiz, catalog: Catalog, problems: Data
 }
 
 /**
+ * Checks a quiz file: the schema, and unless `crossCheckNames` is false the names its weights use
+ * against the catalog's roles. Every problem goes to `problems`; returns the quiz when it passed
+ * the schema.
+ */
+export function checkQuiz(
+  file: string,
+  catalog: Catalog,
+  problems: DataProblem[],
+  crossCheckNames = true,
+): Quiz | undefined {
+  const pf = readYaml(file, problems);
+  const data = pf && toData(pf, problems);
+  const quiz = pf && data?.ok ? validate(pf, data.value, QuizFileSchema, problems) : undefined;
+  if (pf && quiz && crossCheckNames) crossCheck(pf, quiz, catalog, problems);
+  return quiz;
+}
+
+/**
  * Loads and validates the quiz for a catalog; throws DataError listing every problem. The names
  * in a quiz are checked against the roles it is used with, except when a data directory without
  * its own quiz.yaml borrows the built-in one: that quiz was written for (and is tested against)
@@ -98,10 +116,7 @@ export function loadQuiz(catalog: Catalog): Quiz {
     resolve(file) === resolve(BUILT_IN_DATA_DIR, 'quiz.yaml') &&
     resolve(catalog.dataDir) !== resolve(BUILT_IN_DATA_DIR);
   const problems: DataProblem[] = [];
-  const pf = readYaml(file, problems);
-  const data = pf && toData(pf, problems);
-  const quiz = pf && data?.ok ? validate(pf, data.value, QuizFileSchema, problems) : undefined;
-  if (pf && quiz && !borrowed) crossCheck(pf, quiz, catalog, problems);
+  const quiz = checkQuiz(file, catalog, problems, !borrowed);
   if (problems.length > 0 || !quiz) {
     const n = problems.length;
     const shown = problems[0]?.file ?? file;

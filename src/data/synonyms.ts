@@ -25,15 +25,20 @@ export type Synonyms = z.infer<typeof SynonymsSchema>;
 
 export const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
 
+/** Checks a synonyms file against the schema; problems go to `problems`. */
+export function checkSynonyms(file: string, problems: DataProblem[]): Synonyms | undefined {
+  const pf = readYaml(file, problems);
+  const data = pf && toData(pf, problems);
+  return pf && data?.ok ? validate(pf, data.value, SynonymsSchema, problems) : undefined;
+}
+
 /** Loads `synonyms.yaml` from a data directory (or the built-in one); throws DataError if invalid. */
 export function loadSynonyms(dataDir: string): Synonyms {
   const own = join(dataDir, 'synonyms.yaml');
   const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'synonyms.yaml');
   if (!existsSync(file)) return NO_SYNONYMS;
   const problems: DataProblem[] = [];
-  const pf = readYaml(file, problems);
-  const data = pf && toData(pf, problems);
-  const value = pf && data?.ok ? validate(pf, data.value, SynonymsSchema, problems) : undefined;
-  if (!value) throw new DataError(`${problems.length} problem(s) in ${file}`, problems);
+  const value = checkSynonyms(file, problems);
+  if (!value) throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
   return value;
 }

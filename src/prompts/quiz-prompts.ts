@@ -2,6 +2,7 @@
  * The only module that talks to inquirer. It is imported lazily by `careers quiz`, so no other
  * command pays for loading it. Prompts are drawn on stderr, which keeps stdout for the result.
  */
+import { writeSync } from 'node:fs';
 import inquirer from 'inquirer';
 import type { Question } from '../data/quiz-schema.js';
 import { RATING_MAX, RATING_MIN } from '../data/quiz-schema.js';
@@ -31,9 +32,24 @@ interface ListChoice {
   checked?: boolean;
 }
 
+let cursorGuard = false;
+
+/**
+ * Shows the cursor again however the process ends while a prompt has hidden it: a SIGTERM or an
+ * outside SIGINT exits through process.exit, which inquirer's own clean-up does not see.
+ */
+function restoreCursorOnExit(): void {
+  if (cursorGuard) return;
+  cursorGuard = true;
+  process.once('exit', () => {
+    if (process.stderr.isTTY) writeSync(2, '\u001b[?25h');
+  });
+}
+
 /** A prompter that asks through inquirer's select and checkbox prompts. */
 export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
   const output = streams.output ?? process.stderr;
+  if (output === process.stderr) restoreCursorOnExit();
   const prompt = inquirer.createPromptModule({
     input: streams.input ?? process.stdin,
     output,

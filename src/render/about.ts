@@ -4,9 +4,9 @@
 import type { Catalog } from '../core/catalog.js';
 import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import type { SourceUse } from '../core/sources.js';
-import type { RenderContext } from './role.js';
+import { safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { wrap } from './text.js';
+import { cleanDeep, wrap } from './text.js';
 
 export const CREDITS = [
   'This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. The project changed the data: it selected, summarised and reworded it.',
@@ -20,6 +20,8 @@ export function renderAbout(
   catalog: Catalog,
   usage: SourceUse[],
 ): string {
+  catalog = safeCatalog(catalog);
+  usage = cleanDeep(usage);
   const { theme, width } = ctx;
   const rows = usage.map((u) => [
     u.source.title + (u.source.publisher ? `\n${u.source.publisher}` : ''),

@@ -4,9 +4,9 @@
 import { headlineSalary, type Catalog } from '../core/catalog.js';
 import type { Gap, Similarity } from '../core/career.js';
 import type { PathView, StepView } from '../core/paths.js';
-import { glyphs, type RenderContext } from './role.js';
+import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { clean, money, wrap } from './text.js';
+import { clean, cleanDeep, money, wrap } from './text.js';
 import { importanceBar } from './charts.js';
 
 /** "+$3,780" or "−$8,120". */
@@ -41,6 +41,8 @@ function stepLine(
 
 /** The ladder diagram for `careers path`. */
 export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView): string {
+  catalog = safeCatalog(catalog);
+  view = cleanDeep(view);
   const ascii = glyphs(ctx).whisker === '-';
   const arrow = ascii ? '->' : '→';
   const branch = ascii ? '`-' : '└─';
@@ -90,6 +92,8 @@ export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView)
 
 /** The `careers gap` report. */
 export function renderGap(ctx: RenderContext, catalog: Catalog, gap: Gap): string {
+  catalog = safeCatalog(catalog);
+  gap = cleanDeep(gap);
   const out: string[] = [];
   out.push(
     `${ctx.theme.title(title(catalog, gap.from))} ${ctx.theme.dim('→')} ${ctx.theme.title(title(catalog, gap.to))}`,
@@ -146,6 +150,8 @@ export function renderSimilar(
   roleId: string,
   list: Similarity[],
 ): string {
+  catalog = safeCatalog(catalog);
+  list = cleanDeep(list);
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const rows = list.map((s, i) => [
     String(i + 1),

@@ -6,7 +6,7 @@ import { glyphs, type RenderContext } from './role.js';
 import { rangeBar } from './charts.js';
 import { commonScale } from './lists.js';
 import { renderTable } from './table.js';
-import { money, wrap } from './text.js';
+import { cleanDeep, money, wrap } from './text.js';
 
 /** Unique software listed per cell before "+N more". */
 const SOFTWARE_SHOWN = 6;
@@ -35,6 +35,7 @@ function software(r: ComparedRole): string {
 
 /** Renders the comparison table and a line naming the software every role shares. */
 export function renderCompare(ctx: RenderContext, data: CompareData): string {
+  data = cleanDeep(data);
   const roles = data.roles;
   const row = (label: string, cell: (r: ComparedRole) => string) => [label, ...roles.map(cell)];
   // Pay bars share one scale across the compared roles, so their lengths can be compared.

@@ -7,10 +7,11 @@ import type { SearchHit } from '../core/search.js';
 import { glyphs, type RenderContext } from './role.js';
 import { rangeBar, type Spread } from './charts.js';
 import { renderTable } from './table.js';
-import { money, wrap } from './text.js';
+import { cleanDeep, money, wrap } from './text.js';
 
 /** Ranked search results: role, why it matched, median salary. */
 export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
+  hits = cleanDeep(hits);
   const rows = hits.map((h, i) => [
     String(i + 1),
     `${h.role.title}\n${h.role.id}`,
@@ -42,6 +43,7 @@ export function commonScale(spreads: Spread[]): { min: number; max: number } | u
 
 /** All (filtered) roles in one table; with `chart`, each row gets its p10–p90 bar on one scale. */
 export function renderList(ctx: RenderContext, roles: Role[], chart = false): string {
+  roles = cleanDeep(roles);
   const scale = chart ? commonScale(roles.map((r) => headlineSalary(r) ?? {})) : undefined;
   const g = glyphs(ctx);
   const periods = [...new Set(roles.map((r) => headlineSalary(r)?.period).filter(Boolean))];

@@ -7,7 +7,7 @@ import { headlineSalary } from '../core/catalog.js';
 import { reasons, type Answers, type Contribution, type RankedRole } from '../core/quiz.js';
 import { RATING_MAX, RATING_MIN, SKIP, WeightsSchema, type Quiz } from '../data/quiz-schema.js';
 import type { RenderContext } from './role.js';
-import { clean, money, wrap } from './text.js';
+import { clean, cleanDeep, money, wrap } from './text.js';
 import { SCHEMA_VERSION } from './json.js';
 
 /** How many roles the result screen shows in full. */
@@ -38,6 +38,7 @@ function whyLines(ctx: RenderContext, c: Contribution): string[] {
 
 /** The result screen: the top roles with score, why, median pay and where to read more. */
 export function renderQuizResult(ctx: RenderContext, ranked: RankedRole[]): string {
+  ranked = cleanDeep(ranked);
   const { theme, width } = ctx;
   const out: string[] = [theme.heading('Your best matches'), ''];
   for (const r of ranked.slice(0, TOP)) {
@@ -69,6 +70,7 @@ export function renderQuizResult(ctx: RenderContext, ranked: RankedRole[]): stri
 
 /** Every question with its id, kind and choice ids, for writing an answers file. */
 export function renderQuestions(ctx: RenderContext, quiz: Quiz): string {
+  quiz = cleanDeep(quiz);
   const { theme, width } = ctx;
   const out: string[] = [theme.heading(clean(quiz.title)), ''];
   for (const q of quiz.questions) {

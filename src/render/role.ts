@@ -3,11 +3,11 @@
  * tables, then how to get there. Pure: data in, string out.
  */
 import type { Role, Salary, Skill, Source, Tech } from '../data/schema.js';
-import { headlineSalary, latestRpp, type Catalog } from '../core/catalog.js';
+import { headlineSalary, latestRpp, makeCatalog, type Catalog } from '../core/catalog.js';
 import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
-import { clean, count, money, wrap } from './text.js';
+import { clean, cleanDeep, count, money, wrap } from './text.js';
 import { importanceBar, rangeBar, sparkline, UNICODE, type Glyphs } from './charts.js';
 
 export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;
@@ -22,6 +22,14 @@ export interface RenderContext {
   width: number;
   /** Chart characters; Unicode unless ASCII was asked for or the terminal cannot show it. */
   glyphs?: Glyphs;
+}
+
+/**
+ * A catalog whose every string is cleaned (see cleanDeep), rebuilt so its indexes point at the
+ * cleaned roles. Renderers that take a catalog start with this.
+ */
+export function safeCatalog(catalog: Catalog): Catalog {
+  return makeCatalog(cleanDeep(catalog.roles), cleanDeep(catalog.metros), clean(catalog.dataDir));
 }
 
 /** The chart characters of a render context. */
@@ -383,6 +391,8 @@ export function renderRole(
   section: Section = 'all',
   citySort: CitySort = 'pay',
 ): string {
+  catalog = safeCatalog(catalog);
+  role = cleanDeep(role);
   const parts: Record<Exclude<Section, 'all'>, () => string> = {
     overview: () => overview(ctx, role),
     skills: () => skills(ctx, role),

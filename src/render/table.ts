@@ -3,7 +3,7 @@
  */
 import Table from 'cli-table3';
 import type { Theme } from './theme.js';
-import { clean } from './text.js';
+import { clean, displayWidth } from './text.js';
 
 export interface TableOptions {
   /** Total width available, in columns; wide columns are wrapped to fit. */
@@ -25,9 +25,9 @@ function styled(cell: Cell, text: string): string {
   return typeof cell === 'string' ? text : cell.style(text);
 }
 
-/** Visible width of a cell's longest line. */
+/** Visible width of a cell's longest line, in terminal columns (wide characters count two). */
 function cellWidth(text: string): number {
-  return Math.max(0, ...text.split('\n').map((l) => [...l].length));
+  return Math.max(0, ...text.split('\n').map(displayWidth));
 }
 
 /** Shrinks the widest columns until the table fits the width (borders and padding included). */

@@ -1,20 +1,56 @@
 /**
- * Small text helpers shared by renderers: sanitising, money, wrapping.
+ * Small text helpers shared by renderers: sanitising, display width, money, wrapping.
  */
+import stringWidth from 'string-width';
+
+/** Any character clean() removes or replaces; text without one is returned as is. */
+const UNSAFE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Removes control characters, escape sequences and bidi overrides from text taken from data
- * or user input, so nothing printed can drive the terminal. Newlines are kept.
+ * or user input, so nothing printed can drive the terminal: ANSI CSI (colours, clear screen),
+ * OSC (hyperlinks, clipboard writes, window titles), C1 controls, carriage returns, bidi
+ * embeddings, overrides and isolates, and line/paragraph separators. Tabs become spaces;
+ * newlines are kept. The ESC of any other escape sequence is dropped, leaving plain text.
  */
 export function clean(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return text
     .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '') // OSC ... BEL/ST
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '') // CSI
     .replace(/\t/g, ' ')
     .replace(
-      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
       '',
     );
+}
+
+/**
+ * A copy of data with every string in it cleaned (arrays, plain objects and Maps are walked).
+ * Renderers call it on what they are given, so no field of a role, quiz or result can reach the
+ * terminal raw, whichever way a renderer prints it.
+ */
+export function cleanDeep<T>(value: T): T {
+  if (typeof value === 'string') return clean(value) as T;
+  if (Array.isArray(value)) return value.map(cleanDeep) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, cleanDeep(v)])) as T;
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanDeep(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * Columns a line of text takes in a terminal: East Asian wide characters and emoji count two,
+ * combining marks none, escape codes none. The same measure cli-table3 lays out tables with.
+ */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
 }
 
 /** Formats whole US dollars as "$46,040". */
@@ -32,13 +68,17 @@ export function wrap(text: string, width: number, indent = ''): string {
   const words = clean(text).split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const word of words) {
-    if (line && line.length + 1 + word.length > width - indent.length) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
+    const w = displayWidth(word);
+    if (line && used + 1 + w <= width - indent.length) {
+      line = `${line} ${word}`;
+      used += 1 + w;
+      continue;
     }
+    if (line) lines.push(indent + line);
+    line = word;
+    used = w;
   }
   if (line) lines.push(indent + line);
   return lines.join('\n');

@@ -13,6 +13,7 @@ import {
 } from '../../core/export-formats.js';
 import type { ExportData } from '../../core/output.js';
 import { renderJson } from '../../render/json.js';
+import { clean } from '../../render/text.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
@@ -115,7 +116,9 @@ Examples:
 
       if (opts.out !== undefined) {
         writeFileAtomic(opts.out, text, { force: opts.force });
-        ctx.note(`careers: wrote ${plural(roles.length, 'role')} to ${opts.out} (${format})`);
+        ctx.note(
+          `careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})`,
+        );
       } else {
         ctx.io.stdout(text);
       }

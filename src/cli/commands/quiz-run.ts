@@ -2,8 +2,8 @@
  * The work of `careers quiz`, loaded only when the quiz runs (it brings the quiz schema, the
  * YAML parser and, for interactive runs, inquirer).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { existsSync, statSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { loadQuiz } from '../../data/quiz-loader.js';
 import type { Quiz } from '../../data/quiz-schema.js';
 import { answersForFile, parseAnswers, scoreQuiz, type Answers } from '../../core/quiz.js';
@@ -15,8 +15,9 @@ import {
   renderQuizResult,
 } from '../../render/quiz.js';
 import { writeFileAtomic } from '../../io/files.js';
-import { MAX_FILE_BYTES } from '../../data/loader.js';
-import { ExitCode, IoError, UsageError } from '../../errors.js';
+import { MAX_FILE_BYTES, parseYamlText, readDataText, toData } from '../../data/loader.js';
+import { clean } from '../../render/text.js';
+import { ExitCode, IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
 import type { ResultSink } from '../options.js';
 import type { Context } from '../context.js';
 import type { QuizDeps, QuizOptions } from './quiz.js';
@@ -24,28 +25,29 @@ import type { QuizDeps, QuizOptions } from './quiz.js';
 /** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */
 function readAnswers(quiz: Quiz, file: string, deps: QuizDeps): Answers {
   const where = file === '-' ? 'answers on stdin' : file;
-  let text: string;
-  try {
-    text = file === '-' ? deps.readStdin() : readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new IoError(`cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? err})`);
+  const problems: DataProblem[] = [];
+  let text: string | undefined;
+  if (file === '-') {
+    text = deps.readStdin();
+    if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
+  } else {
+    try {
+      statSync(file);
+    } catch (err) {
+      throw new IoError(`cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? err})`);
+    }
+    text = readDataText(file, where, problems);
   }
-  if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = lines.linePos(error.pos[0]);
-    const message = error.message.split('\n')[0] ?? '';
-    throw new UsageError(`${where}:${pos.line}:${pos.col}: ${message}`);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    throw new UsageError(`${where}: ${(err as Error).message.split('\n')[0] ?? ''}`);
-  }
-  return parseAnswers(quiz, data, where);
+  const pf =
+    text === undefined ? undefined : parseYamlText(text.replace(/^\uFEFF/, ''), where, problems);
+  const data = pf && toData(pf, problems);
+  const [first, ...rest] = problems;
+  if (first || !data?.ok)
+    throw new UsageError(
+      first ? formatProblem(first) : `${where}: unreadable`,
+      rest.map(formatProblem),
+    );
+  return parseAnswers(quiz, data.value, where);
 }
 
 /** Runs the quiz: prints the questions, or asks / reads the answers and prints the ranking. */
@@ -84,7 +86,7 @@ export async function runQuiz(
       force: opts.force,
     });
     ctx.note(
-      `careers: answers saved to ${opts.save} (replay: careers quiz --answers ${opts.save})`,
+      `careers: answers saved to ${clean(opts.save)} (replay: careers quiz --answers ${clean(opts.save)})`,
     );
   }
   const ranked = scoreQuiz(quiz, answers, catalog.roles);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { search } from '../../core/search.js';
 import { headlineSalary } from '../../core/catalog.js';
 import { renderSearch } from '../../render/lists.js';
+import { clean } from '../../render/text.js';
 import type { SearchData } from '../../core/output.js';
 import { ExitCode } from '../../errors.js';
 import { intOption, type ContextFactory, type ResultSink } from '../options.js';
@@ -29,7 +30,7 @@ Examples:
       const query = words.join(' ');
       const hits = search(ctx.index(), query, opts.limit);
       if (hits.length === 0) {
-        ctx.note(`careers: no role matches "${query}"; try other words, or "careers list"`);
+        ctx.note(`careers: no role matches "${clean(query)}"; try other words, or "careers list"`);
         done(ExitCode.notFound);
         if (!ctx.json) return;
       }
