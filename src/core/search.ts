@@ -68,8 +68,8 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_WORDS = 12;
 /** Weight of a query word found nowhere, relative to the average known word. */
 const UNKNOWN_WORD_WEIGHT = 0.3;
-/** Roles scored in full per query; the rest are ranked out by a cheap pre-score. */
-export const MAX_CANDIDATES = 300;
+/** Roles scored in full per query reading; the rest are ranked out by a cheap pre-score. */
+export const MAX_CANDIDATES = 150;
 /** Most readings of one query tried (abbreviations expanded, synonyms swapped). */
 const MAX_VARIANTS = 16;
 /** A reading other than the query as typed counts slightly less. */
@@ -322,8 +322,19 @@ function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore
   for (const e of candidates.flatMap((r) => index.roleEntries[r] ?? [])) {
     const entry = index.entries[e] as Entry;
     // row[token] = best similarity of that query word to a word of this entry
-    const row = similar.map((words) => Math.max(0, ...entry.words.map((w) => words.get(w) ?? 0)));
-    if (row.every((sim) => sim === 0)) continue;
+    const row = new Array<number>(tokens.length).fill(0);
+    let any = false;
+    for (let t = 0; t < similar.length; t++) {
+      const words = similar[t] as Map<string, number>;
+      for (const w of entry.words) {
+        const sim = words.get(w);
+        if (sim !== undefined && sim > (row[t] ?? 0)) {
+          row[t] = sim;
+          any = true;
+        }
+      }
+    }
+    if (!any) continue;
     const spread = perRole.get(entry.role) ?? new Array<number>(tokens.length).fill(0);
     row.forEach(
       (sim, t) => (spread[t] = Math.max(spread[t] ?? 0, sim * SEARCH_FIELDS[entry.field].weight)),

@@ -29,7 +29,12 @@ export interface RenderContext {
  * cleaned roles. Renderers that take a catalog start with this.
  */
 export function safeCatalog(catalog: Catalog): Catalog {
-  return makeCatalog(cleanDeep(catalog.roles), cleanDeep(catalog.metros), clean(catalog.dataDir));
+  const roles = cleanDeep(catalog.roles);
+  const metros = cleanDeep(catalog.metros);
+  const dataDir = clean(catalog.dataDir);
+  if (roles === catalog.roles && metros === catalog.metros && dataDir === catalog.dataDir)
+    return catalog;
+  return makeCatalog(roles, metros, dataDir);
 }
 
 /** The chart characters of a render context. */

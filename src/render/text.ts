@@ -32,15 +32,29 @@ export function clean(text: string): string {
  * terminal raw, whichever way a renderer prints it.
  */
 export function cleanDeep<T>(value: T): T {
+  // Almost all data is clean: check first, without copying anything.
+  return hasUnsafe(value) ? copyClean(value) : value;
+}
+
+/** True when some string inside the value holds a character clean() removes. */
+function hasUnsafe(value: unknown): boolean {
+  if (typeof value === 'string') return UNSAFE.test(value);
+  if (Array.isArray(value)) return value.some(hasUnsafe);
+  if (value instanceof Map) return [...value.values()].some(hasUnsafe);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasUnsafe);
+  return false;
+}
+
+function copyClean<T>(value: T): T {
   if (typeof value === 'string') return clean(value) as T;
-  if (Array.isArray(value)) return value.map(cleanDeep) as T;
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, cleanDeep(v)])) as T;
+  if (Array.isArray(value)) return value.map(copyClean) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, copyClean(v)])) as T;
   if (
     value !== null &&
     typeof value === 'object' &&
     Object.getPrototypeOf(value) === Object.prototype
   ) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyClean(v)])) as T;
   }
   return value;
 }
@@ -53,14 +67,21 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
+/** "1234567" → "1,234,567", without toLocaleString (whose first call loads ICU: ~10 ms). */
+function thousands(n: number): string {
+  const [whole = '', fraction] = String(Math.abs(n)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** Formats whole US dollars as "$46,040". */
 export function money(n: number | undefined): string {
-  return n === undefined ? '–' : `$${Math.round(n).toLocaleString('en-US')}`;
+  return n === undefined ? '–' : `$${thousands(Math.round(n))}`;
 }
 
 /** Formats a count as "1,234". */
 export function count(n: number | undefined): string {
-  return n === undefined ? '–' : n.toLocaleString('en-US');
+  return n === undefined ? '–' : thousands(n);
 }
 
 /** Wraps prose to a width, breaking at spaces. */
