@@ -36,8 +36,8 @@ interface Entry {
   words: string[];
 }
 
-export interface SearchIndex {
-  catalog: Catalog;
+/** The word tables of an index; built on the first fuzzy search, since exact look-ups need none. */
+interface WordTables {
   entries: Entry[];
   /** Entries containing each word. */
   byWord: Map<string, number[]>;
@@ -49,7 +49,12 @@ export interface SearchIndex {
   words: Fuse<string>;
   /** Known words by their stem. */
   byStem: Map<string, string[]>;
+}
+
+export interface SearchIndex {
+  catalog: Catalog;
   synonyms: Synonyms;
+  tables: () => WordTables;
   /** Words similar to each query word seen so far (the index never changes, so neither do they). */
   similarCache: Map<string, Map<string, number>>;
 }
@@ -118,8 +123,7 @@ function entriesOf(role: Role, index: number): Entry[] {
   }));
 }
 
-/** Builds the search index for a catalog; done once per run. */
-export function buildIndex(catalog: Catalog, synonyms: Synonyms = NO_SYNONYMS): SearchIndex {
+function buildTables(catalog: Catalog): WordTables {
   const entries = catalog.roles.flatMap(entriesOf);
   const byWord = new Map<string, number[]>();
   entries.forEach((e, i) => {
@@ -142,15 +146,16 @@ export function buildIndex(catalog: Catalog, synonyms: Synonyms = NO_SYNONYMS): 
   );
   const roleEntries: number[][] = catalog.roles.map(() => []);
   entries.forEach((e, i) => roleEntries[e.role]?.push(i));
+  return { entries, byWord, rolesByWord, roleEntries, words, byStem };
+}
+
+/** Makes the search index for a catalog, once per run; its word tables are built when first needed. */
+export function buildIndex(catalog: Catalog, synonyms: Synonyms = NO_SYNONYMS): SearchIndex {
+  let tables: WordTables | undefined;
   return {
     catalog,
-    entries,
-    byWord,
-    rolesByWord,
-    roleEntries,
-    words,
-    byStem,
     synonyms,
+    tables: () => (tables ??= buildTables(catalog)),
     similarCache: new Map(),
   };
 }
@@ -228,13 +233,13 @@ function similarWords(index: SearchIndex, token: string): Map<string, number> {
   const keep = (word: string, sim: number) => {
     if (sim > (found.get(word) ?? 0)) found.set(word, sim);
   };
-  if (index.byWord.has(token)) keep(token, 1);
-  for (const word of index.byStem.get(stem(token)) ?? []) keep(word, 0.9);
+  if (index.tables().byWord.has(token)) keep(token, 1);
+  for (const word of index.tables().byStem.get(stem(token)) ?? []) keep(word, 0.9);
   if (token.length >= 3) {
-    for (const word of index.byWord.keys()) if (word.startsWith(token)) keep(word, 0.9);
+    for (const word of index.tables().byWord.keys()) if (word.startsWith(token)) keep(word, 0.9);
   }
   if (token.length >= 4) {
-    for (const r of index.words.search(token, { limit: 100 })) {
+    for (const r of index.tables().words.search(token, { limit: 100 })) {
       const word = r.item;
       // The whole word, its start ("admn" for "administrative") or its stem may carry the typo;
       // the last two count a little less.
@@ -282,7 +287,7 @@ function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore
   const rolesPerToken = similar.map((words, t) => {
     const roles = new Set<number>();
     for (const [word, sim] of words) {
-      for (const r of index.rolesByWord.get(word) ?? []) {
+      for (const r of index.tables().rolesByWord.get(word) ?? []) {
         roles.add(r);
         const row = pre.get(r) ?? new Array<number>(tokens.length).fill(0);
         row[t] = Math.max(row[t] ?? 0, sim);
@@ -319,8 +324,8 @@ function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore
   const best = new Map<number, RoleScore & { second: number }>();
   // perRole[role][token] = best field-weighted similarity of that word anywhere in the role
   const perRole = new Map<number, number[]>();
-  for (const e of candidates.flatMap((r) => index.roleEntries[r] ?? [])) {
-    const entry = index.entries[e] as Entry;
+  for (const e of candidates.flatMap((r) => index.tables().roleEntries[r] ?? [])) {
+    const entry = index.tables().entries[e] as Entry;
     // row[token] = best similarity of that query word to a word of this entry
     const row = new Array<number>(tokens.length).fill(0);
     let any = false;

@@ -5,13 +5,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dataFiles } from './dirs.js';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { Metro, Role } from './schema.js';
 import type { Synonyms } from './synonyms.js';
 import type { Step } from './paths.js';
 
 /** Where the build writes the compiled data, next to the compiled code. */
-export const COMPILED_FILE = fileURLToPath(new URL('../data.json', import.meta.url));
+export const COMPILED_FILE = join(PACKAGE_ROOT, 'dist', 'data.json');
 
 export interface CompiledData {
   roles: Role[];

@@ -4,10 +4,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** The data directory shipped with the package. */
-export const BUILT_IN_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+export const BUILT_IN_DATA_DIR = join(PACKAGE_ROOT, 'data');
 
 /** Picks the data directory: --data, then CAREERS_DATA_DIR, then the built-in data. */
 export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv): string {

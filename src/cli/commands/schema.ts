@@ -3,13 +3,15 @@
  */
 import { Argument, type Command } from 'commander';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import type { SchemaListData } from '../../core/output.js';
 import { renderSchemaList } from '../../render/lists.js';
 import { ExitCode } from '../../errors.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 
 /** The package's schema/ directory; the build checks it matches src/core/output.ts. */
-const SCHEMA_DIR = new URL('../../../schema/', import.meta.url);
+const SCHEMA_DIR = join(PACKAGE_ROOT, 'schema');
 
 /** Names of the shipped schemas, sorted. */
 function shippedNames(): string[] {
@@ -20,7 +22,7 @@ function shippedNames(): string[] {
 }
 
 function shippedText(name: string): string {
-  return readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8');
+  return readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8');
 }
 
 export function registerSchema(program: Command, context: ContextFactory, done: ResultSink): void {
