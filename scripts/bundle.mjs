@@ -13,6 +13,8 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // CommonJS dependencies (cli-table3, string-width) call require().
-  banner: { js: "import { createRequire as __careersRequire } from 'node:module'; const require = __careersRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __careersRequire } from 'node:module'; const require = __careersRequire(import.meta.url);",
+  },
 });
 console.log('bundle: dist/bundle/main.js');

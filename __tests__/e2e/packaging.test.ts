@@ -25,10 +25,13 @@ describe('npm pack', () => {
       'package.json',
       'schema',
     ]);
+    expect(files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/'))).toEqual([
+      'dist/data.json',
+    ]);
     expect(files).toEqual(
       expect.arrayContaining([
         'bin/careers.js',
-        'dist/cli/main.js',
+        'dist/bundle/main.js',
         'dist/data.json',
         'data/roles/payroll-clerk.yaml',
         'schema/show.schema.json',
