@@ -2,12 +2,21 @@
  * Fuzzy search over roles and the role-name resolver shared by every command that takes a
  * role name.
  *
- * How ranking works: every searchable text of a role (its title, each alias, each software,
- * tool and skill name) is an "entry". Each query word is matched against the words of all
- * entries — exactly, by prefix, or fuzzily through Fuse.js — giving a similarity 0–1. An
- * entry scores the average similarity over all query words (so every word counts), nudged up
- * when the query covers most of the entry. A role scores its best entry times the weight of
- * that entry's field, so title and alias matches outrank software or skill matches.
+ * How ranking works:
+ * - Every searchable text of a role (title, each alias, software, tool, skill and task) is an
+ *   "entry", split into words.
+ * - The query is read as typed and also with abbreviations expanded and synonyms swapped in
+ *   (data/synonyms.yaml); each reading is scored and the best counts (others slightly less).
+ * - Each query word is matched to known words exactly, by prefix or stem, or as a typo
+ *   (Fuse.js proposes candidates, an edit-distance check keeps real near-misses): 0–1.
+ * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
+ *   a word found nowhere counts only a little.
+ * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
+ *   entry, times its field's weight (title > alias > software > tool > skill > task). A role
+ *   scores its best entry, blended with how well all its texts together cover the query and a
+ *   small bonus for a second matching text.
+ * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score are scored in
+ *   full.
  */
 import Fuse from 'fuse.js';
 import type { Role } from '../data/schema.js';
