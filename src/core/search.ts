@@ -3,8 +3,8 @@
  * role name.
  *
  * How ranking works:
- * - Every searchable text of a role (title, each alias, software, tool, skill and task) is an
- *   "entry", split into words.
+ * - Every searchable text of a role (title, each alias, software, tool, skill, task and the
+ *   summary) is an "entry", split into words.
  * - The query is read as typed and also with abbreviations expanded and synonyms swapped in
  *   (data/synonyms.yaml); each reading is scored and the best counts (others slightly less).
  * - Each query word is matched to known words exactly, by prefix or stem, or as a typo
@@ -12,7 +12,7 @@
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
  *   a word found nowhere counts only a little.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
- *   entry, times its field's weight (title > alias > software > tool > skill > task). A role
+ *   entry, times its field's weight (title > alias > software > tool > skill > task > summary). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text.
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score are scored in
@@ -34,6 +34,7 @@ export const SEARCH_FIELDS = {
   tool: { label: 'tool', weight: 0.75 },
   skill: { label: 'skill', weight: 0.7 },
   task: { label: 'task', weight: 0.65 },
+  summary: { label: 'summary', weight: 0.6 },
 } as const;
 
 export type SearchField = keyof typeof SEARCH_FIELDS;
@@ -122,6 +123,7 @@ function entriesOf(role: Role, index: number): Entry[] {
     ...role.tools.map((t) => ['tool', t.name] as [SearchField, string]),
     ...role.skills.map((s) => ['skill', s.name] as [SearchField, string]),
     ...role.tasks.map((t) => ['task', t] as [SearchField, string]),
+    ['summary', role.summary] as [SearchField, string],
   ];
   // "…, Except Legal, Medical, and Executive" names what a title excludes: never match on it.
   return texts.map(([field, text]) => ({
