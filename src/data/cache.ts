@@ -38,7 +38,10 @@ function entryFile(env: NodeJS.ProcessEnv, dataDir: string): string {
 export function readCache(env: NodeJS.ProcessEnv, dataDir: string): CompiledData | undefined {
   if (env.CAREERS_NO_CACHE) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryFile(env, dataDir), 'utf8')) as { key?: string; data?: CompiledData };
+    const entry = JSON.parse(readFileSync(entryFile(env, dataDir), 'utf8')) as {
+      key?: string;
+      data?: CompiledData;
+    };
     if (entry.key !== cacheKey(dataDir) || !Array.isArray(entry.data?.roles)) return undefined;
     return entry.data;
   } catch {
@@ -51,7 +54,9 @@ export function writeCache(env: NodeJS.ProcessEnv, dataDir: string, data: Compil
   if (env.CAREERS_NO_CACHE) return;
   try {
     mkdirSync(cacheDir(env), { recursive: true });
-    writeFileAtomic(entryFile(env, dataDir), JSON.stringify({ key: cacheKey(dataDir), data }), { force: true });
+    writeFileAtomic(entryFile(env, dataDir), JSON.stringify({ key: cacheKey(dataDir), data }), {
+      force: true,
+    });
   } catch {
     // The cache only saves time; without it everything still works.
   }

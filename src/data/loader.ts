@@ -39,7 +39,6 @@ const ALLOWED_TAGS = new Set(
 /** Keys that could reach an object's prototype if some code ever assigned them blindly. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-
 /** A parsed YAML file with what is needed to point at lines inside it. */
 export interface ParsedFile {
   file: string;
@@ -79,13 +78,22 @@ function position(text: string, offset: number): { line: number; col: number } {
  * Decodes bytes as UTF-8, strictly: invalid bytes are a located problem (not replacement
  * characters), and a byte order mark is dropped.
  */
-export function decodeText(bytes: Uint8Array, shown: string, problems: DataProblem[]): string | undefined {
+export function decodeText(
+  bytes: Uint8Array,
+  shown: string,
+  problems: DataProblem[],
+): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const at = position(lenient, Math.max(0, lenient.indexOf('\uFFFD')));
-    problems.push({ file: shown, ...at, path: '', message: 'the file is not valid UTF-8 text (save it as UTF-8)' });
+    problems.push({
+      file: shown,
+      ...at,
+      path: '',
+      message: 'the file is not valid UTF-8 text (save it as UTF-8)',
+    });
     return undefined;
   }
 }
@@ -95,7 +103,11 @@ export function decodeText(bytes: Uint8Array, shown: string, problems: DataProbl
  * could block forever) of at most MAX_FILE_BYTES, in UTF-8. Otherwise adds a problem and returns
  * undefined.
  */
-export function readDataText(file: string, shown: string, problems: DataProblem[]): string | undefined {
+export function readDataText(
+  file: string,
+  shown: string,
+  problems: DataProblem[],
+): string | undefined {
   let bytes: Buffer;
   try {
     const stat = statSync(file);
@@ -108,7 +120,11 @@ export function readDataText(file: string, shown: string, problems: DataProblem[
       return undefined;
     }
     if (stat.size > MAX_FILE_BYTES) {
-      problems.push({ file: shown, path: '', message: `file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} (1 MiB)` });
+      problems.push({
+        file: shown,
+        path: '',
+        message: `file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} (1 MiB)`,
+      });
       return undefined;
     }
     bytes = readFileSync(file);
@@ -117,7 +133,11 @@ export function readDataText(file: string, shown: string, problems: DataProblem[
     return undefined;
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    problems.push({ file: shown, path: '', message: `file is over ${MAX_FILE_BYTES} bytes (1 MiB)` });
+    problems.push({
+      file: shown,
+      path: '',
+      message: `file is over ${MAX_FILE_BYTES} bytes (1 MiB)`,
+    });
     return undefined;
   }
   return decodeText(bytes, shown, problems);
@@ -143,7 +163,10 @@ function tooDeepAt(text: string): number | undefined {
     }
     if (lineStart) {
       if (c === 32) block++;
-      else if ((c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10))
+      else if (
+        (c === 45 || c === 63) &&
+        (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)
+      )
         block++;
       else lineStart = false;
     }
@@ -160,7 +183,8 @@ function parserMessage(code: string, message: string): string {
     const tag = (message.match(/tag: (\S+)/)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
     return `unknown tag ${tag}: only plain YAML types are allowed in data files`;
   }
-  if (code === 'RESOURCE_EXHAUSTION') return `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
+  if (code === 'RESOURCE_EXHAUSTION')
+    return `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
   return firstLine(message);
 }
 
@@ -168,11 +192,22 @@ function parserMessage(code: string, message: string): string {
  * Adds a document's syntax errors and warnings (e.g. an unknown tag) to `problems`, then checks
  * its tree: nesting depth, tags, keys. True when the document has no problem.
  */
-function syntaxOk(shown: string, doc: Document.Parsed, lines: LineCounter, problems: DataProblem[]): boolean {
+function syntaxOk(
+  shown: string,
+  doc: Document.Parsed,
+  lines: LineCounter,
+  problems: DataProblem[],
+): boolean {
   const before = problems.length;
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = lines.linePos(e.pos[0]);
-    problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message: parserMessage(e.code, e.message) });
+    problems.push({
+      file: shown,
+      line: pos.line,
+      col: pos.col,
+      path: '',
+      message: parserMessage(e.code, e.message),
+    });
   }
   if (problems.length === before) checkTree({ file: shown, doc, lines }, problems);
   return problems.length === before;
@@ -196,25 +231,45 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
     if (isScalar(node) || isCollection(node)) {
       if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
         const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-        problems.push({ file: pf.file, ...at(node), path, message: `the tag ${tag} is not allowed in data files` });
+        problems.push({
+          file: pf.file,
+          ...at(node),
+          path,
+          message: `the tag ${tag} is not allowed in data files`,
+        });
       }
     }
     if (!isCollection(node)) return true;
     if (depth > MAX_DEPTH) {
-      problems.push({ file: pf.file, ...at(node), path, message: `the document is nested too deeply (more than ${MAX_DEPTH} levels)` });
+      problems.push({
+        file: pf.file,
+        ...at(node),
+        path,
+        message: `the document is nested too deeply (more than ${MAX_DEPTH} levels)`,
+      });
       return false;
     }
     for (const [i, item] of node.items.entries()) {
       if (isPair(item)) {
         const key = item.key;
         if (key !== null && !isScalar(key)) {
-          problems.push({ file: pf.file, ...at(key as Node), path, message: 'a key must be plain text, not a list or map' });
+          problems.push({
+            file: pf.file,
+            ...at(key as Node),
+            path,
+            message: 'a key must be plain text, not a list or map',
+          });
           continue;
         }
         const name = isScalar(key) ? String(key.value) : '';
         const sub = path ? `${path}.${name}` : name;
         if (RESERVED_KEYS.has(name)) {
-          problems.push({ file: pf.file, ...at(key), path: sub, message: `the key "${name}" is not allowed` });
+          problems.push({
+            file: pf.file,
+            ...at(key),
+            path: sub,
+            message: `the key "${name}" is not allowed`,
+          });
           continue;
         }
         if (isScalar(key)) walk(key, sub, depth + 1);
@@ -227,19 +282,34 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
 }
 
 /** Parses text as YAML documents with every safety check; problems are added, bad documents left out. */
-function parseText(text: string, shown: string, problems: DataProblem[], multi: boolean): ParsedFile[] {
+function parseText(
+  text: string,
+  shown: string,
+  problems: DataProblem[],
+  multi: boolean,
+): ParsedFile[] {
   const lines = new LineCounter();
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
-    problems.push({ file: shown, ...position(text, deep), path: '', message: `the document is nested too deeply (more than ${MAX_DEPTH} levels)` });
+    problems.push({
+      file: shown,
+      ...position(text, deep),
+      path: '',
+      message: `the document is nested too deeply (more than ${MAX_DEPTH} levels)`,
+    });
     return [];
   }
   let docs: Document.Parsed[];
   try {
-    docs = multi ? parseAllDocuments(text, parseOptions(lines)) as Document.Parsed[] : [parseDocument(text, parseOptions(lines))];
+    docs = multi
+      ? (parseAllDocuments(text, parseOptions(lines)) as Document.Parsed[])
+      : [parseDocument(text, parseOptions(lines))];
   } catch (err) {
     // The parser reports stack exhaustion itself; this is the last line of defence.
-    const message = err instanceof RangeError ? `the document is nested too deeply (more than ${MAX_DEPTH} levels)` : firstLine(String(err));
+    const message =
+      err instanceof RangeError
+        ? `the document is nested too deeply (more than ${MAX_DEPTH} levels)`
+        : firstLine(String(err));
     problems.push({ file: shown, path: '', message });
     return [];
   }
@@ -247,12 +317,23 @@ function parseText(text: string, shown: string, problems: DataProblem[], multi: 
     problems.push({ file: shown, path: '', message: 'the file holds no YAML document' });
     return [];
   }
-  const nonEmpty = docs.length === 1 ? docs : docs.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
-  return nonEmpty.filter((doc) => syntaxOk(shown, doc, lines, problems)).map((doc) => ({ file: shown, doc, lines }));
+  const nonEmpty =
+    docs.length === 1
+      ? docs
+      : docs.filter(
+          (d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null),
+        );
+  return nonEmpty
+    .filter((doc) => syntaxOk(shown, doc, lines, problems))
+    .map((doc) => ({ file: shown, doc, lines }));
 }
 
 /** Parses YAML text (e.g. a quiz answers file) with every check a data file gets. */
-export function parseYamlText(text: string, shown: string, problems: DataProblem[]): ParsedFile | undefined {
+export function parseYamlText(
+  text: string,
+  shown: string,
+  problems: DataProblem[],
+): ParsedFile | undefined {
   return parseText(text, shown, problems, false)[0];
 }
 
@@ -283,9 +364,16 @@ function firstLine(s: string): string {
 }
 
 /** Finds the node at a path, or the nearest ancestor that exists, and returns its position. */
-export function locate(pf: ParsedFile, path: readonly PropertyKey[], key?: string): { line?: number; col?: number } {
+export function locate(
+  pf: ParsedFile,
+  path: readonly PropertyKey[],
+  key?: string,
+): { line?: number; col?: number } {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? pf.doc.contents : (pf.doc.getIn(path.slice(0, depth), true) as Node | undefined);
+    const node =
+      depth === 0
+        ? pf.doc.contents
+        : (pf.doc.getIn(path.slice(0, depth), true) as Node | undefined);
     if (!node || typeof node !== 'object') continue;
     let target: Node | undefined = node as Node;
     if (key !== undefined && depth === path.length && isMap(node)) {
@@ -306,7 +394,10 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 /** Converts a parsed document to plain data, with alias expansion capped. */
-export function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; value: unknown } | { ok: false } {
+export function toData(
+  pf: ParsedFile,
+  problems: DataProblem[],
+): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: pf.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (err) {
@@ -319,16 +410,31 @@ export function toData(pf: ParsedFile, problems: DataProblem[]): { ok: true; val
 }
 
 /** Validates data against a schema, turning every zod issue into a located problem. */
-export function validate<T>(pf: ParsedFile, value: unknown, schema: ZodType<T>, problems: DataProblem[]): T | undefined {
+export function validate<T>(
+  pf: ParsedFile,
+  value: unknown,
+  schema: ZodType<T>,
+  problems: DataProblem[],
+): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        problems.push({ file: pf.file, ...locate(pf, issue.path, key), path: pathText([...issue.path, key]), message: 'unknown field' });
+        problems.push({
+          file: pf.file,
+          ...locate(pf, issue.path, key),
+          path: pathText([...issue.path, key]),
+          message: 'unknown field',
+        });
       }
     } else {
-      problems.push({ file: pf.file, ...locate(pf, issue.path), path: pathText(issue.path), message: issue.message });
+      problems.push({
+        file: pf.file,
+        ...locate(pf, issue.path),
+        path: pathText(issue.path),
+        message: issue.message,
+      });
     }
   }
   return undefined;
@@ -349,11 +455,21 @@ export function roleFiles(dir: string): string[] {
 /** Every reference from a role to an id in its own `sources` list, with the field path. */
 function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
   const refs: Array<{ path: PropertyKey[]; id: string }> = [];
-  const lists = ['skills', 'software', 'tools', 'salary', 'certifications', 'howToBecome', 'workStyles'] as const;
+  const lists = [
+    'skills',
+    'software',
+    'tools',
+    'salary',
+    'certifications',
+    'howToBecome',
+    'workStyles',
+  ] as const;
   for (const list of lists) {
     role[list].forEach((item, i) => refs.push({ path: [list, i, 'source'], id: item.source }));
   }
-  role.cities.forEach((c, i) => c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })));
+  role.cities.forEach((c, i) =>
+    c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })),
+  );
   for (const section of ['salaryTrend', 'jobZone', 'education', 'interests'] as const) {
     const value = role[section];
     if (value) refs.push({ path: [section, 'source'], id: value.source });
@@ -363,7 +479,9 @@ function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
 
 /** Reads a string field from data that may not have passed the schema. */
 function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value !== null && typeof value === 'object'
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function list(value: unknown): unknown[] {
@@ -379,13 +497,24 @@ interface LoadedFile {
 }
 
 /** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
-function crossCheck(files: LoadedFile[], metros: Metro[], problems: DataProblem[], knownIds: ReadonlySet<string>): Set<string> {
+function crossCheck(
+  files: LoadedFile[],
+  metros: Metro[],
+  problems: DataProblem[],
+  knownIds: ReadonlySet<string>,
+): Set<string> {
   const firstFile = new Map<string, string>();
   for (const { pf, raw } of files) {
     const id = field(raw, 'id');
     if (typeof id !== 'string') continue;
     const seen = firstFile.get(id);
-    if (seen) problems.push({ file: pf.file, ...locate(pf, ['id']), path: 'id', message: `duplicate id "${id}" (also in ${seen})` });
+    if (seen)
+      problems.push({
+        file: pf.file,
+        ...locate(pf, ['id']),
+        path: 'id',
+        message: `duplicate id "${id}" (also in ${seen})`,
+      });
     else firstFile.set(id, pf.file);
   }
   const metroIds = new Set(metros.map((m) => m.id));
@@ -393,20 +522,35 @@ function crossCheck(files: LoadedFile[], metros: Metro[], problems: DataProblem[
     list(field(raw, 'relatedRoles')).forEach((rel, i) => {
       const id = field(rel, 'id');
       if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
-        problems.push({ file: pf.file, ...locate(pf, ['relatedRoles', i, 'id']), path: `relatedRoles.${i}.id`, message: `no role has id "${id}"` });
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ['relatedRoles', i, 'id']),
+          path: `relatedRoles.${i}.id`,
+          message: `no role has id "${id}"`,
+        });
       }
     });
     list(field(raw, 'cities')).forEach((city, i) => {
       const metro = field(city, 'metro');
       if (typeof metro === 'string' && !metroIds.has(metro)) {
-        problems.push({ file: pf.file, ...locate(pf, ['cities', i, 'metro']), path: `cities.${i}.metro`, message: `no metro has id "${metro}"` });
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ['cities', i, 'metro']),
+          path: `cities.${i}.metro`,
+          message: `no metro has id "${metro}"`,
+        });
       }
     });
     if (!role) continue;
     const sourceIds = new Set(role.sources.map((s) => s.id));
     for (const ref of sourceRefs(role)) {
       if (!sourceIds.has(ref.id)) {
-        problems.push({ file: pf.file, ...locate(pf, ref.path), path: pathText(ref.path), message: `no entry in sources has id "${ref.id}"` });
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ref.path),
+          path: pathText(ref.path),
+          message: `no entry in sources has id "${ref.id}"`,
+        });
       }
     }
   }
@@ -431,7 +575,8 @@ export function dataDirRoleFiles(dir: string): string[] {
   const shownDir = displayPath(dir);
   let files: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new DataError(`data path ${shownDir} is not a directory`, []);
+    if (!statSync(dir).isDirectory())
+      throw new DataError(`data path ${shownDir} is not a directory`, []);
     files = roleFiles(dir);
   } catch (err) {
     if (err instanceof DataError) throw err;
@@ -446,7 +591,8 @@ export function dataDirRoleFiles(dir: string): string[] {
             : `cannot be read (${code ?? String(err)})`;
     throw new DataError(`data directory ${shownDir} ${why}`, []);
   }
-  if (files.length === 0) throw new DataError(`data directory ${shownDir} holds no role files (*.yaml)`, []);
+  if (files.length === 0)
+    throw new DataError(`data directory ${shownDir} holds no role files (*.yaml)`, []);
   return files;
 }
 
@@ -465,7 +611,12 @@ export interface RoleCheck {
  * sources); every problem goes to `problems`. `knownIds` are further role ids a related role may
  * name (e.g. the active data directory's, when single files are validated).
  */
-export function checkRoles(files: string[], metros: Metro[], problems: DataProblem[], knownIds: ReadonlySet<string> = new Set()): RoleCheck {
+export function checkRoles(
+  files: string[],
+  metros: Metro[],
+  problems: DataProblem[],
+  knownIds: ReadonlySet<string> = new Set(),
+): RoleCheck {
   const loaded: LoadedFile[] = [];
   let documents = 0;
   for (const file of files) {
@@ -489,7 +640,10 @@ export function loadCatalog(dir: string): Catalog {
   const { roles } = checkRoles(files, metros, problems);
   if (problems.length > 0) {
     const n = problems.length;
-    throw new DataError(`${n} problem${n === 1 ? '' : 's'} in data at ${displayPath(dir)}`, problems);
+    throw new DataError(
+      `${n} problem${n === 1 ? '' : 's'} in data at ${displayPath(dir)}`,
+      problems,
+    );
   }
   return makeCatalog(roles, metros, dir);
 }

@@ -41,16 +41,39 @@ export function checkPaths(
     parsed.steps.forEach((step, i) => {
       for (const end of ['from', 'to'] as const) {
         if (!roleIds.has(step[end])) {
-          problems.push({ file: pf.file, ...locate(pf, ['steps', i, end]), path: `steps.${i}.${end}`, message: `no role has id "${step[end]}"` });
+          problems.push({
+            file: pf.file,
+            ...locate(pf, ['steps', i, end]),
+            path: `steps.${i}.${end}`,
+            message: `no role has id "${step[end]}"`,
+          });
         }
       }
       const key = `${step.from}>${step.to}`;
-      if (seen.has(key)) problems.push({ file: pf.file, ...locate(pf, ['steps', i]), path: `steps.${i}`, message: `the step ${step.from} → ${step.to} is listed twice` });
-      if (step.from === step.to) problems.push({ file: pf.file, ...locate(pf, ['steps', i]), path: `steps.${i}`, message: 'a step must lead to another role' });
+      if (seen.has(key))
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ['steps', i]),
+          path: `steps.${i}`,
+          message: `the step ${step.from} → ${step.to} is listed twice`,
+        });
+      if (step.from === step.to)
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ['steps', i]),
+          path: `steps.${i}`,
+          message: 'a step must lead to another role',
+        });
       seen.add(key);
     });
     const cycle = problems.length === before ? findCycle(parsed.steps) : undefined;
-    if (cycle) problems.push({ file: pf.file, ...locate(pf, ['steps']), path: 'steps', message: `the steps form a cycle: ${cycle.join(' → ')}` });
+    if (cycle)
+      problems.push({
+        file: pf.file,
+        ...locate(pf, ['steps']),
+        path: 'steps',
+        message: `the steps form a cycle: ${cycle.join(' → ')}`,
+      });
   }
   return parsed?.steps;
 }
@@ -64,6 +87,7 @@ export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
   if (!existsSync(file)) return [];
   const problems: DataProblem[] = [];
   const steps = checkPaths(file, new Set(catalog.byId.keys()), problems);
-  if (problems.length > 0 || !steps) throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
+  if (problems.length > 0 || !steps)
+    throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
   return steps;
 }

@@ -8,7 +8,14 @@ import { join, resolve } from 'node:path';
 import type { DataProblem } from '../errors.js';
 import { DataError } from '../errors.js';
 import type { Catalog } from '../core/catalog.js';
-import { BUILT_IN_DATA_DIR, locate, readYaml, toData, validate, type ParsedFile } from './loader.js';
+import {
+  BUILT_IN_DATA_DIR,
+  locate,
+  readYaml,
+  toData,
+  validate,
+  type ParsedFile,
+} from './loader.js';
 import { QuizFileSchema, type Quiz, type Weights } from './quiz-schema.js';
 
 /** The quiz file used for a data directory: its own quiz.yaml, else the built-in one. */

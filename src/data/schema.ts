@@ -70,7 +70,8 @@ export const SalarySchema = z
     note: text.optional(),
   })
   .refine(
-    (s) => [s.median, s.mean, s.p10, s.p25, s.p75, s.p90, s.low, s.high].some((v) => v !== undefined),
+    (s) =>
+      [s.median, s.mean, s.p10, s.p25, s.p75, s.p90, s.low, s.high].some((v) => v !== undefined),
     { message: 'a salary entry needs at least one figure (median, mean, percentile or range)' },
   );
 
@@ -180,9 +181,7 @@ export const MetroSchema = z.strictObject({
   state: z.string().regex(/^[A-Z]{2}(-[A-Z]{2})*$/),
   /** Other names people type for the metro, e.g. "NYC". */
   aliases: z.array(text).default([]),
-  rpp: z
-    .array(z.strictObject({ year: z.number().int(), value: z.number().positive() }))
-    .min(1),
+  rpp: z.array(z.strictObject({ year: z.number().int(), value: z.number().positive() })).min(1),
   source: text,
 });
 

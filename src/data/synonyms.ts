@@ -16,9 +16,13 @@ const phrase = z
 
 export const SynonymsSchema = z.strictObject({
   /** A short form and what it stands for, e.g. asst: [assistant]. */
-  abbreviations: z.record(z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word'), z.array(phrase).min(1)).default({}),
+  abbreviations: z
+    .record(z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word'), z.array(phrase).min(1))
+    .default({}),
   /** Groups of words or phrases that are interchangeable in a job title. */
-  synonyms: z.array(z.array(phrase).min(2, 'a synonym group needs at least two entries')).default([]),
+  synonyms: z
+    .array(z.array(phrase).min(2, 'a synonym group needs at least two entries'))
+    .default([]),
 });
 
 export type Synonyms = z.infer<typeof SynonymsSchema>;
@@ -39,6 +43,7 @@ export function loadSynonyms(dataDir: string): Synonyms {
   if (!existsSync(file)) return NO_SYNONYMS;
   const problems: DataProblem[] = [];
   const value = checkSynonyms(file, problems);
-  if (!value) throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
+  if (!value)
+    throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
   return value;
 }
