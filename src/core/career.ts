@@ -3,7 +3,7 @@
  * over skills (O*NET importance), software, certifications, job zone and pay.
  */
 import type { Role, Tech } from '../data/schema.js';
-import { headlineSalary, type Catalog } from './catalog.js';
+import { compareText, headlineSalary, type Catalog } from './catalog.js';
 
 export interface SkillChange {
   name: string;
@@ -58,11 +58,11 @@ export function computeGap(from: Role, to: Role): Gap {
       };
     })
     .filter((s) => s.rise > 0)
-    .sort((a, b) => b.rise - a.rise || b.to - a.to || a.name.localeCompare(b.name));
+    .sort((a, b) => b.rise - a.rise || b.to - a.to || compareText(a.name, b.name));
   const known = new Set(from.software.map((t) => key(t.name)));
   const software = to.software
     .filter((t) => !known.has(key(t.name)))
-    .sort((a, b) => Number(b.hot) - Number(a.hot) || a.name.localeCompare(b.name))
+    .sort((a, b) => Number(b.hot) - Number(a.hot) || compareText(a.name, b.name))
     .map(({ name, category, hot }) => ({ name, category, hot }));
   const knownTools = new Set(from.tools.map((t) => key(t.name)));
   const tools = to.tools.filter((t) => !knownTools.has(key(t.name))).map((t) => t.name);
@@ -175,6 +175,6 @@ export function similarRoles(catalog: Catalog, role: Role, limit = 10): Similari
         sharedSoftware: shared,
       };
     })
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .sort((a, b) => b.score - a.score || compareText(a.id, b.id))
     .slice(0, limit);
 }

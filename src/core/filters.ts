@@ -2,7 +2,7 @@
  * Filtering and sorting for `list` and `export`: pure functions over the catalog.
  */
 import type { Metro, Role } from '../data/schema.js';
-import { headlineSalary, type Catalog } from './catalog.js';
+import { compareText, headlineSalary, type Catalog } from './catalog.js';
 import { normalize } from './search.js';
 
 export type SortKey = 'title' | 'salary';
@@ -62,7 +62,7 @@ export function filterRoles(catalog: Catalog, f: RoleFilters): Role[] {
     const min = f.minSalary;
     roles = roles.filter((r) => (headlineSalary(r)?.median ?? -1) >= min);
   }
-  const byTitle = (a: Role, b: Role) => a.title.localeCompare(b.title, 'en');
+  const byTitle = (a: Role, b: Role) => compareText(a.title, b.title);
   if (f.sort === 'salary') {
     const median = (r: Role) => headlineSalary(r)?.median ?? -1;
     return [...roles].sort((a, b) => median(b) - median(a) || byTitle(a, b));

@@ -2,7 +2,7 @@
  * Provenance: which sources the catalog uses, and how many roles use each.
  */
 import type { Source } from '../data/schema.js';
-import type { Catalog } from './catalog.js';
+import { compareText, type Catalog } from './catalog.js';
 
 export interface SourceUse {
   source: Source;
@@ -21,6 +21,6 @@ export function sourceUsage(catalog: Catalog): SourceUse[] {
     }
   }
   return [...uses.values()].sort(
-    (a, b) => b.roles.length - a.roles.length || a.source.id.localeCompare(b.source.id),
+    (a, b) => b.roles.length - a.roles.length || compareText(a.source.id, b.source.id),
   );
 }

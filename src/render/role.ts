@@ -3,7 +3,13 @@
  * tables, then how to get there. Pure: data in, string out.
  */
 import type { Role, Salary, Skill, Source, Tech } from '../data/schema.js';
-import { headlineSalary, latestRpp, makeCatalog, type Catalog } from '../core/catalog.js';
+import {
+  compareText,
+  headlineSalary,
+  latestRpp,
+  makeCatalog,
+  type Catalog,
+} from '../core/catalog.js';
 import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
@@ -195,7 +201,7 @@ function techRows(items: Tech[]): string[][] {
   const groups = new Map<string, Tech[]>();
   for (const t of items) groups.set(t.category, [...(groups.get(t.category) ?? []), t]);
   return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([category, list]) => [
       category,
       [...list]
@@ -274,7 +280,7 @@ export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): 
     jobs: (r) => r.employment ?? -1,
     name: () => 0,
   };
-  return rows.sort((a, b) => key[sort](b) - key[sort](a) || a.name.localeCompare(b.name, 'en'));
+  return rows.sort((a, b) => key[sort](b) - key[sort](a) || compareText(a.name, b.name));
 }
 
 function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort): string {
