@@ -28,6 +28,7 @@ import {
 } from '../data/quiz-schema.js';
 import { headlineSalary } from './catalog.js';
 import { UsageError } from '../errors.js';
+import { money, plural } from '../render/text.js';
 
 /** One answer: a choice id, choice ids, a rating, or null when the question was skipped. */
 export type AnswerValue = string | string[] | number | null;
@@ -174,7 +175,7 @@ function reader(quiz: Quiz, attr: Attribute, roles: Role[]): { label: string; re
         read: (role) => {
           if (!theme || role.tasks.length === 0) return undefined;
           const n = themeMatches(role, theme.keywords);
-          return { value: Math.min(n, 3) / 3, shown: `${n} mention${n === 1 ? '' : 's'}` };
+          return { value: Math.min(n, 3) / 3, shown: plural(n, 'mention') };
         },
       };
     }
@@ -209,7 +210,7 @@ function reader(quiz: Quiz, attr: Attribute, roles: Role[]): { label: string; re
           if (median === undefined || median <= 0) return undefined;
           return {
             value: (Math.log(median) - lo) / span,
-            shown: `median $${median.toLocaleString('en-US')}`,
+            shown: `median ${money(median)}`,
           };
         },
       };

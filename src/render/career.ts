@@ -6,14 +6,8 @@ import type { Gap, Similarity } from '../core/career.js';
 import type { PathView, StepView } from '../core/paths.js';
 import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, money, wrap } from './text.js';
+import { clean, cleanDeep, money, signedMoney, wrap } from './text.js';
 import { importanceBar } from './charts.js';
-
-/** "+$3,780" or "−$8,120". */
-export function signedMoney(n: number | null): string {
-  if (n === null) return '–';
-  return `${n >= 0 ? '+' : '−'}${money(Math.abs(n))}`;
-}
 
 function zone(z: number | null): string {
   return z === null ? '?' : String(z);

@@ -4,6 +4,7 @@
  */
 import { stringify as csvStringify } from 'csv-stringify/sync';
 import { stringify as yamlStringify } from 'yaml';
+import { plural } from './text.js';
 import type { Cell, TableData } from '../core/export.js';
 
 /** First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
@@ -39,7 +40,7 @@ export function renderYamlRoles(
 ): string {
   const n = roles.length;
   const header = [
-    `# ${n} role profile${n === 1 ? '' : 's'} exported by careers ${opts.version}, one per document.`,
+    `# ${plural(n, 'role profile')} exported by careers ${opts.version}, one per document.`,
     opts.partial
       ? '# Only some fields of each role: not a complete data set for --data.'
       : "# Load them with: careers --data <this file's directory> list",

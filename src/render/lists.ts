@@ -7,7 +7,7 @@ import type { SearchHit } from '../core/search.js';
 import { glyphs, type RenderContext } from './role.js';
 import { rangeBar, type Spread } from './charts.js';
 import { renderTable } from './table.js';
-import { cleanDeep, money, wrap } from './text.js';
+import { cleanDeep, money, plural, wrap } from './text.js';
 
 /** Ranked search results: role, why it matched, median salary. */
 export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
@@ -47,7 +47,7 @@ export function renderList(ctx: RenderContext, roles: Role[], chart = false): st
   const scale = chart ? commonScale(roles.map((r) => headlineSalary(r) ?? {})) : undefined;
   const g = glyphs(ctx);
   const periods = [...new Set(roles.map((r) => headlineSalary(r)?.period).filter(Boolean))];
-  let note = `${roles.length} role${roles.length === 1 ? '' : 's'}. Median pay: national annual median${periods.length ? ` (${periods.join(', ')})` : ''}`;
+  let note = `${plural(roles.length, 'role')}. Median pay: national annual median${periods.length ? ` (${periods.join(', ')})` : ''}`;
   let table: string;
   if (scale) {
     const rows = roles.map((r) => {

@@ -13,7 +13,7 @@ import {
 import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, count, money, wrap } from './text.js';
+import { clean, cleanDeep, count, money, signedMoney, wrap } from './text.js';
 import { importanceBar, rangeBar, sparkline, UNICODE, type Glyphs } from './charts.js';
 
 export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;
@@ -296,8 +296,7 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
     const body = rows.map((r) => {
       const diff =
         r.median !== undefined && national !== undefined ? r.median - national : undefined;
-      const diffText =
-        diff === undefined ? '–' : `${diff >= 0 ? '+' : '−'}${money(Math.abs(diff))}`;
+      const diffText = signedMoney(diff);
       return [
         r.namedBy.length ? `${r.name} †` : r.name,
         r.state,

@@ -79,6 +79,17 @@ export function money(n: number | undefined): string {
   return n === undefined ? '–' : `$${thousands(Math.round(n))}`;
 }
 
+/** "+$3,780" or "−$8,120"; "–" when there is no figure. */
+export function signedMoney(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '–';
+  return `${n >= 0 ? '+' : '−'}${money(Math.abs(n))}`;
+}
+
+/** "1 role", "3 roles". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** Formats a count as "1,234". */
 export function count(n: number | undefined): string {
   return n === undefined ? '–' : thousands(n);

@@ -17,6 +17,7 @@ import { clean } from '../../render/text.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
+import { plural } from '../../render/text.js';
 import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
 
 interface ExportOptions extends Omit<RoleFilters, 'ids'> {
@@ -26,10 +27,6 @@ interface ExportOptions extends Omit<RoleFilters, 'ids'> {
   fields?: string;
   out?: string;
   force?: boolean;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** --format wins; else --json means JSON; else the --out file's extension; else JSON. */
