@@ -12,7 +12,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  // CommonJS dependencies (cli-table3, string-width) call require().
+  // CommonJS dependencies (string-width) call require().
   banner: {
     js: "import { createRequire as __careersRequire } from 'node:module'; const require = __careersRequire(import.meta.url);",
   },

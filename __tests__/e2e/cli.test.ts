@@ -340,12 +340,13 @@ describe('paths, gaps and pictures', () => {
     expect(ids.indexOf('payroll-clerk')).toBeLessThan(ids.indexOf('receptionist'));
   });
 
-  test('charts degrade to ASCII with --ascii and never appear in JSON', () => {
+  test('charts and table frames degrade to ASCII with --ascii; charts never appear in JSON', () => {
     const unicode = run(['show', 'data entry', '--section', 'salary']).stdout;
     expect(unicode).toMatch(/[━┃▁-█]/);
     const ascii = run(['show', 'data entry', '--section', 'salary', '--ascii']).stdout;
     expect(ascii).toMatch(/Range, May 2024: \$30,100 [-=|]+ \$56,930/);
-    expect(ascii.replace(/[┌┐└┘├┤┬┴┼─│]/g, '')).not.toMatch(/[━┃▁▂▃▄▅▆▇█░]/);
+    expect(ascii).not.toMatch(/[┌┐└┘├┤┬┴┼─│━┃▁▂▃▄▅▆▇█░]/);
+    expect(ascii).toMatch(/^\+-+\+-+\+$/m); // the tables' frame too
     expect(run(['list', '--chart', '--json']).stdout).not.toMatch(/[━┃▁▂▃▄▅▆▇█]/);
   });
 });

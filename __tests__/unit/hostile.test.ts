@@ -54,7 +54,7 @@ const FORBIDDEN =
 
 /**
  * Hostile text: attack sequences, any ASCII (all C0 controls included) and some wide and
- * combining characters. (Long runs of random astral characters only make cli-table3's wrapping
+ * combining characters. (Long runs of random astral characters only make measuring widths
  * slow, not unsafe; the show property below feeds those as queries.)
  */
 const hostile = fc
@@ -119,7 +119,7 @@ describe('terminal safety: hostile data renders as plain text', () => {
           renderAbout(ctx, '0.0.0', evil, sourceUsage(evil)),
           renderQuizResult(ctx, scoreQuiz(poison(quiz, bad), {}, evil.roles)),
           renderQuestions(ctx, poison(quiz, bad)),
-          renderTable(PLAIN, [bad], [[bad]]),
+          renderTable({ theme: PLAIN, width: 100 }, [bad], [[bad]]),
         ];
         for (const text of out) expectSafe(text);
       }),
@@ -161,7 +161,7 @@ describe('table layout with wide and combining characters', () => {
   ];
 
   test('every line of the table has the same display width', () => {
-    const lines = renderTable(PLAIN, ['Role', 'Pay'], rows).split('\n');
+    const lines = renderTable({ theme: PLAIN, width: 100 }, ['Role', 'Pay'], rows).split('\n');
     const widths = new Set(lines.map(displayWidth));
     expect(widths.size).toBe(1);
     // Columns line up: the second border sits at the same column on every row.

@@ -1,7 +1,8 @@
 import { RoleSchema } from '../../src/data/schema.js';
 import { makeCatalog } from '../../src/core/catalog.js';
 import { cityRows, renderRole } from '../../src/render/role.js';
-import { renderTable, fitWidths } from '../../src/render/table.js';
+import { renderTable, fitWidths, wrapWords } from '../../src/render/table.js';
+import { ASCII } from '../../src/render/charts.js';
 import { clean, money, wrap } from '../../src/render/text.js';
 import { colorEnabled, makeTheme, PLAIN } from '../../src/render/theme.js';
 import { renderList } from '../../src/render/lists.js';
@@ -132,15 +133,80 @@ describe('text safety', () => {
     expect(clean(hostile)).toBe('Clerkevil');
   });
   test('tables sanitise data taken from cells', () => {
-    const out = renderTable(PLAIN, ['Role'], [['A\u001b[31mB']]);
+    const out = renderTable({ theme: PLAIN, width: 100 }, ['Role'], [['A\u001b[31mB']]);
     expect(out).toContain('AB');
     expect(out).not.toMatch(/\u001b/);
   });
   test('styled cells are sanitised before the style is applied', () => {
     const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
-    const out = renderTable(makeTheme(true), ['x'], [[{ text: 'hot\u001b[2J', style: bold }]]);
+    const out = renderTable(
+      { theme: makeTheme(true), width: 100 },
+      ['x'],
+      [[{ text: 'hot\u001b[2J', style: bold }]],
+    );
     expect(out).toContain(bold('hot'));
     expect(out).not.toContain('\u001b[2J');
+  });
+});
+
+describe('tables', () => {
+  const plain = { theme: PLAIN, width: 40 };
+
+  test('a table that fits has a frame, a header and one line a row', () => {
+    expect(
+      renderTable(
+        plain,
+        ['Role', 'Pay'],
+        [
+          ['Clerk', '$1'],
+          ['Typist', '$22'],
+        ],
+        { right: [1] },
+      ),
+    ).toBe(`┌────────┬─────┐
+│ Role   │ Pay │
+│ Clerk  │  $1 │
+│ Typist │ $22 │
+└────────┴─────┘`);
+  });
+
+  test('cells too wide for the width wrap at spaces, and rules then part the rows', () => {
+    const long = 'Accounting software, Enterprise resource planning software';
+    const out = renderTable(
+      plain,
+      ['Kind', 'Software'],
+      [
+        ['Money', long],
+        ['Mail', 'Outlook'],
+      ],
+    );
+    const lines = out.split('\n');
+    expect(lines.every((l) => l.length === 40)).toBe(true);
+    expect(lines.filter((l) => l.startsWith('├'))).toHaveLength(2);
+    expect(out.replace(/[│\s]+/g, ' ')).toContain(
+      'Accounting software, Enterprise resource planning software',
+    );
+  });
+
+  test('a word longer than its column is cut with an ellipsis', () => {
+    const out = renderTable(
+      { theme: PLAIN, width: 20 },
+      ['A', 'B'],
+      [['x', 'Supercalifragilistic']],
+    );
+    expect(out).toContain('…');
+    expect(out.split('\n').every((l) => l.length <= 20)).toBe(true);
+  });
+
+  test('ASCII glyphs draw the frame with + - |', () => {
+    const out = renderTable({ ...plain, glyphs: ASCII }, ['Role'], [['Clerk']]);
+    expect(out).toBe('+-------+\n| Role  |\n| Clerk |\n+-------+');
+  });
+
+  test('wrapWords keeps the spacing between words and long words whole', () => {
+    expect(wrapWords('one two  three', 7)).toEqual(['one two', 'three']);
+    expect(wrapWords('a extraordinary b', 5)).toEqual(['a', 'extraordinary', 'b']);
+    expect(wrapWords('', 5)).toEqual([]);
   });
 });
 

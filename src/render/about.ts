@@ -36,10 +36,7 @@ export function renderAbout(
     ),
     '',
     theme.heading('Data sources'),
-    renderTable(theme, ['Source', 'Period / release', 'Licence', 'Roles'], rows, {
-      width,
-      right: [3],
-    }),
+    renderTable(ctx, ['Source', 'Period / release', 'Licence', 'Roles'], rows, { right: [3] }),
   ];
   if (catalog.metros[0])
     out.push(theme.dim(wrap(`Metro price parities: ${catalog.metros[0].source}`, width)));

@@ -110,12 +110,7 @@ export function renderGap(ctx: RenderContext, catalog: Catalog, gap: Gap): strin
       `${s.to.toFixed(2)} ${importanceBar(s.to - 1, 4, 12, glyphs(ctx))}`,
       `+${s.rise.toFixed(2)}`,
     ]);
-    out.push(
-      renderTable(ctx.theme, ['Skill', 'Now', 'Target', 'Rise'], rows, {
-        width: ctx.width,
-        right: [1, 3],
-      }),
-    );
+    out.push(renderTable(ctx, ['Skill', 'Now', 'Target', 'Rise'], rows, { right: [1, 3] }));
   }
   if (gap.software.length) {
     out.push('', ctx.theme.heading('Software to learn'));
@@ -158,10 +153,10 @@ export function renderSimilar(
   return [
     `${ctx.theme.heading('Roles most like')} ${ctx.theme.title(title(catalog, roleId))}`,
     renderTable(
-      ctx.theme,
+      ctx,
       ['#', 'Role', 'Overall', 'Skills', 'Software (shared)', 'Shared software'],
       rows,
-      { width: ctx.width, right: [0, 2, 3, 4], keep: [1] },
+      { right: [0, 2, 3, 4], keep: [1] },
     ),
     ctx.theme.dim(
       wrap(

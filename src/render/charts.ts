@@ -12,6 +12,26 @@ export interface Glyphs {
   levels: string[];
   full: string;
   empty: string;
+  /** Table frame. */
+  border: Border;
+}
+
+/** The characters a table's frame is drawn with. */
+export interface Border {
+  /** Horizontal rule, vertical bar. */
+  h: string;
+  v: string;
+  /** Corners: top left, top right, bottom left, bottom right. */
+  tl: string;
+  tr: string;
+  bl: string;
+  br: string;
+  /** Joints: top, bottom, left, right, middle. */
+  tj: string;
+  bj: string;
+  lj: string;
+  rj: string;
+  x: string;
 }
 
 export const UNICODE: Glyphs = {
@@ -21,6 +41,19 @@ export const UNICODE: Glyphs = {
   levels: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
   full: '█',
   empty: '░',
+  border: {
+    h: '─',
+    v: '│',
+    tl: '┌',
+    tr: '┐',
+    bl: '└',
+    br: '┘',
+    tj: '┬',
+    bj: '┴',
+    lj: '├',
+    rj: '┤',
+    x: '┼',
+  },
 };
 
 export const ASCII: Glyphs = {
@@ -30,6 +63,19 @@ export const ASCII: Glyphs = {
   levels: ['_', '.', '-', '~', '=', '+', '*', '#'],
   full: '#',
   empty: '.',
+  border: {
+    h: '-',
+    v: '|',
+    tl: '+',
+    tr: '+',
+    bl: '+',
+    br: '+',
+    tj: '+',
+    bj: '+',
+    lj: '+',
+    rj: '+',
+    x: '+',
+  },
 };
 
 export interface Spread {

@@ -19,8 +19,7 @@ export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
     money(headlineSalary(h.role)?.median),
   ]);
   return (
-    renderTable(ctx.theme, ['#', 'Role', 'Why it matched', 'Median pay'], rows, {
-      width: ctx.width,
+    renderTable(ctx, ['#', 'Role', 'Why it matched', 'Median pay'], rows, {
       right: [0, 3],
       keep: [1],
     }) +
@@ -54,11 +53,7 @@ export function renderList(ctx: RenderContext, roles: Role[], chart = false): st
       const s = headlineSalary(r);
       return [r.title, money(s?.median), s ? rangeBar(s, scale.min, scale.max, 30, g) : ''];
     });
-    table = renderTable(ctx.theme, ['Role', 'Median pay', 'Pay range'], rows, {
-      width: ctx.width,
-      right: [1],
-      keep: [2],
-    });
+    table = renderTable(ctx, ['Role', 'Median pay', 'Pay range'], rows, { right: [1], keep: [2] });
     note += `. Bars share one scale, ${money(scale.min)} to ${money(scale.max)}: ${g.whisker} 10th–90th percentile, ${g.box} 25th–75th, ${g.median} median.`;
   } else {
     const rows = roles.map((r) => [
@@ -67,8 +62,7 @@ export function renderList(ctx: RenderContext, roles: Role[], chart = false): st
       money(headlineSalary(r)?.median),
       r.jobZone ? String(r.jobZone.level) : '–',
     ]);
-    table = renderTable(ctx.theme, ['Role', 'Id', 'Median pay', 'Job zone'], rows, {
-      width: ctx.width,
+    table = renderTable(ctx, ['Role', 'Id', 'Median pay', 'Job zone'], rows, {
       right: [2, 3],
       keep: [1],
     });
@@ -84,10 +78,7 @@ export function renderSchemaList(
 ): string {
   const rows = schemas.map((s) => [s.name, s.file, s.description]);
   return (
-    renderTable(ctx.theme, ['Name', 'File in the package', 'Describes'], rows, {
-      width: ctx.width,
-      keep: [0],
-    }) +
+    renderTable(ctx, ['Name', 'File in the package', 'Describes'], rows, { keep: [0] }) +
     '\n' +
     ctx.theme.dim('Print one: careers schema <name>') +
     '\n'

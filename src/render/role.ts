@@ -112,10 +112,9 @@ function skills(ctx: RenderContext, role: Role): string {
   return [
     heading(ctx, 'Skills'),
     renderTable(
-      ctx.theme,
+      ctx,
       columns.map((c) => c.head),
       rows,
-      { width: ctx.width },
     ),
     footer(
       ctx,
@@ -153,12 +152,7 @@ function salary(ctx: RenderContext, role: Role): string {
   const rows = SALARY_ROWS.filter((r) => role.salary.some((s) => r.value(s) !== undefined)).map(
     (r) => [r.label, ...role.salary.map((s) => r.value(s) ?? '–')],
   );
-  out.push(
-    renderTable(ctx.theme, head, rows, {
-      width: ctx.width,
-      right: role.salary.map((_, i) => i + 1),
-    }),
-  );
+  out.push(renderTable(ctx, head, rows, { right: role.salary.map((_, i) => i + 1) }));
   for (const note of role.salary.filter((s) => s.note))
     out.push(ctx.theme.dim(wrap(`Note: ${note.note}`, ctx.width)));
   const spread = role.salary.find(
@@ -217,17 +211,9 @@ function tools(ctx: RenderContext, role: Role): string {
     return `${title}\nNo tools or software are recorded for this role.`;
   const out = [title];
   if (role.software.length)
-    out.push(
-      renderTable(ctx.theme, ['Software category', 'Software'], techRows(role.software), {
-        width: ctx.width,
-      }),
-    );
+    out.push(renderTable(ctx, ['Software category', 'Software'], techRows(role.software)));
   if (role.tools.length)
-    out.push(
-      renderTable(ctx.theme, ['Tool category', 'Tools'], techRows(role.tools), {
-        width: ctx.width,
-      }),
-    );
+    out.push(renderTable(ctx, ['Tool category', 'Tools'], techRows(role.tools)));
   const hot = role.software.filter((t) => t.hot).length;
   if (hot)
     out.push(ctx.theme.dim(`★ = O*NET Hot Technology, often named in job postings (${hot} here).`));
@@ -307,7 +293,7 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
         diffText,
       ];
     });
-    out.push(renderTable(ctx.theme, head, body, { width: ctx.width, right: [2, 3, 4, 5, 6] }));
+    out.push(renderTable(ctx, head, body, { right: [2, 3, 4, 5, 6] }));
     const namers = [...new Set(rows.flatMap((r) => r.namedBy))];
     if (namers.length) {
       out.push(
@@ -330,10 +316,9 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
   } else {
     out.push(
       renderTable(
-        ctx.theme,
+        ctx,
         ['City', 'State', 'Why listed'],
         rows.map((r) => [r.name, r.state, r.note ?? '']),
-        { width: ctx.width },
       ),
     );
     out.push('No metro wage figures are available for this role.');
@@ -374,12 +359,7 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
         r.reason ?? '',
       ];
     });
-    out.push(
-      renderTable(ctx.theme, ['Role (id)', 'Median', 'Why related'], rows, {
-        width: ctx.width,
-        right: [1],
-      }),
-    );
+    out.push(renderTable(ctx, ['Role (id)', 'Median', 'Why related'], rows, { right: [1] }));
   }
   return (
     out.join('\n').replace(/^\n+/, '') || 'No career path information is recorded for this role.'

@@ -61,11 +61,14 @@ function copyClean<T>(value: T): T {
 
 /**
  * Columns a line of text takes in a terminal: East Asian wide characters and emoji count two,
- * combining marks none, escape codes none. The same measure cli-table3 lays out tables with.
+ * combining marks none, escape codes none (string-width's measure).
  */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // Printable ASCII is one column a character; string-width's emoji pass is costly, so skip it.
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** "1234567" → "1,234,567", without toLocaleString (whose first call loads ICU: ~10 ms). */
 function thousands(n: number): string {
