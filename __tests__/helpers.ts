@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'careers.js');
+export const BIN = join(ROOT, 'bin', 'careers.cjs');
 export const FIXTURES = join(ROOT, '__tests__', 'fixtures');
 
 export interface RunResult {

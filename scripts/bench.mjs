@@ -16,7 +16,7 @@ import { loadSynonyms } from '../dist/data/synonyms.js';
 import { buildIndex, search } from '../dist/core/search.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'bin', 'careers.js');
+const bin = join(root, 'bin', 'careers.cjs');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;

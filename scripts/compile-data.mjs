@@ -5,6 +5,7 @@ import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { loadPaths } from '../dist/data/paths.js';
 import { COMPILED_FILE } from '../dist/data/compiled.js';
+import { hasUnsafe } from '../dist/render/text.js';
 
 let data;
 try {
@@ -15,6 +16,9 @@ try {
     synonyms: loadSynonyms(BUILT_IN_DATA_DIR),
     steps: loadPaths(BUILT_IN_DATA_DIR, catalog),
   };
+  // Renderers skip cleaning the built-in data (a look-up would otherwise scan all of it), so it
+  // must hold no control or escape characters.
+  if (hasUnsafe(data)) throw new Error('the built-in data holds control or escape characters');
 } catch (err) {
   console.error(`compile-data: ${err.message}`);
   for (const line of err.details ?? []) console.error(line);

@@ -30,8 +30,8 @@ describe('npm pack', () => {
     ]);
     expect(files).toEqual(
       expect.arrayContaining([
-        'bin/careers.js',
-        'dist/bundle/main.js',
+        'bin/careers.cjs',
+        'dist/bundle/main.cjs',
         'dist/data.json',
         'data/roles/payroll-clerk.yaml',
         'schema/show.schema.json',

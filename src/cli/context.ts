@@ -63,9 +63,11 @@ export class DataStore {
    */
   async load(dir: string, env: NodeJS.ProcessEnv, note: (text: string) => void): Promise<void> {
     if (this.data?.dir === dir) return;
-    const ready = dir === BUILT_IN_DATA_DIR ? readCompiled(dir) : readCache(env, dir);
+    const builtIn = dir === BUILT_IN_DATA_DIR;
+    const ready = builtIn ? readCompiled(dir) : readCache(env, dir);
     if (ready) {
-      const catalog = makeCatalog(ready.roles, ready.metros, dir);
+      // The build checks that the compiled built-in data holds no control characters.
+      const catalog = makeCatalog(ready.roles, ready.metros, dir, builtIn);
       this.data = { dir, catalog, synonyms: ready.synonyms, steps: ready.steps };
       return;
     }

@@ -11,16 +11,27 @@ export interface Catalog {
   metroById: Map<string, Metro>;
   /** Directory the data came from. */
   dataDir: string;
+  /**
+   * Every string is known to be free of control and escape characters, so renderers need not
+   * clean the catalog: true for the built-in data, which the build refuses to compile otherwise.
+   */
+  clean: boolean;
 }
 
 /** Builds a catalog with its indexes; roles keep the order given. */
-export function makeCatalog(roles: Role[], metros: Metro[], dataDir: string): Catalog {
+export function makeCatalog(
+  roles: Role[],
+  metros: Metro[],
+  dataDir: string,
+  clean = false,
+): Catalog {
   return {
     roles,
     byId: new Map(roles.map((r) => [r.id, r])),
     metros,
     metroById: new Map(metros.map((m) => [m.id, m])),
     dataDir,
+    clean,
   };
 }
 

@@ -3,7 +3,6 @@
  * command pays for loading it. Prompts are drawn on stderr, which keeps stdout for the result.
  */
 import { writeSync } from 'node:fs';
-import inquirer from 'inquirer';
 import type { Question } from '../data/quiz-schema.js';
 import { RATING_MAX, RATING_MIN } from '../data/quiz-schema.js';
 import type { AnswerValue } from '../core/quiz.js';
@@ -46,16 +45,26 @@ function restoreCursorOnExit(): void {
   });
 }
 
+type Inquirer = (typeof import('inquirer'))['default'];
+let loaded: Promise<Inquirer> | undefined;
+
+/** inquirer, imported on the first question (it is an ES module; the program is CommonJS). */
+function loadInquirer(): Promise<Inquirer> {
+  loaded ??= import('inquirer').then((m) => m.default);
+  return loaded;
+}
+
 /** A prompter that asks through inquirer's select and checkbox prompts. */
 export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
   const output = streams.output ?? process.stderr;
   if (output === process.stderr) restoreCursorOnExit();
-  const prompt = inquirer.createPromptModule({
-    input: streams.input ?? process.stdin,
-    output,
-    skipTTYChecks: streams.input !== undefined,
-  });
+  let prompt: ReturnType<Inquirer['createPromptModule']> | undefined;
   const ask = async (question: Record<string, unknown>): Promise<unknown> => {
+    prompt ??= (await loadInquirer()).createPromptModule({
+      input: streams.input ?? process.stdin,
+      output,
+      skipTTYChecks: streams.input !== undefined,
+    });
     try {
       const answers = (await prompt([{ name: 'value', ...question } as never])) as {
         value: unknown;
@@ -76,6 +85,7 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
     },
 
     async ask(q: Question, progress: Progress, previous: AnswerValue | undefined): Promise<Reply> {
+      const { Separator } = await loadInquirer();
       const message = `${progressText(progress)}: ${q.text}${q.help ? ` ${q.help}` : ''}`;
       const moves: ListChoice[] = [
         { name: 'Skip this question', value: SKIP },
@@ -93,7 +103,7 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
               checked: picked.includes(c.id),
             })),
             ...(progress.canGoBack
-              ? [new inquirer.Separator(), { name: 'Back to the previous question', value: BACK }]
+              ? [new Separator(), { name: 'Back to the previous question', value: BACK }]
               : []),
           ],
           pageSize: 16,
@@ -114,7 +124,7 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
       const value = (await ask({
         type: 'select',
         message,
-        choices: [...options, new inquirer.Separator(), ...moves],
+        choices: [...options, new Separator(), ...moves],
         // The earlier answer after going back; on a fresh rating, the neutral middle.
         default:
           previous !== undefined && previous !== null

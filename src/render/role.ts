@@ -35,12 +35,13 @@ export interface RenderContext {
  * cleaned roles. Renderers that take a catalog start with this.
  */
 export function safeCatalog(catalog: Catalog): Catalog {
+  if (catalog.clean) return catalog;
   const roles = cleanDeep(catalog.roles);
   const metros = cleanDeep(catalog.metros);
   const dataDir = clean(catalog.dataDir);
   if (roles === catalog.roles && metros === catalog.metros && dataDir === catalog.dataDir)
     return catalog;
-  return makeCatalog(roles, metros, dataDir);
+  return makeCatalog(roles, metros, dataDir, true);
 }
 
 /** The chart characters of a render context. */

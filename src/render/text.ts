@@ -37,7 +37,7 @@ export function cleanDeep<T>(value: T): T {
 }
 
 /** True when some string inside the value holds a character clean() removes. */
-function hasUnsafe(value: unknown): boolean {
+export function hasUnsafe(value: unknown): boolean {
   if (typeof value === 'string') return UNSAFE.test(value);
   if (Array.isArray(value)) return value.some(hasUnsafe);
   if (value instanceof Map) return [...value.values()].some(hasUnsafe);
