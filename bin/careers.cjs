@@ -3,13 +3,49 @@
 // loader unless a command needs an ES module. `careers --version` alone is answered here, so
 // the most common check does not load the program.
 'use strict';
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  process.stdout.write(`${require('../package.json').version}\n`);
-} else {
-  require('../dist/bundle/main.cjs')
-    .main(process.argv)
-    .then((code) => {
-      process.exitCode = code;
-    });
+
+const BUNDLE = require('node:path').join(__dirname, '..', 'dist', 'bundle', 'main.cjs');
+/** V8 code cache of the bundle, made by the build (scripts/code-cache.mjs). */
+const CODE_CACHE = BUNDLE.replace(/\.cjs$/, '.cache');
+
+/**
+ * Loads the bundle as require() would, but compiled with the V8 code cache next to it, so V8
+ * skips parsing and compiling the functions a look-up runs (about a tenth of its time). V8
+ * rejects a cache made by another Node version or from another bundle, and then compiles the
+ * bundle as usual. Returns the bundle's exports and its compiled script.
+ */
+function loadProgram({ useCache = true } = {}) {
+  const { readFileSync } = require('node:fs');
+  const { dirname } = require('node:path');
+  const { Script, constants } = require('node:vm');
+  const { createRequire, wrap } = require('node:module');
+  let cachedData;
+  try {
+    if (useCache) cachedData = readFileSync(CODE_CACHE);
+  } catch {
+    // No cache: compile from source.
+  }
+  const script = new Script(wrap(readFileSync(BUNDLE, 'utf8')), {
+    filename: BUNDLE,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  return { program: module.exports, script };
 }
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+    process.stdout.write(`${require('../package.json').version}\n`);
+  } else {
+    loadProgram()
+      .program.main(process.argv)
+      .then((code) => {
+        process.exitCode = code;
+      });
+  }
+}
+
+module.exports = { loadProgram, CODE_CACHE };

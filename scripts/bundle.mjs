@@ -23,6 +23,26 @@ const chalkWithoutDetection = {
   },
 };
 
+// The one module that calls import() becomes a file of its own, loaded by Node's own require:
+// code compiled from the V8 cache (bin/careers.cjs) may not call import() in Node 20.
+const importEsmApart = {
+  name: 'import-esm-apart',
+  setup(b) {
+    b.onResolve({ filter: /\/import-esm\.js$/ }, () => ({
+      path: './import-esm.cjs',
+      external: true,
+    }));
+  },
+};
+
+await build({
+  entryPoints: ['dist/io/import-esm.js'],
+  outfile: 'dist/bundle/import-esm.cjs',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
 await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: 'dist/bundle/main.cjs',
@@ -32,7 +52,7 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   external: ['yaml', 'zod', 'csv-stringify', 'inquirer'],
-  plugins: [chalkWithoutDetection],
+  plugins: [chalkWithoutDetection, importEsmApart],
   // package-root.ts finds the package from import.meta.url, which CommonJS does not have.
   define: { 'import.meta.url': '__careersModuleUrl' },
   banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

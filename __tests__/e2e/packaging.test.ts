@@ -32,11 +32,35 @@ describe('npm pack', () => {
       expect.arrayContaining([
         'bin/careers.cjs',
         'dist/bundle/main.cjs',
+        'dist/bundle/main.cache',
+        'dist/bundle/import-esm.cjs',
         'dist/data.json',
         'data/roles/payroll-clerk.yaml',
         'schema/show.schema.json',
       ]),
     );
+  });
+});
+
+describe('start-up', () => {
+  test('the shim compiles the bundle with the V8 code cache the build made (not rejected)', () => {
+    const probe = spawnSync(
+      process.execPath,
+      ['-e', "console.log(require('./bin/careers.cjs').loadProgram().script.cachedDataRejected)"],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(probe.stdout.trim()).toBe('false');
+    // Without the cache the same bundle still runs, only slower.
+    const cold = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        "require('./bin/careers.cjs').loadProgram({ useCache: false }).program.main(['node', 'careers', 'show', 'payroll']).then((c) => process.exit(c))",
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(cold.status).toBe(0);
+    expect(cold.stdout).toContain('Payroll Clerk');
   });
 });
 

@@ -3,6 +3,7 @@
  * command pays for loading it. Prompts are drawn on stderr, which keeps stdout for the result.
  */
 import { writeSync } from 'node:fs';
+import { importEsm } from '../io/import-esm.js';
 import type { Question } from '../data/quiz-schema.js';
 import { RATING_MAX, RATING_MIN } from '../data/quiz-schema.js';
 import type { AnswerValue } from '../core/quiz.js';
@@ -50,7 +51,7 @@ let loaded: Promise<Inquirer> | undefined;
 
 /** inquirer, imported on the first question (it is an ES module; the program is CommonJS). */
 function loadInquirer(): Promise<Inquirer> {
-  loaded ??= import('inquirer').then((m) => m.default);
+  loaded ??= importEsm<typeof import('inquirer')>('inquirer').then((m) => m.default);
   return loaded;
 }
 
