@@ -3,7 +3,9 @@ import { makeCatalog } from '../../src/core/catalog.js';
 import { cityRows, renderRole } from '../../src/render/role.js';
 import { renderTable, fitWidths, wrapWords } from '../../src/render/table.js';
 import { ASCII } from '../../src/render/charts.js';
-import { clean, money, wrap } from '../../src/render/text.js';
+import { clean, displayWidth, money, NARROW_ONLY, wrap } from '../../src/render/text.js';
+import stringWidth from 'string-width';
+import fc from 'fast-check';
 import { colorEnabled, makeTheme, PLAIN } from '../../src/render/theme.js';
 import { renderList } from '../../src/render/lists.js';
 
@@ -146,6 +148,36 @@ describe('text safety', () => {
     );
     expect(out).toContain(bold('hot'));
     expect(out).not.toContain('\u001b[2J');
+  });
+});
+
+describe('display width', () => {
+  // Every character the fast path counts as one column, string-width counts as one too.
+  const narrow: string[] = [];
+  for (let cp = 0; cp < 0x10000; cp++) {
+    const ch = String.fromCharCode(cp);
+    if (NARROW_ONLY.test(ch)) narrow.push(ch);
+  }
+
+  test('the one-column fast path agrees with string-width, character by character', () => {
+    expect(narrow.length).toBeGreaterThan(1500);
+    expect(narrow.filter((ch) => stringWidth(ch) !== 1)).toEqual([]);
+  });
+
+  test('...and on strings made of those characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...narrow), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('other text is measured by string-width', () => {
+    expect(displayWidth('会計')).toBe(4);
+    expect(displayWidth('Cafe\u0301')).toBe(4);
+    expect(displayWidth('📊 x')).toBe(4);
   });
 });
 

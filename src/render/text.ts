@@ -64,11 +64,18 @@ function copyClean<T>(value: T): T {
  * combining marks none, escape codes none (string-width's measure).
  */
 export function displayWidth(text: string): number {
-  // Printable ASCII is one column a character; string-width's emoji pass is costly, so skip it.
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  // string-width's emoji pass is costly; most text is made only of characters one column wide.
+  return NARROW_ONLY.test(text) ? text.length : stringWidth(text);
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text made only of characters string-width counts as one column each, alone or together:
+ * printable ASCII, Latin-1 to spacing modifiers, general punctuation, currency, letterlike,
+ * arrows, math, box drawing, blocks, shapes and the first symbols (no combining marks, no
+ * controls, no wide or emoji characters, no joiners). A unit test checks it against string-width.
+ */
+export const NARROW_ONLY =
+  /^[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2100-\u2319\u2500-\u25fc\u2600-\u2613]*$/;
 
 /** "1234567" → "1,234,567", without toLocaleString (whose first call loads ICU: ~10 ms). */
 function thousands(n: number): string {
