@@ -84,6 +84,50 @@ describe('careers completion', () => {
     expect(complete('careers', 'list', '--min')).toBe('--min-salary');
   });
 
+  // zsh and fish are not on the CI machine; where they are installed, the scripts are run.
+  const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+  const script = (shell: string) => {
+    const file = join(tempDir({}), `careers.${shell}`);
+    writeFileSync(file, run(['completion', shell]).stdout);
+    return file;
+  };
+
+  (has('fish') ? test : test.skip)('fish completes commands, flags and role ids', () => {
+    const file = script('fish');
+    const complete = (line: string) =>
+      spawnSync('fish', ['-c', `source ${file}; complete -C '${line}'`], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .map((l) => l.split('\t')[0])
+        .filter(Boolean);
+    expect(complete('careers sim')).toEqual(['similar']);
+    expect(complete('careers show payr')).toEqual(['payroll-clerk']);
+    expect(complete('careers list --min')).toEqual(['--min-salary']);
+  });
+
+  (has('zsh') ? test : test.skip)(
+    'zsh: the script loads under compinit and offers role ids',
+    () => {
+      const file = script('zsh');
+      const loaded = spawnSync('zsh', [
+        '-fc',
+        `autoload -U compinit; compinit -u -D; source ${file}`,
+      ]);
+      expect(loaded.status).toBe(0);
+      // compadd and _describe print what they are given, so the candidates can be read.
+      const offered = spawnSync(
+        'zsh',
+        [
+          '-fc',
+          `compadd() { print -rl -- "$@"; }; _describe() { print -rl -- \${(P)2}; }; compdef() {}
+source ${file}; words=(careers show payr); CURRENT=3; _careers; words=(careers sim); CURRENT=2; _careers`,
+        ],
+        { encoding: 'utf8' },
+      ).stdout.split('\n');
+      expect(offered).toEqual(expect.arrayContaining(['payroll-clerk', '--section']));
+      expect(offered.some((l) => l.startsWith('similar:'))).toBe(true);
+    },
+  );
+
   test('zsh and fish scripts name every command; an unknown shell is a usage error', () => {
     for (const shell of ['zsh', 'fish']) {
       const out = run(['completion', shell]).stdout;
