@@ -1,8 +1,17 @@
 // Prints search relevance (top-1, top-3, MRR) overall and per query type, for careers' ranking
 // and for a plain Fuse.js baseline. Usage: npm run eval:search (builds first).
+//   --misses   also lists the queries whose expected role is not in the top 3
+//   --json     prints the figures as JSON (the regression test reads this)
+//   --ceiling  also prints the lexical ceiling: the share of queries where at least one word of
+//              the query (as typed, or any reading with abbreviations expanded or synonyms swapped)
+//              occurs in a searchable text of an expected role, exactly, by stem or as the start
+//              of a word. Typo matches are left out (held-back titles are spelled right, so a typo
+//              match is luck). A query no word of which reaches the expected role cannot be found
+//              by any ranking of the same texts: this share bounds top-3 and top-1 from above.
+//              Typo queries are left out (they are meant to be reached by typo matching).
 import { readFileSync } from 'node:fs';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
-import { buildIndex, search } from '../dist/core/search.js';
+import { buildIndex, search, queryVariants, queryWords, stem } from '../dist/core/search.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { baselineRanker, evaluate, parseQueries } from '../dist/core/relevance.js';
 
@@ -47,4 +56,44 @@ if (process.argv.includes('--misses')) {
         } (want ${q.expected.join(',')})`,
       );
   }
+}
+
+if (process.argv.includes('--ceiling')) {
+  // Words and stems of each role's searchable texts, from the search index itself.
+  const { entries } = index.tables();
+  const roleWords = catalog.roles.map(() => new Set());
+  for (const e of entries) for (const w of e.words) roleWords[e.role].add(w);
+  const roleStems = roleWords.map((ws) => new Set([...ws].map(stem)));
+  const reaches = (word, r) =>
+    roleWords[r].has(word) ||
+    roleStems[r].has(stem(word)) ||
+    (word.length >= 3 && [...roleWords[r]].some((x) => x.startsWith(word)));
+  const byType = new Map();
+  const unreachable = [];
+  for (const q of queries.filter((x) => x.type !== 'typo')) {
+    const expected = catalog.roles.flatMap((r, i) =>
+      r.socCodes.some((c) => q.expected.includes(c)) ? [i] : [],
+    );
+    const readings = queryVariants(queryWords(q.query), index.synonyms);
+    const hit = (w) => expected.some((r) => reaches(w, r));
+    const any = readings.some((v) => v.some(hit));
+    const all = readings.some((v) => v.every(hit));
+    const t = byType.get(q.type) ?? { n: 0, any: 0, all: 0 };
+    byType.set(q.type, { n: t.n + 1, any: t.any + Number(any), all: t.all + Number(all) });
+    if (!any) unreachable.push(q);
+  }
+  console.log(
+    '\nLexical ceiling (a query word occurs in an expected role: exactly, by stem or prefix)',
+  );
+  console.log(
+    `${'type'.padEnd(10)} ${'n'.padStart(4)}  ${'any word'.padStart(9)} ${'every word'.padStart(11)}`,
+  );
+  for (const [t, c] of [...byType].sort()) {
+    console.log(
+      `${t.padEnd(10)} ${String(c.n).padStart(4)}  ${pct(c.any / c.n).padStart(9)} ${pct(c.all / c.n).padStart(11)}`,
+    );
+  }
+  console.log('\nUnreachable (no word of the query occurs in an expected role):');
+  for (const q of unreachable)
+    console.log(`  [${q.type}] ${q.query} (want ${q.expected.join(',')})`);
 }
