@@ -10,7 +10,9 @@
  *     lay aliases, reasons for related roles and metro names,
  * and writes data/roles/<id>.yaml for every role in roles.yaml, data/metros.yaml and
  * scripts/draft/held-back-titles.tsv (alternate titles kept out of the aliases for the search
- * benchmark). Output is deterministic: running it twice gives identical files.
+ * benchmark). Each profile's `keywords` are the distinct content words of its O*NET task statements
+ * and occupation description, extracted mechanically (a word list, never sentences). Output is
+ * deterministic: running it twice gives identical files.
  *
  * Usage: node scripts/draft-roles.mjs [--facts DIR]
  */
@@ -106,6 +108,7 @@ const handRoles = hand.roles;
 const obsolete = new Set((hand.obsoleteTitles ?? []).map(lc));
 
 const occupations = new Map(readTsv('onet_occupations.tsv').map((r) => [r.onet_soc_code, r]));
+const taskStatements = groupBy(readTsv('task_statements.tsv'), 'onet_soc_code');
 const altTitles = readTsv('alternate_titles.tsv');
 const tech = groupBy(readTsv('technology_skills.tsv'), 'onet_soc_code');
 const tools = groupBy(readTsv('tools_used.tsv'), 'onet_soc_code');
@@ -159,7 +162,7 @@ const SOURCES = {
   'onet-tasks': {
     title: 'O*NET 29.2 Database — Task Statements',
     ...ONET,
-    note: 'Tasks paraphrased by the project.',
+    note: 'Tasks paraphrased by the project; keywords are single words taken from the task statements.',
   },
   'onet-related': { title: 'O*NET 29.2 Database — Related Occupations', ...ONET },
   'onet-skills': {
@@ -560,6 +563,44 @@ function spanLabel(label) {
   return lowerFirst(label);
 }
 
+/**
+ * English function words (and O*NET's boilerplate "duties may include"), left out of keywords.
+ * A general list: content words stay, however common, because search weights words by rarity.
+ */
+const KEYWORD_STOP_WORDS = new Set(
+  `about above according across after against all also among and any are as at based be been
+  before being between both but by can could do does due during each either etc even every for
+  from further had has have how however if in include includes including into is it its may
+  might more most must near no nor not of off on once one only onto or other others otherwise
+  our out over own per rather same should since so some such than that the their them then there
+  these they this those through throughout thus to too toward towards under until upon us use used
+  uses using various very via was we were what when where whether which while who whom whose why
+  will with within without would you your duties duty`.split(/\s+/),
+);
+
+/**
+ * Search vocabulary of a profile: the distinct content words (lower case, 3+ letters, no function
+ * words) of the O*NET task statements of every code in the profile and of the main code's
+ * occupation description, sorted: a word list for search, never sentences.
+ */
+function keywordsFor(r) {
+  const texts = [
+    occupations.get(r.onet).description,
+    ...[r.onet, ...(r.extraSoc ?? [])].flatMap((code) =>
+      (taskStatements.get(code) ?? []).map((t) => t.task),
+    ),
+  ];
+  const found = new Set();
+  for (const text of texts) {
+    for (const w of text.toLowerCase().split(/[^a-z]+/)) {
+      // A one-word held-back title ("Repossessor") never becomes a keyword, so the benchmark
+      // cannot find it verbatim; today no task statement contains one.
+      if (w.length >= 3 && !KEYWORD_STOP_WORDS.has(w) && !heldRows.has(w)) found.add(w);
+    }
+  }
+  return [...found].sort(cmp);
+}
+
 const JOB_ZONE_WORDS = { 1: 'little', 2: 'some', 3: 'medium', 4: 'considerable', 5: 'extensive' };
 
 function citiesFor(soc) {
@@ -655,6 +696,24 @@ const HEADER = [
   '# Re-run the script rather than editing by hand: it overwrites this file.',
 ];
 
+const KEYWORDS_PLACEHOLDER = 'KEYWORDS_GO_HERE';
+
+/** `key: [a, b, c]` wrapped at 100 columns, continuation lines indented (yaml puts one per line). */
+function flowList(key, items) {
+  const indent = ' '.repeat(key.length + 1);
+  const lines = [];
+  let line = `${key}[`;
+  items.forEach((item, i) => {
+    const piece = `${item}${i < items.length - 1 ? ',' : ']'}`;
+    if (line.length + 1 + piece.length > 100 && !line.endsWith('[')) {
+      lines.push(line);
+      line = indent + piece;
+    } else line += (line.endsWith('[') ? '' : ' ') + piece;
+  });
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** Puts `# comment` lines before the top-level key `key:`. */
 function commentBefore(text, key, comment) {
   if (!comment) return text;
@@ -707,6 +766,7 @@ for (const r of handRoles) {
     aliases: aliasesByRole.get(r.id),
     skills: skillsFor(r.onet),
     tasks: r.tasks,
+    keywords: { words: keywordsFor(r), sources: ['onet-tasks', 'onet-occupation'] },
     software: softwareFor(r.onet),
     tools: toolsFor(r.onet),
     salary,
@@ -725,7 +785,14 @@ for (const r of handRoles) {
   };
   profile.sources = sourcesFor(profile);
 
-  let text = stringify(profile, { lineWidth: 100 });
+  let text = stringify(
+    { ...profile, keywords: { ...profile.keywords, words: KEYWORDS_PLACEHOLDER } },
+    { lineWidth: 100 },
+  );
+  text = text.replace(
+    `  words: ${KEYWORDS_PLACEHOLDER}`,
+    flowList('  words: ', profile.keywords.words),
+  );
   text = commentBefore(text, 'tasks', r.taskNote);
   text = commentBefore(text, 'salaryTrend', trendComment);
   text = commentBefore(text, 'education', edu.comment);

@@ -1,8 +1,11 @@
 /**
  * Checks the shipped data set as a whole: completeness, sourcing and internal consistency.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
 import type { Role } from '../../src/data/schema.js';
+import { ROOT } from '../helpers.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const roles = catalog.roles;
@@ -68,6 +71,22 @@ describe('the built-in data set', () => {
       }
     },
   );
+
+  test('every O*NET profile has keywords: distinct lower-case words, sorted, none a held-back title', () => {
+    const held = new Set(
+      readFileSync(join(ROOT, 'scripts', 'draft', 'held-back-titles.tsv'), 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((l) => (l.split('\t')[0] ?? '').toLowerCase()),
+    );
+    for (const role of roles.filter((r) => r.onetTitle)) {
+      const words = role.keywords?.words ?? [];
+      expect({ id: role.id, enough: words.length >= 30 }).toEqual({ id: role.id, enough: true });
+      expect(words).toEqual([...new Set(words)].sort());
+      expect(words.filter((w) => !/^[a-z]{3,}$/.test(w) || held.has(w))).toEqual([]);
+      expect(role.keywords?.sources).toEqual(['onet-tasks', 'onet-occupation']);
+    }
+  });
 
   test('every salary is ordered p10 ≤ p25 ≤ median ≤ p75 ≤ p90, and low ≤ high', () => {
     const bad: string[] = [];

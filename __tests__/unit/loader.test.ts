@@ -62,6 +62,36 @@ describe('loadCatalog', () => {
     ]);
   });
 
+  test('checks keywords: single words, and sources the file lists', () => {
+    const ok = roleYaml(
+      'alpha',
+      'Alpha',
+      'keywords: { words: [invoices, posting], sources: [test] }\n',
+    );
+    expect(loadCatalog(tempDir({ 'a.yaml': ok })).roles[0]?.keywords?.words).toEqual([
+      'invoices',
+      'posting',
+    ]);
+    const bad = roleYaml(
+      'alpha',
+      'Alpha',
+      'keywords: { words: [invoices, two words], sources: [test] }\n',
+    );
+    expect(problemsOf(tempDir({ 'a.yaml': bad }))).toEqual([
+      expect.stringMatching(/a\.yaml:14:\d+: keywords\.words\.1: must be a single word/),
+    ]);
+    const unlisted = roleYaml(
+      'alpha',
+      'Alpha',
+      'keywords: { words: [invoices], sources: [nowhere] }\n',
+    );
+    expect(problemsOf(tempDir({ 'a.yaml': unlisted }))).toEqual([
+      expect.stringMatching(
+        /a\.yaml:14:\d+: keywords\.sources\.0: no entry in sources has id "nowhere"/,
+      ),
+    ]);
+  });
+
   test('reports malformed YAML and duplicate keys with their line', () => {
     const dir = tempDir({
       'a.yaml': 'id: x\ntitle: [unclosed\n',

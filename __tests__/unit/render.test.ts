@@ -14,6 +14,7 @@ const role = RoleSchema.parse({
   title: 'Executive Assistant',
   socCodes: ['43-6011.00'],
   summary: 'Runs an executive’s calendar.',
+  keywords: { words: ['itineraries', 'zeppelin'], sources: ['onet'] },
   skills: [{ name: 'Writing', importance: 4.25, source: 'onet' }],
   software: [
     { name: 'Microsoft Excel', category: 'Spreadsheet software', hot: true, source: 'onet' },
@@ -100,6 +101,9 @@ describe('renderRole', () => {
       expect(card).toContain(heading);
     expect(card).toContain('$74,260');
     expect(card).toContain('4.25');
+  });
+  test('leaves the search keywords out of the card', () => {
+    expect(renderRole(ctx, catalog, role, 'all')).not.toMatch(/zeppelin|keyword/i);
   });
   test('cites the source of each table', () => {
     expect(renderRole(ctx, catalog, role, 'skills')).toMatch(

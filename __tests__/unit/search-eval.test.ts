@@ -19,7 +19,12 @@ const report = JSON.parse(
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'eval-search.mjs'), '--json'], {
     encoding: 'utf8',
   }),
-) as { queries: number; ours: Report; baseline: Report };
+) as {
+  queries: number;
+  ours: Report;
+  baseline: Report;
+  ceiling: Record<string, { n: number; any: number; all: number }>;
+};
 const { ours, baseline: base } = report;
 
 describe('search relevance benchmark', () => {
@@ -28,13 +33,22 @@ describe('search relevance benchmark', () => {
     expect(Object.keys(ours.byType).sort()).toEqual(['held-back', 'lay', 'typo']);
   });
 
-  test('keeps the levels reached (held-back 80.6% top-3, 65.1% top-1; lay 100%; typo 100%)', () => {
-    expect(ours.byType['held-back']?.top3).toBeGreaterThanOrEqual(141 / 175);
-    expect(ours.byType['held-back']?.top1).toBeGreaterThanOrEqual(114 / 175);
+  test('keeps the levels reached (held-back 82.9% top-3, 65.7% top-1; lay 100%; typo 100%)', () => {
+    expect(ours.byType['held-back']?.top3).toBeGreaterThanOrEqual(145 / 175);
+    expect(ours.byType['held-back']?.top1).toBeGreaterThanOrEqual(115 / 175);
+    expect(ours.byType['held-back']?.mrr).toBeGreaterThanOrEqual(0.74);
     expect(ours.byType.lay?.top3).toBeGreaterThanOrEqual(1);
     expect(ours.byType.typo?.top3).toBeGreaterThanOrEqual(1);
-    expect(ours.overall.top3).toBeGreaterThanOrEqual(0.91);
-    expect(ours.overall.mrr).toBeGreaterThanOrEqual(0.87);
+    expect(ours.overall.top3).toBeGreaterThanOrEqual(0.92);
+    expect(ours.overall.mrr).toBeGreaterThanOrEqual(0.88);
+  });
+
+  test('keeps the lexical ceiling: 169 of 175 held-back titles share a word with their role', () => {
+    // The keyword lists (O*NET task and description words) lifted it from 165.
+    expect(report.ceiling['held-back']?.any).toBeGreaterThanOrEqual(169);
+    expect(ours.byType['held-back']?.top3).toBeLessThanOrEqual(
+      (report.ceiling['held-back']?.any ?? 0) / 175,
+    );
   });
 
   test('beats the plain Fuse.js baseline on every query type', () => {

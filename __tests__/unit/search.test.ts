@@ -189,3 +189,56 @@ describe('queryVariants', () => {
     expect(search(withVocab, 'ap specialist')[0]?.role.id).toBe('bookkeeping-clerk');
   });
 });
+
+describe('keywords', () => {
+  const withKeywords = (r: Role, words: string[]): Role =>
+    RoleSchema.parse({ ...r, keywords: { words, sources: ['s'] } });
+  const kw = buildIndex(
+    makeCatalog(
+      [
+        role('office-supervisor', 'Office Supervisor', []),
+        withKeywords(role('accounts-clerk', 'Accounts Clerk', []), ['repossession', 'supervisors']),
+        withKeywords(role('accounts-assistant', 'Accounts Assistant', []), ['supervisors']),
+        withKeywords(role('file-clerk', 'File Clerk', ['Records Clerk']), ['supervisors']),
+        withKeywords(role('mail-clerk', 'Mail Clerk', []), ['records', 'supervisors']),
+      ],
+      [],
+      '/tmp',
+    ),
+  );
+
+  test('find a role by a word only its keywords have, explained by that keyword alone', () => {
+    const hits = search(kw, 'repossessor');
+    expect(hits.map((h) => [h.role.id, h.matched])).toEqual([
+      ['accounts-clerk', { field: 'keyword', value: 'repossession' }],
+    ]);
+  });
+
+  test('match only exactly or by stem, never by prefix or typo', () => {
+    expect(search(kw, 'reposs')).toEqual([]);
+    expect(search(kw, 'reposession')).toEqual([]);
+  });
+
+  test('rank below the same word in a title or alias', () => {
+    expect(search(kw, 'records').map((h) => [h.role.id, h.matched.field])).toEqual([
+      ['file-clerk', 'alias'],
+      ['mail-clerk', 'keyword'],
+    ]);
+  });
+
+  test('a word the catalog knows is taken as spelled right: its look-alikes count less', () => {
+    const receptionist = role('receptionist', 'Receptionist', []);
+    const scoreOf = (roles: Role[]) =>
+      search(buildIndex(makeCatalog(roles, [], '/tmp')), 'retention').find(
+        (h) => h.role.id === 'receptionist',
+      )?.score ?? 0;
+    const unknown = scoreOf([receptionist]);
+    const known = scoreOf([receptionist, role('hr', 'Retention Specialist', [])]);
+    expect(unknown).toBeGreaterThan(0);
+    expect(known).toBeLessThan(unknown * 0.9);
+  });
+
+  test('do not make a word look common: "supervisor" is in one title, so it outweighs "accounts"', () => {
+    expect(search(kw, 'accounts supervisor')[0]?.role.id).toBe('office-supervisor');
+  });
+});

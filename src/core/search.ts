@@ -3,16 +3,18 @@
  * role name.
  *
  * How ranking works:
- * - Every searchable text of a role (title, each alias, software, tool, skill, task and the
- *   summary) is an "entry", split into words.
+ * - Every searchable text of a role (title, each alias, software, tool, skill, task, the summary
+ *   and its keyword list) is an "entry", split into words.
  * - The query is read as typed and also with abbreviations expanded and synonyms swapped in
  *   (data/synonyms.yaml); each reading is scored and the best counts (others slightly less).
  * - Each query word is matched to known words exactly, by prefix or stem, or as a typo
  *   (Fuse.js proposes candidates, an edit-distance check keeps real near-misses): 0–1.
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
- *   a word found nowhere counts only a little.
+ *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
+ *   a word is only found there.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
- *   entry, times its field's weight (title > alias > software > tool > skill > task > summary). A role
+ *   entry, times its field's weight (title > alias > software > tool > skill > task > summary >
+ *   keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text.
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score are scored in
@@ -35,6 +37,7 @@ export const SEARCH_FIELDS = {
   skill: { label: 'skill', weight: 0.7 },
   task: { label: 'task', weight: 0.65 },
   summary: { label: 'summary', weight: 0.6 },
+  keyword: { label: 'keyword', weight: 0.5 },
 } as const;
 
 export type SearchField = keyof typeof SEARCH_FIELDS;
@@ -53,6 +56,8 @@ interface WordTables {
   byWord: Map<string, number[]>;
   /** Roles having each word in any of their entries. */
   rolesByWord: Map<string, number[]>;
+  /** Roles having each word in an entry other than their keyword list (for word rarity). */
+  namedRolesByWord: Map<string, number[]>;
   /** Entries of each role, by role index. */
   roleEntries: number[][];
   /** Fuzzy matcher over the distinct words of all entries. */
@@ -83,6 +88,8 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_WORDS = 12;
 /** Weight of a query word found nowhere, relative to the average known word. */
 const UNKNOWN_WORD_WEIGHT = 0.3;
+/** A query word found as typed is probably spelled right: its look-alikes count this share. */
+const KNOWN_WORD_TYPO_SHARE = 0.8;
 /** Roles scored in full per query reading; the rest are ranked out by a cheap pre-score. */
 export const MAX_CANDIDATES = 150;
 /** Most readings of one query tried (abbreviations expanded, synonyms swapped). */
@@ -124,6 +131,8 @@ function entriesOf(role: Role, index: number): Entry[] {
     ...role.skills.map((s) => ['skill', s.name] as [SearchField, string]),
     ...role.tasks.map((t) => ['task', t] as [SearchField, string]),
     ['summary', role.summary] as [SearchField, string],
+    // All keywords in one entry: a bag of words, not a text the query could cover.
+    ...(role.keywords ? [['keyword', role.keywords.words.join(' ')] as [SearchField, string]] : []),
   ];
   // "…, Except Legal, Medical, and Executive" names what a title excludes: never match on it.
   return texts.map(([field, text]) => ({
@@ -155,9 +164,15 @@ function buildTables(catalog: Catalog): WordTables {
   const rolesByWord = new Map(
     [...byWord].map(([w, list]) => [w, [...new Set(list.map((e) => (entries[e] as Entry).role))]]),
   );
+  const namedRolesByWord = new Map<string, number[]>();
+  for (const [w, list] of byWord) {
+    const named = list.filter((e) => (entries[e] as Entry).field !== 'keyword');
+    if (named.length)
+      namedRolesByWord.set(w, [...new Set(named.map((e) => (entries[e] as Entry).role))]);
+  }
   const roleEntries: number[][] = catalog.roles.map(() => []);
   entries.forEach((e, i) => roleEntries[e.role]?.push(i));
-  return { entries, byWord, rolesByWord, roleEntries, words, byStem };
+  return { entries, byWord, rolesByWord, namedRolesByWord, roleEntries, words, byStem };
 }
 
 /** Makes the search index for a catalog, once per run; its word tables are built when first needed. */
@@ -233,8 +248,10 @@ function allowedTypos(length: number): number {
 
 /**
  * Similarity of each known word to one query word: exact 1, same stem or prefix 0.9 ("admin" →
- * "administrative"), and for typos 0.85 scaled down by the edit distance. Fuse.js proposes the
- * fuzzy candidates; the edit distance keeps only real near-misses of the whole word or its start.
+ * "administrative"), and for typos 0.85 scaled down by the edit distance (and by
+ * KNOWN_WORD_TYPO_SHARE when the query word is itself a known word: "retention" is no typo for
+ * "reception"). Fuse.js proposes the fuzzy candidates; the edit distance keeps only real
+ * near-misses of the whole word or its start.
  */
 function similarWords(index: SearchIndex, token: string): Map<string, number> {
   const cached = index.similarCache.get(token);
@@ -250,6 +267,7 @@ function similarWords(index: SearchIndex, token: string): Map<string, number> {
     for (const word of index.tables().byWord.keys()) if (word.startsWith(token)) keep(word, 0.9);
   }
   if (token.length >= 4) {
+    const share = index.tables().byWord.has(token) ? KNOWN_WORD_TYPO_SHARE : 1;
     for (const r of index.tables().words.search(token, { limit: 100 })) {
       const word = r.item;
       // The whole word, its start ("admn" for "administrative") or its stem may carry the typo;
@@ -264,11 +282,16 @@ function similarWords(index: SearchIndex, token: string): Map<string, number> {
       ];
       for (const [typos, penalty] of ways) {
         if (typos <= allowedTypos(token.length))
-          keep(word, 0.85 * (1 - typos / Math.max(token.length, 4)) - penalty);
+          keep(word, share * 0.85 * (1 - typos / Math.max(token.length, 4)) - penalty);
       }
     }
   }
   return found;
+}
+
+/** The same word, or the same stem: how keywords match (prefixes and typos there are mostly noise). */
+function stemMatch(word: string, token: string): boolean {
+  return word === token || stem(word) === stem(token);
 }
 
 /** Checks and cleans a user query; throws a usage error when nothing searchable is left. */
@@ -311,8 +334,16 @@ function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore
   // Rare words say more than common ones ("payroll" vs "clerk"): weight each query word by
   // its inverse document frequency over roles. A word that matches nothing at all still counts,
   // but only a little, so "full charge bookkeeper" is mostly about "bookkeeper".
+  // Keyword lists are long and mention much in passing ("report to supervisors"), so rarity is
+  // counted over the other texts, unless a word is found only in keywords.
   const n = index.catalog.roles.length;
-  const idf = rolesPerToken.map((roles) => (roles.size ? Math.log(1 + n / roles.size) : 0));
+  const idf = rolesPerToken.map((roles, t) => {
+    const named = new Set<number>();
+    for (const word of (similar[t] as Map<string, number>).keys())
+      for (const r of index.tables().namedRolesByWord.get(word) ?? []) named.add(r);
+    const df = named.size || roles.size;
+    return df ? Math.log(1 + n / df) : 0;
+  });
   const known = idf.filter((w) => w > 0);
   const unknownWeight =
     UNKNOWN_WORD_WEIGHT * (known.length ? known.reduce((a, b) => a + b) / known.length : 1);
@@ -344,7 +375,11 @@ function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore
       const words = similar[t] as Map<string, number>;
       for (const w of entry.words) {
         const sim = words.get(w);
-        if (sim !== undefined && sim > (row[t] ?? 0)) {
+        if (
+          sim !== undefined &&
+          sim > (row[t] ?? 0) &&
+          (entry.field !== 'keyword' || stemMatch(w, tokens[t] ?? ''))
+        ) {
           row[t] = sim;
           any = true;
         }
@@ -413,9 +448,17 @@ export function queryVariants(
   return variants.filter((v) => !seen.has(v.join(' ')) && seen.add(v.join(' ')));
 }
 
+/** The text shown as a hit's reason: the entry, or for a keyword list only the keywords matched. */
+function matchedText(entry: Entry, variants: string[][]): string {
+  if (entry.field !== 'keyword') return entry.text;
+  const tokens = [...new Set(variants.flat())];
+  return entry.words.filter((w) => tokens.some((t) => stemMatch(w, t))).join(', ');
+}
+
 /** Ranked fuzzy search; best first, ties kept in catalog order. */
 export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
-  const [original, ...others] = queryVariants(queryWords(rawQuery), index.synonyms);
+  const variants = queryVariants(queryWords(rawQuery), index.synonyms);
+  const [original, ...others] = variants;
   const best = scoreWords(index, original as string[]);
   for (const variant of others) {
     for (const [r, s] of scoreWords(index, variant)) {
@@ -431,7 +474,7 @@ export function search(index: SearchIndex, rawQuery: string, limit = 10): Search
     .map(([r, b]) => ({
       role: index.catalog.roles[r] as Role,
       score: Math.round(b.score * 1000) / 1000,
-      matched: { field: SEARCH_FIELDS[b.entry.field].label, value: b.entry.text },
+      matched: { field: SEARCH_FIELDS[b.entry.field].label, value: matchedText(b.entry, variants) },
     }));
 }
 

@@ -146,6 +146,12 @@ export const WorkStyleSchema = z.strictObject({
   source: sourceRef,
 });
 
+/** Search vocabulary: single words about the job, e.g. taken from O*NET task statements. */
+export const KeywordsSchema = z.strictObject({
+  words: z.array(z.string().regex(/^\S+$/, 'must be a single word')).min(1),
+  sources: z.array(sourceRef).min(1),
+});
+
 export const RoleSchema = z.strictObject({
   id: slug,
   title: text,
@@ -156,6 +162,8 @@ export const RoleSchema = z.strictObject({
   aliases: z.array(text).default([]),
   skills: z.array(SkillSchema).default([]),
   tasks: z.array(text).default([]),
+  /** Words `search` also looks in, at the lowest weight; `show` does not print them. */
+  keywords: KeywordsSchema.optional(),
   software: z.array(TechSchema).default([]),
   tools: z.array(TechSchema).default([]),
   salary: z.array(SalarySchema).default([]),
