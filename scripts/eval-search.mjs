@@ -1,5 +1,10 @@
 // Prints search relevance (top-1, top-3, MRR) overall and per query type, for careers' ranking
-// and for a plain Fuse.js baseline. Usage: npm run eval:search (builds first).
+// and for a plain Fuse.js baseline. Usage: npm run eval:search (builds first) [-- flags]
+//   --no-narrowing      Fuse.js scans every known word for typos instead of the candidates the
+//                       word index proposes (slower; the figures must be the same)
+//   --check-narrowing   also rank every query both ways and report any difference
+//   --json              one JSON document instead of the table
+//   --misses            list the queries whose expected role is not in the top 3
 import { readFileSync } from 'node:fs';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { buildIndex, search } from '../dist/core/search.js';
@@ -10,12 +15,26 @@ const queries = parseQueries(
   readFileSync(new URL('../__tests__/fixtures/search-queries.tsv', import.meta.url), 'utf8'),
 );
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
-const index = buildIndex(catalog, loadSynonyms(BUILT_IN_DATA_DIR));
+const synonyms = loadSynonyms(BUILT_IN_DATA_DIR);
+const narrow = !process.argv.includes('--no-narrowing');
+const index = buildIndex(catalog, synonyms, { narrow });
 const ours = evaluate(queries, (q) => search(index, q, 10).map((h) => h.role));
 const base = evaluate(queries, baselineRanker(catalog));
 
+// Ranked hits (id, score, matched text) of every query with and without typo candidates.
+let narrowing;
+if (process.argv.includes('--check-narrowing')) {
+  const ranked = (idx) => (q) =>
+    search(idx, q, 10).map((h) => `${h.role.id} ${h.score} ${h.matched.field}:${h.matched.value}`);
+  const [on, off] = [true, false].map((n) => ranked(buildIndex(catalog, synonyms, { narrow: n })));
+  const differences = queries
+    .map((q) => ({ query: q.query, narrowed: on(q.query), full: off(q.query) }))
+    .filter((d) => JSON.stringify(d.narrowed) !== JSON.stringify(d.full));
+  narrowing = { queries: queries.length, differences };
+}
+
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ queries: queries.length, ours, baseline: base }));
+  console.log(JSON.stringify({ queries: queries.length, narrow, ours, baseline: base, narrowing }));
   process.exit(0);
 }
 const pct = (x) => `${(x * 100).toFixed(1)}%`.padStart(7);
@@ -32,6 +51,21 @@ console.log(
 );
 for (const t of Object.keys(ours.byType)) console.log(row(t, ours.byType[t], base.byType[t]));
 console.log(row('overall', ours.overall, base.overall));
+console.log(
+  `\nTypos: ${narrow ? 'Fuse.js on the candidates the word index proposes' : 'Fuse.js over every known word (--no-narrowing)'}`,
+);
+if (narrowing) {
+  const n = narrowing.differences.length;
+  console.log(
+    n === 0
+      ? `Every one of the ${narrowing.queries} queries ranks the same with and without narrowing.`
+      : `${n} queries rank differently without narrowing:`,
+  );
+  for (const d of narrowing.differences.slice(0, 10))
+    console.log(
+      `  ${d.query}\n    narrowed: ${d.narrowed.join(' | ')}\n    full:     ${d.full.join(' | ')}`,
+    );
+}
 if (process.argv.includes('--misses')) {
   console.log('\nMisses (not in top 3):');
   for (const q of queries) {

@@ -1,7 +1,9 @@
 /**
  * Relevance regression test: the labelled benchmark in fixtures/search-queries.tsv must keep
- * the levels reached when the ranking was tuned (figures in the comments), and beat plain
- * Fuse.js on every query type. `npm run eval:search` prints the full table.
+ * the levels reached when the ranking was tuned (figures in the comments), beat plain Fuse.js
+ * on every query type, and rank every query the same whether typos are looked for among the
+ * candidates the word index proposes or among every known word. `npm run eval:search` prints
+ * the full table.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,10 +18,17 @@ interface Report {
 // The benchmark runs in plain Node against the built code (as `npm run eval:search` does):
 // several times faster than inside jest's module sandbox.
 const report = JSON.parse(
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'eval-search.mjs'), '--json'], {
-    encoding: 'utf8',
-  }),
-) as { queries: number; ours: Report; baseline: Report };
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'eval-search.mjs'), '--json', '--check-narrowing'],
+    { encoding: 'utf8' },
+  ),
+) as {
+  queries: number;
+  ours: Report;
+  baseline: Report;
+  narrowing: { queries: number; differences: Array<{ query: string }> };
+};
 const { ours, baseline: base } = report;
 
 describe('search relevance benchmark', () => {
@@ -35,6 +44,11 @@ describe('search relevance benchmark', () => {
     expect(ours.byType.typo?.top3).toBeGreaterThanOrEqual(1);
     expect(ours.overall.top3).toBeGreaterThanOrEqual(0.91);
     expect(ours.overall.mrr).toBeGreaterThanOrEqual(0.87);
+  });
+
+  test('ranks every query the same with and without narrowing the typo candidates', () => {
+    expect(report.narrowing.queries).toBe(report.queries);
+    expect(report.narrowing.differences).toEqual([]);
   });
 
   test('beats the plain Fuse.js baseline on every query type', () => {

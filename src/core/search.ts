@@ -4,11 +4,14 @@
  *
  * How ranking works:
  * - Every searchable text of a role (title, each alias, software, tool, skill, task and the
- *   summary) is an "entry", split into words.
+ *   summary) is an "entry", split into words (core/word-index.ts keeps them as numbered tables).
  * - The query is read as typed and also with abbreviations expanded and synonyms swapped in
  *   (data/synonyms.yaml); each reading is scored and the best counts (others slightly less).
- * - Each query word is matched to known words exactly, by prefix or stem, or as a typo
- *   (Fuse.js proposes candidates, an edit-distance check keeps real near-misses): 0–1.
+ * - Each query word is matched to known words exactly, by prefix or stem, or as a typo: 0–1.
+ *   Typos: a walk over the sorted word list (as a trie) proposes the words within the allowed
+ *   edit distance of the query word, its start or its stem; Fuse.js scores those and an
+ *   edit-distance check keeps real near-misses. (With `narrow: false` Fuse.js scans every word
+ *   instead: the same words come out, only slower; the eval and a test check both agree.)
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
  *   a word found nowhere counts only a little.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
@@ -23,6 +26,28 @@ import type { Role } from '../data/schema.js';
 import type { Catalog } from './catalog.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Synonyms } from '../data/synonyms.js';
+import {
+  FIELD_NAMES,
+  FIELD_SHIFT,
+  NAME_ALIAS,
+  NAME_TITLE,
+  buildNameIndex,
+  buildWordIndex,
+  entryTexts,
+  find,
+  hashName,
+  listsOf,
+  lowerBound,
+  normalize,
+  stem,
+  wordIndexOf,
+  words,
+  type Lists,
+  type SearchField,
+  type WordIndex,
+} from './word-index.js';
+
+export { normalize, words, stem, type SearchField } from './word-index.js';
 
 const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
 
@@ -35,38 +60,41 @@ export const SEARCH_FIELDS = {
   skill: { label: 'skill', weight: 0.7 },
   task: { label: 'task', weight: 0.65 },
   summary: { label: 'summary', weight: 0.6 },
-} as const;
+} as const satisfies Record<SearchField, { label: string; weight: number }>;
 
-export type SearchField = keyof typeof SEARCH_FIELDS;
+/** Keys (candidate, entry) as candidate × ENTRY_KEY + entry; a role has fewer entries. */
+const ENTRY_KEY = 2 ** 21;
 
-interface Entry {
-  role: number;
-  field: SearchField;
-  text: string;
-  words: string[];
-}
+/** Field weights by field code (the position in FIELD_NAMES). */
+const FIELD_WEIGHTS = FIELD_NAMES.map((f) => SEARCH_FIELDS[f].weight);
 
-/** The word tables of an index; built on the first fuzzy search, since exact look-ups need none. */
-interface WordTables {
-  entries: Entry[];
-  /** Entries containing each word. */
-  byWord: Map<string, number[]>;
-  /** Roles having each word in any of their entries. */
-  rolesByWord: Map<string, number[]>;
-  /** Entries of each role, by role index. */
-  roleEntries: number[][];
-  /** Fuzzy matcher over the distinct words of all entries. */
-  words: Fuse<string>;
-  /** Known words by their stem. */
-  byStem: Map<string, string[]>;
-}
+/** How Fuse.js matches one query word against known words. */
+const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, location: 0, distance: 8 } as const;
 
 export interface SearchIndex {
   catalog: Catalog;
   synonyms: Synonyms;
-  tables: () => WordTables;
-  /** Words similar to each query word seen so far (the index never changes, so neither do they). */
-  similarCache: Map<string, Map<string, number>>;
+  /** The word tables: given (read from a file), or built from the catalog on first fuzzy search. */
+  tables: () => WordIndex;
+  /** The role-names table exact look-ups use: given, or built on first use. */
+  names: () => Lists;
+  /** False makes Fuse.js scan every known word for typos instead of the proposed candidates. */
+  narrow: boolean;
+  /** Words (numbers) similar to each query word seen so far; the index never changes, so neither do they. */
+  similarCache: Map<string, Map<number, number>>;
+  /** The roles having a word similar to each query word seen so far, with the best similarity. */
+  rolesCache: Map<string, TokenRoles>;
+  /** Fuse.js over every known word, made when `narrow` is false. */
+  allWords?: Fuse<string>;
+}
+
+export interface IndexOptions {
+  /** Word tables read from a file; else they are built from the catalog when first needed. */
+  tables?: WordIndex;
+  /** A names table read from a file; else built when first needed. */
+  names?: Lists;
+  /** See SearchIndex.narrow; true unless set. */
+  narrow?: boolean;
 }
 
 export interface SearchHit {
@@ -97,77 +125,26 @@ const SUPPORT_BONUS = 0.1;
 const MIN_RELEVANCE = 0.3;
 /** ...and so are hits far weaker than the best one (below this share of its score). */
 const RELATIVE_CUTOFF = 0.5;
-const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'or', 'the', 'to', 'with']);
 
-/** Lower-cases, turns punctuation into spaces and squeezes white space. */
-export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** The words of a text that matter for matching. */
-export function words(text: string): string[] {
-  return normalize(text)
-    .split(' ')
-    .filter((w) => w.length > 0 && !STOP_WORDS.has(w));
-}
-
-function entriesOf(role: Role, index: number): Entry[] {
-  const texts: Array<[SearchField, string]> = [
-    ['title', role.title],
-    ...(role.onetTitle ? [['alias', role.onetTitle] as [SearchField, string]] : []),
-    ...role.aliases.map((a) => ['alias', a] as [SearchField, string]),
-    ...role.software.map((s) => ['software', s.name] as [SearchField, string]),
-    ...role.tools.map((t) => ['tool', t.name] as [SearchField, string]),
-    ...role.skills.map((s) => ['skill', s.name] as [SearchField, string]),
-    ...role.tasks.map((t) => ['task', t] as [SearchField, string]),
-    ['summary', role.summary] as [SearchField, string],
-  ];
-  // "…, Except Legal, Medical, and Executive" names what a title excludes: never match on it.
-  return texts.map(([field, text]) => ({
-    role: index,
-    field,
-    text,
-    words: words(text.replace(/,?\s+except\b.*$/i, '')),
-  }));
-}
-
-function buildTables(catalog: Catalog): WordTables {
-  const entries = catalog.roles.flatMap(entriesOf);
-  const byWord = new Map<string, number[]>();
-  entries.forEach((e, i) => {
-    for (const w of new Set(e.words)) {
-      const list = byWord.get(w);
-      if (list) list.push(i);
-      else byWord.set(w, [i]);
-    }
-  });
-  const words = new Fuse([...byWord.keys()], {
-    includeScore: true,
-    threshold: 0.4,
-    location: 0,
-    distance: 8,
-  });
-  const byStem = new Map<string, string[]>();
-  for (const w of byWord.keys()) byStem.set(stem(w), [...(byStem.get(stem(w)) ?? []), w]);
-  const rolesByWord = new Map(
-    [...byWord].map(([w, list]) => [w, [...new Set(list.map((e) => (entries[e] as Entry).role))]]),
-  );
-  const roleEntries: number[][] = catalog.roles.map(() => []);
-  entries.forEach((e, i) => roleEntries[e.role]?.push(i));
-  return { entries, byWord, rolesByWord, roleEntries, words, byStem };
-}
-
-/** Makes the search index for a catalog, once per run; its word tables are built when first needed. */
-export function buildIndex(catalog: Catalog, synonyms: Synonyms = NO_SYNONYMS): SearchIndex {
-  let tables: WordTables | undefined;
+/**
+ * Makes the search index for a catalog, once per run. Tables not given are built from the
+ * catalog when first needed (exact name look-ups need no word tables).
+ */
+export function buildIndex(
+  catalog: Catalog,
+  synonyms: Synonyms = NO_SYNONYMS,
+  options: IndexOptions = {},
+): SearchIndex {
+  let tables = options.tables;
+  let names = options.names;
   return {
     catalog,
     synonyms,
-    tables: () => (tables ??= buildTables(catalog)),
+    tables: () => (tables ??= wordIndexOf(buildWordIndex(catalog.roles))),
+    names: () => (names ??= listsOf(buildNameIndex(catalog.roles))),
+    narrow: options.narrow ?? true,
     similarCache: new Map(),
+    rolesCache: new Map(),
   };
 }
 
@@ -193,65 +170,188 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-const SUFFIXES = [
-  'ments',
-  'ment',
-  'ings',
-  'ing',
-  'ants',
-  'ant',
-  'ions',
-  'ion',
-  'ists',
-  'ist',
-  'ives',
-  'ive',
-  'ors',
-  'or',
-  'ers',
-  'er',
-  'es',
-  's',
-];
-
-/**
- * A crude stem so that "accountant", "accounting" and "accounts" meet at "account", and
- * "collector" and "collection" at "collect".
- */
-export function stem(word: string): string {
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4)
-      return word.slice(0, -suffix.length);
-  }
-  return word;
-}
-
 /** Typos tolerated in a word of this length: 1 up to 7 letters, 2 from 8, 3 from 12. */
 function allowedTypos(length: number): number {
   return Math.min(3, Math.max(1, Math.floor(length / 4)));
 }
 
+/** Block size of the longest-word table. */
+const BLOCK = 32;
+/** The length of the longest word in each block of BLOCK words of a list, made once per list. */
+const longestInBlock = new WeakMap<readonly string[], Int32Array>();
+
+/** True when some word of list[lo..hi) has at least `length` letters. */
+function hasWordOf(list: readonly string[], lo: number, hi: number, length: number): boolean {
+  let blocks = longestInBlock.get(list);
+  if (!blocks) {
+    blocks = new Int32Array(Math.ceil(list.length / BLOCK));
+    for (let i = 0; i < list.length; i++) {
+      const b = (i / BLOCK) | 0;
+      blocks[b] = Math.max(blocks[b] as number, (list[i] as string).length);
+    }
+    longestInBlock.set(list, blocks);
+  }
+  let i = lo;
+  for (; i < hi && i % BLOCK !== 0; i++) if ((list[i] as string).length >= length) return true;
+  for (; i + BLOCK <= hi; i += BLOCK) if ((blocks[i / BLOCK] as number) >= length) return true;
+  for (; i < hi; i++) if ((list[i] as string).length >= length) return true;
+  return false;
+}
+
 /**
- * Similarity of each known word to one query word: exact 1, same stem or prefix 0.9 ("admin" →
- * "administrative"), and for typos 0.85 scaled down by the edit distance. Fuse.js proposes the
- * fuzzy candidates; the edit distance keeps only real near-misses of the whole word or its start.
+ * Adds to `out` the words of a sorted list within `k` typos (edit distance with adjacent swaps,
+ * as editDistance) of `target`, and with `prefixes` also every longer word whose first
+ * target.length letters are that close. Walks the list as a trie: a run of words sharing a
+ * prefix is one node, with one row of the edit-distance table per letter of the prefix; a branch
+ * is left once no longer prefix can come within k, or when all its words are too short.
  */
-function similarWords(index: SearchIndex, token: string): Map<string, number> {
+export function nearWords(
+  list: readonly string[],
+  target: string,
+  k: number,
+  prefixes: boolean,
+  out: Set<number>,
+): void {
+  const m = target.length;
+  const width = m + 1;
+  const maxDepth = m + k;
+  // rows[d * width + j]: distance between the walk's first d letters and target's first j,
+  // capped at k + 1 (only whether a cell is within k matters), computed only in the band
+  // |d - j| <= k (outside it the distance is over k anyway).
+  const far = k + 1;
+  const rows = new Int32Array((maxDepth + 1) * width).fill(far);
+  for (let j = 0; j <= Math.min(m, k); j++) rows[j] = j;
+  const mins = new Int32Array(maxDepth + 1);
+  const goal = Int32Array.from(target, (c) => c.charCodeAt(0));
+  const path = new Int32Array(maxDepth + 1);
+  // Words list[lo..hi) all start with the same `depth` letters, whose row is filled in.
+  const visit = (lo: number, hi: number, depth: number): void => {
+    // Words shorter than m - k are too far as whole words and too short to start with m letters.
+    if (m - k > depth && !hasWordOf(list, lo, hi, m - k)) return;
+    const row = depth * width;
+    const distance = rows[row + m] as number;
+    // The prefix itself is a word only as the first of the run.
+    if ((list[lo] as string).length === depth) {
+      if (distance <= k) out.add(lo);
+      lo++;
+    }
+    if (prefixes && depth === m && distance <= k) {
+      for (let i = lo; i < hi; i++) out.add(i);
+      return;
+    }
+    if (lo >= hi || depth >= maxDepth) return;
+    // Row d+1 is at least min(row d, row d-1 + 1): past this no extension comes within k.
+    if ((mins[depth] as number) > k && (depth === 0 || (mins[depth - 1] as number) >= k)) return;
+    const next = row + width;
+    const from = Math.max(1, depth + 1 - k);
+    const to = Math.min(m, depth + 1 + k);
+    while (lo < hi) {
+      const c = (list[lo] as string).charCodeAt(depth);
+      let a = lo + 1;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if ((list[mid] as string).charCodeAt(depth) <= c) a = mid + 1;
+        else b = mid;
+      }
+      path[depth] = c;
+      // Cells outside the band keep the `far` they started with: no row is written there.
+      let min = Math.min(depth + 1, far);
+      rows[next] = min;
+      for (let j = from; j <= to; j++) {
+        const cost = c === goal[j - 1] ? 0 : 1;
+        let d = Math.min(
+          (rows[row + j] as number) + 1,
+          (rows[next + j - 1] as number) + 1,
+          (rows[row + j - 1] as number) + cost,
+        );
+        if (depth >= 1 && j >= 2 && c === goal[j - 2] && path[depth - 1] === goal[j - 1])
+          d = Math.min(d, (rows[row - width + j - 2] as number) + 1);
+        d = Math.min(d, far);
+        rows[next + j] = d;
+        if (d < min) min = d;
+      }
+      mins[depth + 1] = min;
+      visit(lo, a, depth + 1);
+      lo = a;
+    }
+  };
+  if (list.length > 0) visit(0, list.length, 0);
+}
+
+/**
+ * Words that may be a typo of the token: within the allowed edit distance as a whole word, by
+ * their start, or by their stem. Every word the typo check in similarWords can keep is here.
+ */
+export function typoCandidates(tables: WordIndex, token: string): number[] {
+  const k = allowedTypos(token.length);
+  const out = new Set<number>();
+  nearWords(tables.words, token, k, true, out);
+  const stems = new Set<number>();
+  nearWords(tables.stems, stem(token), k, false, stems);
+  for (const s of stems) for (const w of tables.stemWords.get(s)) out.add(w);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The words Fuse.js matches to a token among its typo candidates. */
+function fuzzyAmongCandidates(tables: WordIndex, token: string): number[] {
+  const candidates = typoCandidates(tables, token);
+  const fuse = new Fuse(
+    candidates.map((w) => tables.words[w] as string),
+    FUSE_OPTIONS,
+  );
+  return fuse.search(token).map((r) => candidates[r.refIndex] as number);
+}
+
+/**
+ * For every known word of 4 letters or more, the words Fuse.js matches to it among its typo
+ * candidates. A pack stores these lists, so a query word the index knows needs no search for
+ * its typos at run time.
+ */
+export function typoLists(tables: WordIndex): number[][] {
+  return tables.words.map((w) => (w.length >= 4 ? fuzzyAmongCandidates(tables, w) : []));
+}
+
+/**
+ * Fuse.js matches of a token: stored for a known word, else among its typo candidates; or,
+ * when not narrowing, among every known word.
+ */
+function fuzzyMatches(index: SearchIndex, token: string, known: number): number[] {
+  const tables = index.tables();
+  if (!index.narrow) {
+    index.allWords ??= new Fuse(tables.words, FUSE_OPTIONS);
+    return index.allWords.search(token).map((r) => r.refIndex);
+  }
+  if (known >= 0 && tables.typos) return [...tables.typos.get(known)];
+  return fuzzyAmongCandidates(tables, token);
+}
+
+/**
+ * Similarity of each known word (by number) to one query word: exact 1, same stem or prefix 0.9
+ * ("admin" → "administrative"), and for typos 0.85 scaled down by the edit distance. Fuse.js
+ * matches the fuzzy candidates; the edit distance keeps only real near-misses of the whole word
+ * or its start.
+ */
+function similarWords(index: SearchIndex, token: string): Map<number, number> {
   const cached = index.similarCache.get(token);
   if (cached) return cached;
-  const found = new Map<string, number>();
+  const found = new Map<number, number>();
   index.similarCache.set(token, found);
-  const keep = (word: string, sim: number) => {
+  const keep = (word: number, sim: number) => {
     if (sim > (found.get(word) ?? 0)) found.set(word, sim);
   };
-  if (index.tables().byWord.has(token)) keep(token, 1);
-  for (const word of index.tables().byStem.get(stem(token)) ?? []) keep(word, 0.9);
+  const tables = index.tables();
+  const known = tables.words;
+  const exact = find(known, token);
+  if (exact >= 0) keep(exact, 1);
+  const stemmed = find(tables.stems, stem(token));
+  if (stemmed >= 0) for (const word of tables.stemWords.get(stemmed)) keep(word, 0.9);
   if (token.length >= 3) {
-    for (const word of index.tables().byWord.keys()) if (word.startsWith(token)) keep(word, 0.9);
+    for (let w = lowerBound(known, token); known[w]?.startsWith(token); w++) keep(w, 0.9);
   }
   if (token.length >= 4) {
-    for (const r of index.tables().words.search(token, { limit: 100 })) {
-      const word = r.item;
+    for (const w of fuzzyMatches(index, token, exact)) {
+      const word = known[w] as string;
       // The whole word, its start ("admn" for "administrative") or its stem may carry the typo;
       // the last two count a little less.
       const ways: Array<[number, number]> = [
@@ -264,11 +364,21 @@ function similarWords(index: SearchIndex, token: string): Map<string, number> {
       ];
       for (const [typos, penalty] of ways) {
         if (typos <= allowedTypos(token.length))
-          keep(word, 0.85 * (1 - typos / Math.max(token.length, 4)) - penalty);
+          keep(w, 0.85 * (1 - typos / Math.max(token.length, 4)) - penalty);
       }
     }
   }
   return found;
+}
+
+/**
+ * Forgets the words matched to query words so far, and lists kept after reading them from a
+ * file, so the next query runs as in a fresh process (benchmarks clear it between queries).
+ */
+export function clearSearchCache(index: SearchIndex): void {
+  index.similarCache.clear();
+  index.rolesCache.clear();
+  index.tables().forget?.();
 }
 
 /** Checks and cleans a user query; throws a usage error when nothing searchable is left. */
@@ -286,33 +396,75 @@ export function queryWords(raw: string): string[] {
 
 interface RoleScore {
   score: number;
-  entry: Entry;
+  /** The best-matching entry, by its number within the role (see entryTexts). */
+  entry: number;
 }
 
-/** Scores every role against one reading of the query (a list of words). */
-function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore> {
-  const similar = tokens.map((token) => similarWords(index, token));
-  // pre[role][token] = best similarity of that query word to any word of the role: cheap to
-  // get from rolesByWord, and used for the word weights and to pick candidates.
-  const pre = new Map<number, number[]>();
-  const rolesPerToken = similar.map((words, t) => {
-    const roles = new Set<number>();
-    for (const [word, sim] of words) {
-      for (const r of index.tables().rolesByWord.get(word) ?? []) {
-        roles.add(r);
-        const row = pre.get(r) ?? new Array<number>(tokens.length).fill(0);
-        row[t] = Math.max(row[t] ?? 0, sim);
-        pre.set(r, row);
-      }
+/** The roles having some word similar to a query word, and the best similarity in each. */
+interface TokenRoles {
+  roles: number[];
+  sims: Float64Array;
+}
+
+/** The roles a query word touches, from the word → roles lists of its similar words. */
+function tokenRoles(index: SearchIndex, token: string): TokenRoles {
+  const cached = index.rolesCache.get(token);
+  if (cached) return cached;
+  const tables = index.tables();
+  const best = new Float64Array(index.catalog.size);
+  const roles: number[] = [];
+  for (const [w, sim] of similarWords(index, token)) {
+    for (const r of tables.wordRoles.get(w)) {
+      const old = best[r] as number;
+      if (old === 0) roles.push(r);
+      if (sim > old) best[r] = sim;
     }
-    return roles;
-  });
+  }
+  const sims = new Float64Array(roles.length);
+  roles.forEach((r, i) => (sims[i] = best[r] as number));
+  const found = { roles, sims };
+  index.rolesCache.set(token, found);
+  return found;
+}
+
+/**
+ * The roles to score in full: every matched role in a small catalog, else the MAX_CANDIDATES
+ * with the best cheap score (`cheap[role]`; ties go by catalog order).
+ */
+function topCandidates(roles: number[], cheap: Float64Array): number[] {
+  if (roles.length <= MAX_CANDIDATES) return roles;
+  const scores = new Float64Array(roles.length);
+  for (let i = 0; i < roles.length; i++) scores[i] = cheap[roles[i] as number] as number;
+  const cut = scores.sort()[roles.length - MAX_CANDIDATES] as number;
+  const above: number[] = [];
+  const tied: number[] = [];
+  for (const r of roles) {
+    const s = cheap[r] as number;
+    if (s > cut) above.push(r);
+    else if (s === cut) tied.push(r);
+  }
+  tied.sort((a, b) => a - b);
+  return above.concat(tied.slice(0, MAX_CANDIDATES - above.length));
+}
+
+/** How one reading of the query weighs its words, and which roles it scores in full. */
+interface Reading {
+  /** Each word of the reading, as its position among the query's distinct words. */
+  words: number[];
+  weights: number[];
+  totalWeight: number;
+  candidates: number[];
+}
+
+/** Weighs the words of one reading of the query and picks the roles to score in full. */
+function planReading(index: SearchIndex, tokens: string[], position: Map<string, number>): Reading {
+  const n = index.catalog.size;
+  const touches = tokens.map((token) => tokenRoles(index, token));
 
   // Rare words say more than common ones ("payroll" vs "clerk"): weight each query word by
   // its inverse document frequency over roles. A word that matches nothing at all still counts,
   // but only a little, so "full charge bookkeeper" is mostly about "bookkeeper".
-  const n = index.catalog.roles.length;
-  const idf = rolesPerToken.map((roles) => (roles.size ? Math.log(1 + n / roles.size) : 0));
+  const idf = touches.map(({ roles }) => (roles.length ? Math.log(1 + n / roles.length) : 0));
   const known = idf.filter((w) => w > 0);
   const unknownWeight =
     UNKNOWN_WORD_WEIGHT * (known.length ? known.reduce((a, b) => a + b) / known.length : 1);
@@ -320,64 +472,179 @@ function scoreWords(index: SearchIndex, tokens: string[]): Map<number, RoleScore
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   // Only the roles most likely to rank are scored in full: in a big catalog a common word
-  // ("clerk") touches thousands of roles. Catalogs under the limit score every matched role.
-  let candidates = [...pre.keys()];
-  if (candidates.length > MAX_CANDIDATES) {
-    const cheap = (r: number) =>
-      (pre.get(r) ?? []).reduce((sum, sim, t) => sum + sim * (weights[t] ?? 0), 0);
-    candidates = candidates
-      .map((r) => [r, cheap(r)] as const)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([r]) => r);
+  // ("clerk") touches thousands of roles. The cheap score of a role is the weighted sum over
+  // the query words of their best similarity to any word of the role (from the word → roles
+  // lists); every weight is positive, so a role is touched when its sum is.
+  const cheap = new Float64Array(n);
+  const touched: number[] = [];
+  for (let t = 0; t < touches.length; t++) {
+    const { roles, sims } = touches[t] as TokenRoles;
+    const weight = weights[t] as number;
+    for (let i = 0; i < roles.length; i++) {
+      const r = roles[i] as number;
+      if (cheap[r] === 0) touched.push(r);
+      cheap[r] = (cheap[r] as number) + (sims[i] as number) * weight;
+    }
   }
+  return {
+    words: tokens.map((token) => position.get(token) as number),
+    weights,
+    totalWeight,
+    candidates: topCandidates(touched, cheap),
+  };
+}
 
-  const best = new Map<number, RoleScore & { second: number }>();
-  // perRole[role][token] = best field-weighted similarity of that word anywhere in the role
-  const perRole = new Map<number, number[]>();
-  for (const e of candidates.flatMap((r) => index.tables().roleEntries[r] ?? [])) {
-    const entry = index.tables().entries[e] as Entry;
-    // row[token] = best similarity of that query word to a word of this entry
-    const row = new Array<number>(tokens.length).fill(0);
-    let any = false;
-    for (let t = 0; t < similar.length; t++) {
-      const words = similar[t] as Map<string, number>;
-      for (const w of entry.words) {
-        const sim = words.get(w);
-        if (sim !== undefined && sim > (row[t] ?? 0)) {
-          row[t] = sim;
-          any = true;
-        }
+/**
+ * The entries of one role holding a word similar to some query word: entry numbers, field
+ * weights, word counts, and sims[i * U + u], the best similarity of a word of entry i to the
+ * query's distinct word u.
+ */
+interface RoleMatches {
+  entries: number[];
+  weights: number[];
+  lengths: number[];
+  sims: number[];
+}
+
+const NO_MATCHES: RoleMatches = { entries: [], weights: [], lengths: [], sims: [] };
+
+/**
+ * Finds the matching entries of the candidate roles from the entries holding each word similar
+ * to a query word (so no role's texts are read). `similar[u]` maps words to their similarity to
+ * distinct query word u.
+ */
+function matchCandidates(
+  tables: WordIndex,
+  candidates: number[],
+  similar: Array<Map<number, number>>,
+  n: number,
+): Map<number, RoleMatches> {
+  const U = similar.length;
+  const position = new Int32Array(n).fill(-1);
+  candidates.forEach((r, c) => (position[r] = c));
+  const wordSims = new Map<number, Float64Array>();
+  similar.forEach((found, u) => {
+    for (const [w, sim] of found) {
+      let row = wordSims.get(w);
+      if (!row) wordSims.set(w, (row = new Float64Array(U)));
+      row[u] = sim;
+    }
+  });
+  // One row per matching entry of a candidate: its key (candidate, entry), field and word
+  // count, and at sims[row * U + u] its best similarity to distinct query word u.
+  const rowOf = new Map<number, number>();
+  const keys: number[] = [];
+  const about: number[] = [];
+  const sims: number[] = [];
+  for (const [w, wordRow] of wordSims) {
+    const triples = tables.wordEntries.get(w);
+    for (let i = 0; i < triples.length; i += 3) {
+      const c = position[triples[i] as number] as number;
+      if (c < 0) continue;
+      const key = c * ENTRY_KEY + (triples[i + 1] as number);
+      let row = rowOf.get(key);
+      if (row === undefined) {
+        row = keys.length;
+        rowOf.set(key, row);
+        keys.push(key);
+        about.push(triples[i + 2] as number);
+        for (let u = 0; u < U; u++) sims.push(0);
+      }
+      for (let u = 0; u < U; u++) {
+        const sim = wordRow[u] as number;
+        if (sim > (sims[row * U + u] as number)) sims[row * U + u] = sim;
       }
     }
-    if (!any) continue;
-    const spread = perRole.get(entry.role) ?? new Array<number>(tokens.length).fill(0);
-    row.forEach(
-      (sim, t) => (spread[t] = Math.max(spread[t] ?? 0, sim * SEARCH_FIELDS[entry.field].weight)),
-    );
-    perRole.set(entry.role, spread);
-    const matched = row.reduce((sum, sim, t) => sum + sim * (weights[t] ?? 0), 0);
-    const coverage = Math.min(1, row.filter((s) => s > 0).length / Math.max(1, entry.words.length));
-    const score =
-      (matched / totalWeight) * (0.85 + 0.15 * coverage) * SEARCH_FIELDS[entry.field].weight;
-    const current = best.get(entry.role);
-    if (!current) best.set(entry.role, { score, entry, second: 0 });
-    else if (score > current.score) best.set(entry.role, { score, entry, second: current.score });
-    else current.second = Math.max(current.second, score);
+  }
+  // Each candidate's entries in entry order, as the scoring expects (a numeric sort of the keys).
+  const sorted = Float64Array.from(keys).sort();
+  const matches = new Map<number, RoleMatches>();
+  for (const key of sorted) {
+    const row = rowOf.get(key) as number;
+    const r = candidates[Math.floor(key / ENTRY_KEY)] as number;
+    let found = matches.get(r);
+    if (!found) matches.set(r, (found = { entries: [], weights: [], lengths: [], sims: [] }));
+    const a = about[row] as number;
+    found.entries.push(key % ENTRY_KEY);
+    found.weights.push(FIELD_WEIGHTS[Math.floor(a / FIELD_SHIFT)] as number);
+    found.lengths.push(a % FIELD_SHIFT);
+    for (let u = 0; u < U; u++) found.sims.push(sims[row * U + u] as number);
+  }
+  return matches;
+}
+
+/** Scores the candidates of one reading of the query from their matching entries. */
+function scoreReading(
+  reading: Reading,
+  matches: Map<number, RoleMatches>,
+  U: number,
+): Map<number, RoleScore> {
+  const { weights, totalWeight } = reading;
+  const T = reading.words.length;
+  const best = new Map<number, RoleScore & { second: number }>();
+  // spreads[role][token] = best field-weighted similarity of that word anywhere in the role
+  const spreads = new Map<number, Float64Array>();
+  // row[token] = best similarity of that query word to a word of the entry at hand
+  const row = new Float64Array(T);
+  for (const r of reading.candidates) {
+    const found = matches.get(r) ?? NO_MATCHES;
+    let spread: Float64Array | undefined;
+    for (let i = 0; i < found.entries.length; i++) {
+      const e = found.entries[i] as number;
+      let any = false;
+      for (let t = 0; t < T; t++) {
+        const sim = found.sims[i * U + (reading.words[t] as number)] as number;
+        row[t] = sim;
+        if (sim > 0) any = true;
+      }
+      if (!any) continue;
+      const weight = found.weights[i] as number;
+      spread ??= new Float64Array(T);
+      let matched = 0;
+      let hit = 0;
+      for (let t = 0; t < T; t++) {
+        const sim = row[t] as number;
+        spread[t] = Math.max(spread[t] as number, sim * weight);
+        matched = matched + sim * (weights[t] as number);
+        if (sim > 0) hit++;
+      }
+      const coverage = Math.min(1, hit / Math.max(1, found.lengths[i] as number));
+      const score = (matched / totalWeight) * (0.85 + 0.15 * coverage) * weight;
+      const current = best.get(r);
+      if (!current) best.set(r, { score, entry: e, second: 0 });
+      else if (score > current.score) best.set(r, { score, entry: e, second: current.score });
+      else current.second = Math.max(current.second, score);
+    }
+    if (spread) spreads.set(r, spread);
   }
   // A role with several matching texts is a better bet than one with a single lucky match, and
   // a role whose texts between them cover every query word beats one that covers only some.
   for (const [r, b] of best) {
-    const spread = perRole.get(r) ?? [];
-    const roleLevel =
-      spread.reduce((sum, sim, t) => sum + sim * (weights[t] ?? 0), 0) / totalWeight;
+    const spread = spreads.get(r) ?? new Float64Array(T);
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum = sum + (spread[t] as number) * (weights[t] as number);
+    const roleLevel = sum / totalWeight;
     b.score = Math.min(
       1,
       (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
     );
   }
-
   return best;
+}
+
+/**
+ * Scores roles against every reading of a query (the first as typed): the readings' candidates
+ * are read once, then each reading scores its own.
+ */
+function scoreReadings(index: SearchIndex, variants: string[][]): Array<Map<number, RoleScore>> {
+  const distinct = [...new Set(variants.flat())];
+  const position = new Map(distinct.map((w, u) => [w, u]));
+  const U = distinct.length;
+  const readings = variants.map((tokens) => planReading(index, tokens, position));
+  const similar = distinct.map((token) => similarWords(index, token));
+  const candidates = [...new Set(readings.flatMap((reading) => reading.candidates))];
+  const matches = matchCandidates(index.tables(), candidates, similar, index.catalog.size);
+  return readings.map((reading) => scoreReading(reading, matches, U));
 }
 
 /** Readings of a query: as typed, with abbreviations expanded, and with synonyms swapped in. */
@@ -415,30 +682,56 @@ export function queryVariants(
 
 /** Ranked fuzzy search; best first, ties kept in catalog order. */
 export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
-  const [original, ...others] = queryVariants(queryWords(rawQuery), index.synonyms);
-  const best = scoreWords(index, original as string[]);
+  const [best, ...others] = scoreReadings(
+    index,
+    queryVariants(queryWords(rawQuery), index.synonyms),
+  ) as [Map<number, RoleScore>, ...Array<Map<number, RoleScore>>];
   for (const variant of others) {
-    for (const [r, s] of scoreWords(index, variant)) {
+    for (const [r, s] of variant) {
       const score = s.score * VARIANT_DISCOUNT;
       if (score > (best.get(r)?.score ?? 0)) best.set(r, { score, entry: s.entry });
     }
   }
-  const topScore = Math.max(0, ...[...best.values()].map((b) => b.score));
-  return [...best.entries()]
-    .filter(([, b]) => b.score >= MIN_RELEVANCE && b.score >= topScore * RELATIVE_CUTOFF)
-    .sort(([ra, a], [rb, b]) => b.score - a.score || ra - rb)
-    .slice(0, limit)
-    .map(([r, b]) => ({
-      role: index.catalog.roles[r] as Role,
+  let topScore = 0;
+  for (const b of best.values()) topScore = Math.max(topScore, b.score);
+  // The best `limit` hits, by score then catalog order, kept in order as they come.
+  const cap = limit >= 1 ? Math.floor(limit) : 0;
+  const top: Array<[number, RoleScore]> = [];
+  const ahead = (r: number, b: RoleScore, [rOther, other]: [number, RoleScore]) =>
+    b.score > other.score || (b.score === other.score && r < rOther);
+  for (const [r, b] of best) {
+    if (b.score < MIN_RELEVANCE || b.score < topScore * RELATIVE_CUTOFF) continue;
+    if (top.length === cap && (cap === 0 || !ahead(r, b, top[cap - 1] as [number, RoleScore])))
+      continue;
+    let at = top.length;
+    while (at > 0 && ahead(r, b, top[at - 1] as [number, RoleScore])) at--;
+    top.splice(at, 0, [r, b]);
+    if (top.length > cap) top.pop();
+  }
+  return top.map(([r, b]) => {
+    const role = index.catalog.role(r);
+    const [field, value] = entryTexts(role)[b.entry] ?? ['title', role.title];
+    return {
+      role,
       score: Math.round(b.score * 1000) / 1000,
-      matched: { field: SEARCH_FIELDS[b.entry.field].label, value: b.entry.text },
-    }));
+      matched: { field: SEARCH_FIELDS[field].label, value },
+    };
+  });
 }
 
 /** The top fuzzy hit must reach this relevance to be taken without asking. */
 const GOOD_ENOUGH = 0.7;
 /** ...and lead the runner-up by this much. */
 const CLEAR_LEAD = 0.05;
+
+/** Roles whose own title or id (NAME_TITLE), or whose other titles (NAME_ALIAS), may be `wanted`. */
+function namedRoles(index: SearchIndex, wanted: string, kind: number): number[] {
+  const names = index.names();
+  const bucket = names.get(hashName(wanted) % names.count);
+  const roles: number[] = [];
+  for (const item of bucket) if ((item & 1) === kind) roles.push(item >>> 1);
+  return roles;
+}
 
 /**
  * Turns a name the user typed into one role: an exact id, title or alias wins; otherwise the
@@ -448,19 +741,23 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   const wanted = normalize(name);
   if (wanted.length === 0) throw new UsageError('the role name is empty');
   const { catalog } = index;
-  const byIdOrTitle =
-    catalog.byId.get(name.trim().toLowerCase()) ??
-    catalog.roles.find((r) => normalize(r.title) === wanted || normalize(r.id) === wanted);
-  if (byIdOrTitle) return byIdOrTitle;
-  const byAlias = catalog.roles.filter((r) =>
-    [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted),
+  const byId = catalog.byId.get(name.trim().toLowerCase());
+  if (byId) return byId;
+  // The names table only narrows the look-up; each role found there is checked by its names.
+  const byTitle = namedRoles(index, wanted, NAME_TITLE).find(
+    (r) =>
+      normalize(catalog.titles[r] ?? '') === wanted || normalize(catalog.ids[r] ?? '') === wanted,
   );
+  if (byTitle !== undefined) return catalog.role(byTitle);
+  const byAlias = namedRoles(index, wanted, NAME_ALIAS)
+    .map((r) => catalog.role(r))
+    .filter((r) => [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted));
   if (byAlias.length === 1) return byAlias[0] as Role;
   if (byAlias.length > 1) {
     // A title several occupations share: prefer the role whose own title shares the rarest
     // words with it ("payroll" says more than "specialist").
     const query = new Set(words(name));
-    const titles = catalog.roles.map((r) => new Set(words(r.title)));
+    const titles = catalog.titles.map((t) => new Set(words(t)));
     const rarity = (w: string) => 1 / Math.max(1, titles.filter((t) => t.has(w)).length);
     const overlap = (r: Role) =>
       words(r.title)
