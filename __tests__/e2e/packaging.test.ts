@@ -26,13 +26,13 @@ describe('npm pack', () => {
       'schema',
     ]);
     expect(files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/'))).toEqual([
-      'dist/data.json',
+      'dist/data.pack',
     ]);
     expect(files).toEqual(
       expect.arrayContaining([
         'bin/careers.js',
         'dist/bundle/main.js',
-        'dist/data.json',
+        'dist/data.pack',
         'data/roles/payroll-clerk.yaml',
         'schema/show.schema.json',
       ]),

@@ -2,17 +2,20 @@
  * What every command gets: parsed global options, output streams, and the data of this run.
  *
  * Data is loaded once per run, before the command's action (a commander preAction hook calls
- * DataStore.load). The built-in data comes precompiled (data/compiled.ts); only a user's data
- * directory pulls in the YAML parser and the schema checks, and only then are they imported.
+ * DataStore.load). The built-in data comes precompiled as a pack with its search index
+ * (data/compiled.ts), and a user's data directory from its cache entry, also a pack
+ * (data/cache.ts): both read roles only as they are used. Only an uncached directory pulls in
+ * the YAML parser and the schema checks, and only then are they imported.
  */
 import type { Command } from 'commander';
 import type { Step } from '../data/paths.js';
 import type { Synonyms } from '../data/synonyms.js';
 import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
 import { readCompiled } from '../data/compiled.js';
-import { readCache, writeCache } from '../data/cache.js';
-import { makeCatalog, type Catalog } from '../core/catalog.js';
-import { buildIndex, type SearchIndex } from '../core/search.js';
+import { cacheKey, readCache, writeCache } from '../data/cache.js';
+import type { Catalog } from '../core/catalog.js';
+import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
 import { renderJson } from '../render/json.js';
@@ -41,14 +44,32 @@ interface LoadedData {
   steps: Step[];
 }
 
-/** From how many role files a first, uncached load says on stderr that it is working. */
-const SLOW_LOAD_FILES = 500;
+/** A first load quiet for this long says on stderr what it is doing, and again as often. */
+const SLOW_LOAD_MS = 1000;
 
-function safeCount(f: () => number): number {
+/**
+ * Progress of a slow first load of a data directory: says nothing for the first second, then
+ * what it is doing about once a second.
+ */
+function progress(note: (text: string) => void, dir: string): (what: () => string) => void {
+  const start = Date.now();
+  let last = start;
+  let said = false;
+  return (what) => {
+    const now = Date.now();
+    if (now - last < SLOW_LOAD_MS) return;
+    last = now;
+    note(`careers: ${what()}${said ? '' : ` (first run on ${dir}; later runs read a cache)`}…`);
+    said = true;
+  };
+}
+
+/** The cache key of a directory, or undefined when it cannot be made (the load then reports why). */
+function safeKey(dir: string): string | undefined {
   try {
-    return f();
+    return cacheKey(dir);
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -56,35 +77,50 @@ function safeCount(f: () => number): number {
 export class DataStore {
   private data?: LoadedData;
   private index?: SearchIndex;
+  /** Search tables that came with the data (a pack), or were built to cache it. */
+  private tables: IndexOptions = {};
 
   /**
-   * Loads the data directory: the compiled built-in data, or a user directory's cached copy,
+   * Loads the data directory: the compiled built-in data, or a user directory's cache entry,
    * when fresh; else the YAML (then caches a user directory for next time).
    */
   async load(dir: string, env: NodeJS.ProcessEnv, note: (text: string) => void): Promise<void> {
     if (this.data?.dir === dir) return;
-    const ready = dir === BUILT_IN_DATA_DIR ? readCompiled(dir) : readCache(env, dir);
-    if (ready) {
-      const catalog = makeCatalog(ready.roles, ready.metros, dir);
-      this.data = { dir, catalog, synonyms: ready.synonyms, steps: ready.steps };
+    const builtIn = dir === BUILT_IN_DATA_DIR;
+    const key = builtIn || env.CAREERS_NO_CACHE ? undefined : safeKey(dir);
+    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key) : undefined;
+    this.index = undefined;
+    if (pack) {
+      this.data = { dir, catalog: pack.catalog(dir), synonyms: pack.synonyms, steps: pack.steps };
+      this.tables = { tables: pack.words, names: pack.names };
       return;
     }
-    const [{ loadCatalog, roleFiles }, { loadSynonyms }, { loadPaths }] = await Promise.all([
+    const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/loader.js'),
       import('../data/synonyms.js'),
       import('../data/paths.js'),
     ]);
-    const count = dir === BUILT_IN_DATA_DIR ? 0 : safeCount(() => roleFiles(dir).length);
-    if (count >= SLOW_LOAD_FILES)
-      note(`careers: reading ${count} role files in ${dir}; later runs use a cache…`);
-    const catalog = loadCatalog(dir);
+    const say = progress(note, dir);
+    const catalog = loadCatalog(dir, (done, total) =>
+      say(
+        () =>
+          `reading role files in ${dir}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
+      ),
+    );
     this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
-    if (dir !== BUILT_IN_DATA_DIR) {
+    this.tables = {};
+    if (key) {
+      say(() => 'building the search index');
+      const words = buildWordIndex(catalog.roles);
+      this.tables = { tables: wordIndexOf(words) };
+      say(() => 'writing the cache');
       writeCache(env, dir, {
+        key,
         roles: catalog.roles,
         metros: catalog.metros,
         synonyms: this.data.synonyms,
         steps: this.data.steps,
+        words,
       });
     }
   }
@@ -94,9 +130,9 @@ export class DataStore {
     return this.data;
   }
 
-  /** The search index, built on first use. */
+  /** The search index: the loaded tables, or built on first use. */
   searchIndex(): SearchIndex {
-    this.index ??= buildIndex(this.loaded.catalog, this.loaded.synonyms);
+    this.index ??= buildIndex(this.loaded.catalog, this.loaded.synonyms, this.tables);
     return this.index;
   }
 }

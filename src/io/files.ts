@@ -32,10 +32,15 @@ function describe(err: unknown): string {
 }
 
 /**
- * Writes `data` to `file` atomically. Without `force`, an existing file (or symlink) is left
- * untouched and a UsageError is thrown; a missing or unwritable directory is an IoError.
+ * Writes `data` (text, bytes, or chunks of bytes in order) to `file` atomically. Without
+ * `force`, an existing file (or symlink) is left untouched and a UsageError is thrown; a missing
+ * or unwritable directory is an IoError.
  */
-export function writeFileAtomic(file: string, data: string, opts: { force?: boolean } = {}): void {
+export function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array | readonly Uint8Array[],
+  opts: { force?: boolean } = {},
+): void {
   const dir = dirname(file);
   try {
     if (!statSync(dir).isDirectory())
@@ -61,7 +66,8 @@ export function writeFileAtomic(file: string, data: string, opts: { force?: bool
   try {
     const fd = openSync(temp, 'wx', 0o644);
     try {
-      writeFileSync(fd, data);
+      if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(fd, data);
+      else for (const chunk of data) writeFileSync(fd, chunk);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
