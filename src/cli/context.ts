@@ -44,23 +44,32 @@ interface LoadedData {
   steps: Step[];
 }
 
-/** A first load quiet for this long says on stderr what it is doing, and again as often. */
+/** A first load quiet for this long says on stderr what it is doing... */
 const SLOW_LOAD_MS = 1000;
+/** ...and then how far it got, at most this often (and each new step). */
+const PROGRESS_EVERY_MS = 10_000;
 
 /**
- * Progress of a slow first load of a data directory: says nothing for the first second, then
- * what it is doing about once a second.
+ * Progress of a slow first load of a data directory: nothing in the first second; then what
+ * it is doing at each new step, and how far it got every ten seconds. `now` is the clock.
  */
-function progress(note: (text: string) => void, dir: string): (what: () => string) => void {
-  const start = Date.now();
-  let last = start;
-  let said = false;
-  return (what) => {
-    const now = Date.now();
-    if (now - last < SLOW_LOAD_MS) return;
-    last = now;
-    note(`careers: ${what()}${said ? '' : ` (first run on ${dir}; later runs read a cache)`}…`);
-    said = true;
+export function progress(
+  note: (text: string) => void,
+  dir: string,
+  now: () => number = Date.now,
+): (step: string, detail?: string) => void {
+  const start = now();
+  let last = 0;
+  let lastStep = '';
+  return (step, detail) => {
+    const time = now();
+    if (time - start < SLOW_LOAD_MS) return;
+    if (step === lastStep && time - last < PROGRESS_EVERY_MS) return;
+    const first = last === 0;
+    last = time;
+    lastStep = step;
+    const hint = first ? ` (first run on ${dir}; later runs read a cache)` : '';
+    note(`careers: ${step}${detail ? `: ${detail}` : ''}${hint}…`);
   };
 }
 
@@ -102,18 +111,15 @@ export class DataStore {
     ]);
     const say = progress(note, dir);
     const catalog = loadCatalog(dir, (done, total) =>
-      say(
-        () =>
-          `reading role files in ${dir}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
-      ),
+      say('reading role files', `${done} of ${total}`),
     );
     this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
     this.tables = {};
     if (key) {
-      say(() => 'building the search index');
+      say('building the search index');
       const words = buildWordIndex(catalog.roles);
       this.tables = { tables: wordIndexOf(words) };
-      say(() => 'writing the cache');
+      say('writing the cache');
       writeCache(env, dir, {
         key,
         roles: catalog.roles,
