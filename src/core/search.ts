@@ -62,9 +62,6 @@ export const SEARCH_FIELDS = {
   summary: { label: 'summary', weight: 0.6 },
 } as const satisfies Record<SearchField, { label: string; weight: number }>;
 
-/** Keys (candidate, entry) as candidate × ENTRY_KEY + entry; a role has fewer entries. */
-const ENTRY_KEY = 2 ** 21;
-
 /** Field weights by field code (the position in FIELD_NAMES). */
 const FIELD_WEIGHTS = FIELD_NAMES.map((f) => SEARCH_FIELDS[f].weight);
 
@@ -495,18 +492,19 @@ function planReading(index: SearchIndex, tokens: string[], position: Map<string,
 }
 
 /**
- * The entries of one role holding a word similar to some query word: entry numbers, field
- * weights, word counts, and sims[i * U + u], the best similarity of a word of entry i to the
- * query's distinct word u.
+ * The entries of the candidate roles holding a word similar to some query word, one row each,
+ * grouped by candidate (candidate c's rows are from[c] up to from[c + 1]) in entry order:
+ * the entry's number, field weight and word count, and at sims[row * U + u] its best
+ * similarity to the query's distinct word u. `candidate[role]` is the role's candidate number.
  */
-interface RoleMatches {
-  entries: number[];
-  weights: number[];
-  lengths: number[];
-  sims: number[];
+interface Matches {
+  candidate: Int32Array;
+  from: Int32Array;
+  entry: Int32Array;
+  weight: Float64Array;
+  length: Int32Array;
+  sims: Float64Array;
 }
-
-const NO_MATCHES: RoleMatches = { entries: [], weights: [], lengths: [], sims: [] };
 
 /**
  * Finds the matching entries of the candidate roles from the entries holding each word similar
@@ -518,10 +516,12 @@ function matchCandidates(
   candidates: number[],
   similar: Array<Map<number, number>>,
   n: number,
-): Map<number, RoleMatches> {
+): Matches {
   const U = similar.length;
-  const position = new Int32Array(n).fill(-1);
-  candidates.forEach((r, c) => (position[r] = c));
+  const C = candidates.length;
+  const candidate = new Int32Array(n).fill(-1);
+  for (let c = 0; c < C; c++) candidate[candidates[c] as number] = c;
+  // The words similar to some query word, with their similarity to each distinct query word.
   const wordSims = new Map<number, Float64Array>();
   similar.forEach((found, u) => {
     for (const [w, sim] of found) {
@@ -530,55 +530,88 @@ function matchCandidates(
       row[u] = sim;
     }
   });
-  // One row per matching entry of a candidate: its key (candidate, entry), field and word
-  // count, and at sims[row * U + u] its best similarity to distinct query word u.
-  const rowOf = new Map<number, number>();
-  const keys: number[] = [];
-  const about: number[] = [];
-  const sims: number[] = [];
-  for (const [w, wordRow] of wordSims) {
-    const triples = tables.wordEntries.get(w);
+  const rows = [...wordSims.values()];
+  const lists = [...wordSims.keys()].map((w) => tables.wordEntries.get(w));
+  // Every (candidate, entry, word) found...
+  let total = 0;
+  for (const list of lists) total += list.length / 3;
+  const candidateOf = new Int32Array(total);
+  const entryOf = new Int32Array(total);
+  const wordOf = new Int32Array(total);
+  const about = new Uint32Array(total);
+  let hits = 0;
+  let entries = 1;
+  for (let j = 0; j < lists.length; j++) {
+    const triples = lists[j] as Uint32Array;
     for (let i = 0; i < triples.length; i += 3) {
-      const c = position[triples[i] as number] as number;
+      const c = candidate[triples[i] as number] as number;
       if (c < 0) continue;
-      const key = c * ENTRY_KEY + (triples[i + 1] as number);
-      let row = rowOf.get(key);
-      if (row === undefined) {
-        row = keys.length;
-        rowOf.set(key, row);
-        keys.push(key);
-        about.push(triples[i + 2] as number);
-        for (let u = 0; u < U; u++) sims.push(0);
-      }
-      for (let u = 0; u < U; u++) {
-        const sim = wordRow[u] as number;
-        if (sim > (sims[row * U + u] as number)) sims[row * U + u] = sim;
-      }
+      const e = triples[i + 1] as number;
+      candidateOf[hits] = c;
+      entryOf[hits] = e;
+      wordOf[hits] = j;
+      about[hits] = triples[i + 2] as number;
+      if (e >= entries) entries = e + 1;
+      hits++;
     }
   }
-  // Each candidate's entries in entry order, as the scoring expects (a numeric sort of the keys).
-  const sorted = Float64Array.from(keys).sort();
-  const matches = new Map<number, RoleMatches>();
-  for (const key of sorted) {
-    const row = rowOf.get(key) as number;
-    const r = candidates[Math.floor(key / ENTRY_KEY)] as number;
-    let found = matches.get(r);
-    if (!found) matches.set(r, (found = { entries: [], weights: [], lengths: [], sims: [] }));
-    const a = about[row] as number;
-    found.entries.push(key % ENTRY_KEY);
-    found.weights.push(FIELD_WEIGHTS[Math.floor(a / FIELD_SHIFT)] as number);
-    found.lengths.push(a % FIELD_SHIFT);
-    for (let u = 0; u < U; u++) found.sims.push(sims[row * U + u] as number);
+  // ...in candidate, then entry order: sorted as the numbers (candidate × entries + entry) ×
+  // hits + hit, with a native numeric sort, while those stay exact.
+  let order: ArrayLike<number>;
+  if (C * entries * hits <= Number.MAX_SAFE_INTEGER) {
+    const sortable = new Float64Array(hits);
+    for (let h = 0; h < hits; h++)
+      sortable[h] = ((candidateOf[h] as number) * entries + (entryOf[h] as number)) * hits + h;
+    sortable.sort();
+    for (let i = 0; i < hits; i++) sortable[i] = (sortable[i] as number) % hits;
+    order = sortable;
+  } else {
+    order = Array.from({ length: hits }, (_, h) => h).sort(
+      (a, b) =>
+        (candidateOf[a] as number) - (candidateOf[b] as number) ||
+        (entryOf[a] as number) - (entryOf[b] as number),
+    );
   }
-  return matches;
+  // One row per distinct (candidate, entry); an entry's similarity to a query word is the
+  // best of its words'.
+  const m: Matches = {
+    candidate,
+    from: new Int32Array(C + 1),
+    entry: new Int32Array(hits),
+    weight: new Float64Array(hits),
+    length: new Int32Array(hits),
+    sims: new Float64Array(hits * U),
+  };
+  let row = -1;
+  let c = 0;
+  let previousEntry = -1;
+  for (let i = 0; i < hits; i++) {
+    const hit = order[i] as number;
+    const hitCandidate = candidateOf[hit] as number;
+    const entry = entryOf[hit] as number;
+    if (hitCandidate >= c || entry !== previousEntry) {
+      // A new row: a new entry, or the first of a new candidate.
+      row++;
+      previousEntry = entry;
+      while (c <= hitCandidate) m.from[c++] = row;
+      const a = about[hit] as number;
+      const field = Math.floor(a / FIELD_SHIFT);
+      m.entry[row] = entry;
+      m.weight[row] = FIELD_WEIGHTS[field] as number;
+      m.length[row] = a - field * FIELD_SHIFT;
+    }
+    const sims = rows[wordOf[hit] as number] as Float64Array;
+    for (let u = 0; u < U; u++) {
+      const sim = sims[u] as number;
+      if (sim > (m.sims[row * U + u] as number)) m.sims[row * U + u] = sim;
+    }
+  }
+  while (c <= C) m.from[c++] = row + 1;
+  return m;
 }
 
 /** Scores the candidates of one reading of the query from their matching entries. */
-function scoreReading(
-  reading: Reading,
-  matches: Map<number, RoleMatches>,
-  U: number,
-): Map<number, RoleScore> {
+function scoreReading(reading: Reading, m: Matches, U: number): Map<number, RoleScore> {
   const { weights, totalWeight } = reading;
   const T = reading.words.length;
   const best = new Map<number, RoleScore & { second: number }>();
@@ -587,18 +620,17 @@ function scoreReading(
   // row[token] = best similarity of that query word to a word of the entry at hand
   const row = new Float64Array(T);
   for (const r of reading.candidates) {
-    const found = matches.get(r) ?? NO_MATCHES;
+    const c = m.candidate[r] as number;
     let spread: Float64Array | undefined;
-    for (let i = 0; i < found.entries.length; i++) {
-      const e = found.entries[i] as number;
+    for (let i = m.from[c] as number; i < (m.from[c + 1] as number); i++) {
       let any = false;
       for (let t = 0; t < T; t++) {
-        const sim = found.sims[i * U + (reading.words[t] as number)] as number;
+        const sim = m.sims[i * U + (reading.words[t] as number)] as number;
         row[t] = sim;
         if (sim > 0) any = true;
       }
       if (!any) continue;
-      const weight = found.weights[i] as number;
+      const weight = m.weight[i] as number;
       spread ??= new Float64Array(T);
       let matched = 0;
       let hit = 0;
@@ -608,8 +640,9 @@ function scoreReading(
         matched = matched + sim * (weights[t] as number);
         if (sim > 0) hit++;
       }
-      const coverage = Math.min(1, hit / Math.max(1, found.lengths[i] as number));
+      const coverage = Math.min(1, hit / Math.max(1, m.length[i] as number));
       const score = (matched / totalWeight) * (0.85 + 0.15 * coverage) * weight;
+      const e = m.entry[i] as number;
       const current = best.get(r);
       if (!current) best.set(r, { score, entry: e, second: 0 });
       else if (score > current.score) best.set(r, { score, entry: e, second: current.score });
