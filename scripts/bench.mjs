@@ -186,7 +186,7 @@ say();
 say('## In process: load, index, search');
 say();
 say(
-  '| catalog | load + validate YAML | build index | search median | search p95 | open pack | search median (pack) | search p95 (pack) |',
+  '| catalog | load + validate YAML | build index | search median | search p95 | open pack (+ cache key) | search median (pack) | search p95 (pack) |',
 );
 say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const base = loadCatalog(BUILT_IN_DATA_DIR);

@@ -10,16 +10,18 @@
  * - Each query word is matched to known words exactly, by prefix or stem, or as a typo: 0–1.
  *   Typos: a walk over the sorted word list (as a trie) proposes the words within the allowed
  *   edit distance of the query word, its start or its stem; Fuse.js scores those and an
- *   edit-distance check keeps real near-misses. (With `narrow: false` Fuse.js scans every word
- *   instead: the same words come out, only slower; the eval and a test check both agree.)
+ *   edit-distance check keeps real near-misses. A pack stores what Fuse.js matched for every
+ *   known word, so only a query word the index does not know needs the walk. (With
+ *   `narrow: false` Fuse.js scans every word instead: the same words come out, only slower; the
+ *   eval and a test check both agree.)
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
  *   a word found nowhere counts only a little.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
  *   entry, times its field's weight (title > alias > software > tool > skill > task > summary). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text.
- * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score are scored in
- *   full.
+ * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
+ *   → roles lists) are scored in full, from the entries holding their matching words.
  */
 import Fuse from 'fuse.js';
 import type { Role } from '../data/schema.js';

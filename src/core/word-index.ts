@@ -264,7 +264,7 @@ export function buildNameIndex(roles: readonly Role[]): FlatLists {
   }));
   const total = names.reduce((sum, n) => sum + 2 + n.aliases.length, 0);
   let count = 1;
-  while (count < total / 2) count *= 2;
+  while (count < total / 8) count *= 2;
   const buckets: number[][] = Array.from({ length: count }, () => []);
   names.forEach((n, r) => {
     const add = (name: string, kind: number) => {
