@@ -205,11 +205,9 @@ for (const n of sizes) {
     const search = [bin, '--data', dir, 'search', 'payroll clerk'];
     const show = [bin, '--data', dir, 'show', `synthetic-${Math.floor(n / 2)}`];
     const cold = wall(search, env);
-    say(
-      inProcess(`${n.toLocaleString('en-US')} synthetic roles`, dir, () =>
-        readCache(env, dir, cacheKey(dir)),
-      ),
-    );
+    const key = await cacheKey(dir);
+    const pack = await readCache(env, dir, key);
+    say(inProcess(`${n.toLocaleString('en-US')} synthetic roles`, dir, () => pack));
     const t = { bare: [], search: [], show: [] };
     wall(search, env); // warm the file cache
     for (let r = 0; r < rounds; r++) {

@@ -74,9 +74,9 @@ export function progress(
 }
 
 /** The cache key of a directory, or undefined when it cannot be made (the load then reports why). */
-function safeKey(dir: string): string | undefined {
+async function safeKey(dir: string): Promise<string | undefined> {
   try {
-    return cacheKey(dir);
+    return await cacheKey(dir);
   } catch {
     return undefined;
   }
@@ -96,8 +96,8 @@ export class DataStore {
   async load(dir: string, env: NodeJS.ProcessEnv, note: (text: string) => void): Promise<void> {
     if (this.data?.dir === dir) return;
     const builtIn = dir === BUILT_IN_DATA_DIR;
-    const key = builtIn || env.CAREERS_NO_CACHE ? undefined : safeKey(dir);
-    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key) : undefined;
+    const key = builtIn || env.CAREERS_NO_CACHE ? undefined : await safeKey(dir);
+    const pack = builtIn ? readCompiled(dir) : key ? await readCache(env, dir, key) : undefined;
     this.index = undefined;
     if (pack) {
       this.data = { dir, catalog: pack.catalog(dir), synonyms: pack.synonyms, steps: pack.steps };
@@ -120,7 +120,7 @@ export class DataStore {
       const words = buildWordIndex(catalog.roles);
       this.tables = { tables: wordIndexOf(words) };
       say('writing the cache');
-      writeCache(env, dir, {
+      await writeCache(env, dir, {
         key,
         roles: catalog.roles,
         metros: catalog.metros,

@@ -7,7 +7,6 @@
  * most MAX_ENTRIES entries and MAX_BYTES in all, dropping the least recently used. Set
  * CAREERS_NO_CACHE=1 to bypass it.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,26 +29,36 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'careers');
 }
 
+/** The SHA-256 of a text, in hex; node:crypto is loaded only for a --data directory. */
+async function sha256(text: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(text).digest('hex');
+}
+
 /** A key that changes whenever any data file of the directory is added, removed or edited. */
-export function cacheKey(dataDir: string): string {
+export async function cacheKey(dataDir: string): Promise<string> {
   const lines = [`careers ${version()}`];
   for (const file of dataFiles(resolve(dataDir))) {
     const st = statSync(file);
     lines.push(`${file}\t${st.size}\t${st.mtimeMs}`);
   }
-  return createHash('sha256').update(lines.join('\n')).digest('hex');
+  return sha256(lines.join('\n'));
 }
 
 /** The cache entry of a data directory. */
-export function entryFile(env: NodeJS.ProcessEnv, dataDir: string): string {
-  const name = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 24);
+export async function entryFile(env: NodeJS.ProcessEnv, dataDir: string): Promise<string> {
+  const name = (await sha256(resolve(dataDir))).slice(0, 24);
   return join(cacheDir(env), `${name}.pack`);
 }
 
 /** The cached data of a directory when its entry is sound and its key matches; else undefined. */
-export function readCache(env: NodeJS.ProcessEnv, dataDir: string, key: string): Pack | undefined {
+export async function readCache(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  key: string,
+): Promise<Pack | undefined> {
   if (env.CAREERS_NO_CACHE) return undefined;
-  const file = entryFile(env, dataDir);
+  const file = await entryFile(env, dataDir);
   const pack = readPack(file, key, () => {
     rmSync(file, { force: true });
     return ['The damaged cache entry was removed; run the command again to rebuild it.'];
@@ -66,11 +75,15 @@ export function readCache(env: NodeJS.ProcessEnv, dataDir: string, key: string):
 }
 
 /** Stores a directory's data; a cache that cannot be written is silently skipped. */
-export function writeCache(env: NodeJS.ProcessEnv, dataDir: string, contents: PackContents): void {
+export async function writeCache(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  contents: PackContents,
+): Promise<void> {
   if (env.CAREERS_NO_CACHE) return;
   try {
     mkdirSync(cacheDir(env), { recursive: true });
-    const file = entryFile(env, dataDir);
+    const file = await entryFile(env, dataDir);
     writeFileAtomic(file, packChunks(contents), { force: true });
     pruneCache(cacheDir(env), file);
   } catch {

@@ -14,7 +14,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { IoError, UsageError } from '../errors.js';
 
 /** Temp files being written right now; removed by `removeTempFiles` on Ctrl-C. */
@@ -61,7 +60,9 @@ export function writeFileAtomic(
     throw new UsageError(`${file} ${what}; use --force to overwrite it`);
   }
 
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Created exclusively ('wx'), so the name need only be unlikely to be taken, not secret.
+  const tag = Math.random().toString(36).slice(2, 10);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${tag}.tmp`);
   pending.add(temp);
   try {
     const fd = openSync(temp, 'wx', 0o644);
