@@ -4,6 +4,10 @@
 //  2. Peak memory (max RSS) of `show` next to bare node, via /usr/bin/time when present.
 //  3. In-process load time and search latency (median, p95) at 33 (built-in), 1,000 and 10,000
 //     roles; the big catalogs are synthetic (~50 aliases each), generated into a temp dir.
+//     Search is timed on the index built in memory and on the one read from the cache pack,
+//     each query as in a fresh run (what earlier queries left in memory is dropped).
+//  4. Whole process on those catalogs: the first run (no cache, it writes one), then search
+//     and show with the warm cache in interleaved rounds with bare node.
 // Usage: npm run bench [-- --rounds 15 --sizes 1000,10000]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -13,7 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
-import { buildIndex, search } from '../dist/core/search.js';
+import { buildIndex, clearSearchCache, search } from '../dist/core/search.js';
+import { cacheKey, readCache } from '../dist/data/cache.js';
+import { readCompiled } from '../dist/data/compiled.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'careers.cjs');
@@ -37,11 +43,11 @@ const say = (s = '') => {
   lines.push(s);
 };
 
-function wall(args) {
+function wall(args, env = {}) {
   const t = performance.now();
   const r = spawnSync(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return performance.now() - t;
@@ -140,7 +146,26 @@ function synthetic(n, base) {
   return dir;
 }
 
-function inProcess(label, dir) {
+/** Median and p95 of one query at a time on an index, each as in a fresh run. */
+function latency(index) {
+  const lat = [];
+  for (let r = 0; r < 5; r++) {
+    for (const q of QUERIES) {
+      // A CLI run asks one query: drop what earlier ones left so it does not flatter the figure.
+      clearSearchCache(index);
+      const t = performance.now();
+      search(index, q);
+      lat.push(performance.now() - t);
+    }
+  }
+  return [median(lat), p95(lat)];
+}
+
+/**
+ * Load and search in process: the YAML and an index built in memory, then a pack's index;
+ * `[packed, open]` is the pack and how long opening it took.
+ */
+function inProcess(label, dir, [packed, open]) {
   let t = performance.now();
   const catalog = loadCatalog(dir);
   const load = performance.now() - t;
@@ -148,38 +173,59 @@ function inProcess(label, dir) {
   const index = buildIndex(catalog, loadSynonyms(dir));
   index.tables(); // the word tables are otherwise built by the first search
   const build = performance.now() - t;
-  const lat = [];
-  for (let r = 0; r < 5; r++) {
-    for (const q of QUERIES) {
-      // A CLI run asks one query: empty the per-word cache so it does not flatter the figure.
-      index.similarCache.clear();
-      t = performance.now();
-      search(index, q);
-      lat.push(performance.now() - t);
-    }
-  }
-  return `| ${label} | ${ms(load)} | ${ms(build)} | ${ms(median(lat))} | ${ms(p95(lat))} |`;
+  const [med, p] = latency(index);
+  const onPack = buildIndex(packed.catalog(dir), packed.synonyms, {
+    tables: packed.words,
+    names: packed.names,
+  });
+  const [packMed, packP] = latency(onPack);
+  return `| ${label} | ${ms(load)} | ${ms(build)} | ${ms(med)} | ${ms(p)} | ${ms(open)} | ${ms(packMed)} | ${ms(packP)} |`;
 }
 
 say();
 say('## In process: load, index, search');
 say();
-say('| catalog | load + validate YAML | build index | search median | search p95 |');
-say('| --- | ---: | ---: | ---: | ---: |');
+say(
+  '| catalog | load + validate YAML | build index | search median | search p95 | open pack (+ cache key) | search median (pack) | search p95 (pack) |',
+);
+say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const base = loadCatalog(BUILT_IN_DATA_DIR);
-say(inProcess(`${base.roles.length} roles (built-in)`, BUILT_IN_DATA_DIR));
+/** A pack and the time it took to open it (with the cache key, for a --data directory). */
+async function timed(open) {
+  const t = performance.now();
+  const pack = await open();
+  return [pack, performance.now() - t];
+}
+say(
+  inProcess(
+    `${base.roles.length} roles (built-in)`,
+    BUILT_IN_DATA_DIR,
+    await timed(() => readCompiled(BUILT_IN_DATA_DIR)),
+  ),
+);
 const whole = [];
 for (const n of sizes) {
   const dir = synthetic(n, base);
   const cache = mkdtempSync(join(tmpdir(), 'careers-bench-cache-'));
+  const env = { XDG_CACHE_HOME: cache };
   try {
-    say(inProcess(`${n.toLocaleString('en-US')} synthetic roles`, dir));
-    // Whole process on the same catalog: the first run fills the --data cache, later runs use it.
-    const args = [bin, '--data', dir, 'search', 'payroll clerk'];
-    const cold = wall(args, { XDG_CACHE_HOME: cache });
-    const warm = median([1, 2, 3, 4, 5].map(() => wall(args, { XDG_CACHE_HOME: cache })));
+    // The first run fills the --data cache; later runs read it.
+    const search = [bin, '--data', dir, 'search', 'payroll clerk'];
+    const show = [bin, '--data', dir, 'show', `synthetic-${Math.floor(n / 2)}`];
+    const cold = wall(search, env);
+    const opened = await timed(async () => readCache(env, dir, await cacheKey(dir)));
+    say(inProcess(`${n.toLocaleString('en-US')} synthetic roles`, dir, opened));
+    const t = { bare: [], search: [], show: [] };
+    wall(search, env); // warm the file cache
+    for (let r = 0; r < rounds; r++) {
+      t.bare.push(wall(['-e', '']));
+      t.search.push(wall(search, env));
+      t.show.push(wall(show, env));
+    }
+    const b = median(t.bare);
+    const [s, sh] = [median(t.search), median(t.show)];
     whole.push(
-      `| ${n.toLocaleString('en-US')} roles | ${ms(cold)} | ${ms(warm)} | ${(warm / bare).toFixed(2)} |`,
+      `| ${n.toLocaleString('en-US')} roles | ${ms(cold)} | ${ms(b)} | ${ms(s)} | ${(s / b).toFixed(2)} | ${ms(sh)} | ${(sh / b).toFixed(2)} |`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -188,10 +234,14 @@ for (const n of sizes) {
 }
 if (whole.length) {
   say();
-  say('## Whole process on a big --data catalog: careers --data <dir> search "payroll clerk"');
+  say(
+    `## Whole process on a big --data catalog: first run, then warm cache (median of ${rounds} rounds interleaved with bare node)`,
+  );
   say();
-  say('| catalog | first run (no cache) | warm cache, median of 5 | warm × bare node |');
-  say('| --- | ---: | ---: | ---: |');
+  say(
+    '| catalog | first run (no cache) | node -e \'\' | search "payroll clerk" | × bare | show <id> | × bare |',
+  );
+  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const line of whole) say(line);
 }
 

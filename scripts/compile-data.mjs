@@ -1,16 +1,20 @@
-// Build step: load and validate the built-in data once, and write it as dist/data.json so
-// look-ups on the built-in data skip YAML parsing and schema checks at run time.
-import { writeFileSync } from 'node:fs';
+// Build step: load and validate the built-in data once, build its search index, and write both
+// as one pack, dist/data.pack (src/data/pack.ts), so look-ups on the built-in data skip YAML
+// parsing, schema checks and index building at run time.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { loadPaths } from '../dist/data/paths.js';
-import { COMPILED_FILE } from '../dist/data/compiled.js';
+import { COMPILED_FILE, COMPILED_KEY } from '../dist/data/compiled.js';
+import { packChunks } from '../dist/data/pack.js';
 import { hasUnsafe } from '../dist/render/text.js';
 
-let data;
+let contents;
 try {
   const catalog = loadCatalog(BUILT_IN_DATA_DIR);
-  data = {
+  contents = {
+    key: COMPILED_KEY,
     roles: catalog.roles,
     metros: catalog.metros,
     synonyms: loadSynonyms(BUILT_IN_DATA_DIR),
@@ -18,14 +22,15 @@ try {
   };
   // Renderers skip cleaning the built-in data (a look-up would otherwise scan all of it), so it
   // must hold no control or escape characters.
-  if (hasUnsafe(data)) throw new Error('the built-in data holds control or escape characters');
+  if (hasUnsafe(contents)) throw new Error('the built-in data holds control or escape characters');
 } catch (err) {
   console.error(`compile-data: ${err.message}`);
   for (const line of err.details ?? []) console.error(line);
   process.exit(1);
 }
-writeFileSync(COMPILED_FILE, JSON.stringify(data));
-const catalog = data;
+writeFileSync(COMPILED_FILE, Buffer.concat(packChunks(contents)));
+// The JSON file earlier builds wrote.
+rmSync(join(COMPILED_FILE, '..', 'data.json'), { force: true });
 console.log(
-  `compile-data: ${catalog.roles.length} roles → ${COMPILED_FILE.replace(process.cwd() + '/', '')}`,
+  `compile-data: ${contents.roles.length} roles → ${COMPILED_FILE.replace(process.cwd() + '/', '')}`,
 );

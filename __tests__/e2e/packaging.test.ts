@@ -26,7 +26,7 @@ describe('npm pack', () => {
       'schema',
     ]);
     expect(files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/'))).toEqual([
-      'dist/data.json',
+      'dist/data.pack',
     ]);
     expect(files).toEqual(
       expect.arrayContaining([
@@ -34,7 +34,7 @@ describe('npm pack', () => {
         'dist/bundle/main.cjs',
         'dist/bundle/main.cache',
         'dist/bundle/import-esm.cjs',
-        'dist/data.json',
+        'dist/data.pack',
         'data/roles/payroll-clerk.yaml',
         'schema/show.schema.json',
       ]),

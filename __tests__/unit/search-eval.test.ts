@@ -1,7 +1,9 @@
 /**
  * Relevance regression test: the labelled benchmark in fixtures/search-queries.tsv must keep
- * the levels reached when the ranking was tuned (figures in the comments), and beat plain
- * Fuse.js on every query type. `npm run eval:search` prints the full table.
+ * the levels reached when the ranking was tuned (figures in the comments), beat plain Fuse.js
+ * on every query type, and rank every query the same whether typos are looked for among the
+ * candidates the word index proposes or among every known word. `npm run eval:search` prints
+ * the full table.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,14 +18,17 @@ interface Report {
 // The benchmark runs in plain Node against the built code (as `npm run eval:search` does):
 // several times faster than inside jest's module sandbox.
 const report = JSON.parse(
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'eval-search.mjs'), '--json'], {
-    encoding: 'utf8',
-  }),
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'eval-search.mjs'), '--json', '--check-narrowing'],
+    { encoding: 'utf8' },
+  ),
 ) as {
   queries: number;
   ours: Report;
   baseline: Report;
   ceiling: Record<string, { n: number; any: number; all: number }>;
+  narrowing: { queries: number; differences: Array<{ query: string }> };
 };
 const { ours, baseline: base } = report;
 
@@ -49,6 +54,11 @@ describe('search relevance benchmark', () => {
     expect(ours.byType['held-back']?.top3).toBeLessThanOrEqual(
       (report.ceiling['held-back']?.any ?? 0) / 175,
     );
+  });
+
+  test('ranks every query the same with and without narrowing the typo candidates', () => {
+    expect(report.narrowing.queries).toBe(report.queries);
+    expect(report.narrowing.differences).toEqual([]);
   });
 
   test('beats the plain Fuse.js baseline on every query type', () => {

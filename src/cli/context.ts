@@ -2,17 +2,20 @@
  * What every command gets: parsed global options, output streams, and the data of this run.
  *
  * Data is loaded once per run, before the command's action (a commander preAction hook calls
- * DataStore.load). The built-in data comes precompiled (data/compiled.ts); only a user's data
- * directory pulls in the YAML parser and the schema checks, and only then are they imported.
+ * DataStore.load). The built-in data comes precompiled as a pack with its search index
+ * (data/compiled.ts), and a user's data directory from its cache entry, also a pack
+ * (data/cache.ts): both read roles only as they are used. Only an uncached directory pulls in
+ * the YAML parser and the schema checks, and only then are they imported.
  */
 import type { Command } from 'commander';
 import type { Step } from '../data/paths.js';
 import type { Synonyms } from '../data/synonyms.js';
 import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
 import { readCompiled } from '../data/compiled.js';
-import { readCache, writeCache } from '../data/cache.js';
-import { makeCatalog, type Catalog } from '../core/catalog.js';
-import { buildIndex, type SearchIndex } from '../core/search.js';
+import { cacheKey, readCache, writeCache } from '../data/cache.js';
+import type { Catalog } from '../core/catalog.js';
+import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
 import { renderJson } from '../render/json.js';
@@ -41,14 +44,41 @@ interface LoadedData {
   steps: Step[];
 }
 
-/** From how many role files a first, uncached load says on stderr that it is working. */
-const SLOW_LOAD_FILES = 500;
+/** A first load quiet for this long says on stderr what it is doing... */
+const SLOW_LOAD_MS = 1000;
+/** ...and then how far it got, at most this often (and each new step). */
+const PROGRESS_EVERY_MS = 10_000;
 
-function safeCount(f: () => number): number {
+/**
+ * Progress of a slow first load of a data directory: nothing in the first second; then what
+ * it is doing at each new step, and how far it got every ten seconds. `now` is the clock.
+ */
+export function progress(
+  note: (text: string) => void,
+  dir: string,
+  now: () => number = Date.now,
+): (step: string, detail?: string) => void {
+  const start = now();
+  let last = 0;
+  let lastStep = '';
+  return (step, detail) => {
+    const time = now();
+    if (time - start < SLOW_LOAD_MS) return;
+    if (step === lastStep && time - last < PROGRESS_EVERY_MS) return;
+    const first = last === 0;
+    last = time;
+    lastStep = step;
+    const hint = first ? ` (first run on ${dir}; later runs read a cache)` : '';
+    note(`careers: ${step}${detail ? `: ${detail}` : ''}${hint}…`);
+  };
+}
+
+/** The cache key of a directory, or undefined when it cannot be made (the load then reports why). */
+async function safeKey(dir: string): Promise<string | undefined> {
   try {
-    return f();
+    return await cacheKey(dir);
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -56,37 +86,53 @@ function safeCount(f: () => number): number {
 export class DataStore {
   private data?: LoadedData;
   private index?: SearchIndex;
+  /** Search tables that came with the data (a pack), or were built to cache it. */
+  private tables: IndexOptions = {};
 
   /**
-   * Loads the data directory: the compiled built-in data, or a user directory's cached copy,
+   * Loads the data directory: the compiled built-in data, or a user directory's cache entry,
    * when fresh; else the YAML (then caches a user directory for next time).
    */
   async load(dir: string, env: NodeJS.ProcessEnv, note: (text: string) => void): Promise<void> {
     if (this.data?.dir === dir) return;
     const builtIn = dir === BUILT_IN_DATA_DIR;
-    const ready = builtIn ? readCompiled(dir) : readCache(env, dir);
-    if (ready) {
+    const key = builtIn || env.CAREERS_NO_CACHE ? undefined : await safeKey(dir);
+    const pack = builtIn ? readCompiled(dir) : key ? await readCache(env, dir, key) : undefined;
+    this.index = undefined;
+    if (pack) {
       // The build checks that the compiled built-in data holds no control characters.
-      const catalog = makeCatalog(ready.roles, ready.metros, dir, builtIn);
-      this.data = { dir, catalog, synonyms: ready.synonyms, steps: ready.steps };
+      this.data = {
+        dir,
+        catalog: pack.catalog(dir, builtIn),
+        synonyms: pack.synonyms,
+        steps: pack.steps,
+      };
+      this.tables = { tables: pack.words, names: pack.names };
       return;
     }
-    const [{ loadCatalog, roleFiles }, { loadSynonyms }, { loadPaths }] = await Promise.all([
+    const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/loader.js'),
       import('../data/synonyms.js'),
       import('../data/paths.js'),
     ]);
-    const count = dir === BUILT_IN_DATA_DIR ? 0 : safeCount(() => roleFiles(dir).length);
-    if (count >= SLOW_LOAD_FILES)
-      note(`careers: reading ${count} role files in ${dir}; later runs use a cache…`);
-    const catalog = loadCatalog(dir);
+    const say = progress(note, dir);
+    const catalog = loadCatalog(dir, (done, total) =>
+      say('reading role files', `${done} of ${total}`),
+    );
     this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
-    if (dir !== BUILT_IN_DATA_DIR) {
-      writeCache(env, dir, {
+    this.tables = {};
+    if (key) {
+      say('building the search index');
+      const words = buildWordIndex(catalog.roles);
+      this.tables = { tables: wordIndexOf(words) };
+      say('writing the cache');
+      await writeCache(env, dir, {
+        key,
         roles: catalog.roles,
         metros: catalog.metros,
         synonyms: this.data.synonyms,
         steps: this.data.steps,
+        words,
       });
     }
   }
@@ -96,9 +142,9 @@ export class DataStore {
     return this.data;
   }
 
-  /** The search index, built on first use. */
+  /** The search index: the loaded tables, or built on first use. */
   searchIndex(): SearchIndex {
-    this.index ??= buildIndex(this.loaded.catalog, this.loaded.synonyms);
+    this.index ??= buildIndex(this.loaded.catalog, this.loaded.synonyms, this.tables);
     return this.index;
   }
 }

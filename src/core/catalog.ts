@@ -4,9 +4,28 @@
  */
 import type { Metro, Role, Salary } from '../data/schema.js';
 
+/** Roles by id. */
+export interface RoleLookup {
+  get(id: string): Role | undefined;
+  has(id: string): boolean;
+  keys(): IterableIterator<string>;
+}
+
 export interface Catalog {
-  roles: Role[];
-  byId: Map<string, Role>;
+  /** Every role, in catalog order. A catalog read lazily loads them all on first use. */
+  readonly roles: Role[];
+  /** Roles by id; a lazy catalog loads only the role asked for. */
+  readonly byId: RoleLookup;
+  /** How many roles there are. */
+  readonly size: number;
+  /** Role ids in catalog order (known without loading the roles). */
+  readonly ids: readonly string[];
+  /** Role titles in catalog order (known without loading the roles). */
+  readonly titles: readonly string[];
+  /** The role at a position in catalog order; a lazy catalog loads only that one. */
+  role(i: number): Role;
+  /** For each metro, the titles of the roles whose sources name it without wage figures. */
+  readonly namedCities: Map<string, string[]>;
   metros: Metro[];
   metroById: Map<string, Metro>;
   /** Directory the data came from. */
@@ -18,6 +37,18 @@ export interface Catalog {
   clean: boolean;
 }
 
+/** For each metro, the titles of the roles whose sources name it as a place with many jobs. */
+export function namedCities(roles: readonly Role[]): Map<string, string[]> {
+  const named = new Map<string, string[]>();
+  for (const r of roles) {
+    for (const c of r.cities) {
+      if (c.metro && c.median === undefined)
+        named.set(c.metro, [...(named.get(c.metro) ?? []), r.title]);
+    }
+  }
+  return named;
+}
+
 /** Builds a catalog with its indexes; roles keep the order given. */
 export function makeCatalog(
   roles: Role[],
@@ -25,9 +56,93 @@ export function makeCatalog(
   dataDir: string,
   clean = false,
 ): Catalog {
+  const byId = new Map(roles.map((r) => [r.id, r]));
+  let ids: string[] | undefined;
+  let titles: string[] | undefined;
+  let named: Map<string, string[]> | undefined;
   return {
     roles,
-    byId: new Map(roles.map((r) => [r.id, r])),
+    byId,
+    size: roles.length,
+    get ids() {
+      return (ids ??= roles.map((r) => r.id));
+    },
+    get titles() {
+      return (titles ??= roles.map((r) => r.title));
+    },
+    role: (i) => roles[i] as Role,
+    get namedCities() {
+      return (named ??= namedCities(roles));
+    },
+    metros,
+    metroById: new Map(metros.map((m) => [m.id, m])),
+    dataDir,
+    clean,
+  };
+}
+
+/** How a lazy catalog reads what it is asked for; each is called at most once, except load. */
+export interface RoleSource {
+  /** How many roles there are. */
+  size: number;
+  ids(): string[];
+  titles(): string[];
+  namedCities(): Map<string, string[]>;
+  /** Reads the role at a position. */
+  load(i: number): Role;
+  /** Reads every role, in order (faster than one at a time). */
+  loadAll(): Role[];
+}
+
+/**
+ * A catalog whose roles are read only when asked for: searching or showing one role in a big
+ * cached catalog reads a few roles, not all of them. Each role is read once.
+ */
+export function lazyCatalog(
+  source: RoleSource,
+  metros: Metro[],
+  dataDir: string,
+  clean = false,
+): Catalog {
+  const loaded: Array<Role | undefined> = new Array<Role | undefined>(source.size);
+  let all: Role[] | undefined;
+  let ids: string[] | undefined;
+  let titles: string[] | undefined;
+  let named: Map<string, string[]> | undefined;
+  let positions: Map<string, number> | undefined;
+  const position = () => (positions ??= new Map((ids ??= source.ids()).map((id, i) => [id, i])));
+  const role = (i: number): Role => {
+    if (i < 0 || i >= loaded.length) throw new RangeError(`no role at position ${i}`);
+    return (loaded[i] ??= source.load(i));
+  };
+  const byId: RoleLookup = {
+    get: (id) => {
+      const i = position().get(id);
+      return i === undefined ? undefined : role(i);
+    },
+    has: (id) => position().has(id),
+    keys: () => position().keys(),
+  };
+  return {
+    get roles() {
+      if (!all) {
+        const fresh = source.loadAll();
+        all = fresh.map((r, i) => (loaded[i] ??= r));
+      }
+      return all;
+    },
+    byId,
+    size: source.size,
+    get ids() {
+      return (ids ??= source.ids());
+    },
+    get titles() {
+      return (titles ??= source.titles());
+    },
+    role,
+    get namedCities() {
+      return (named ??= source.namedCities());
+    },
     metros,
     metroById: new Map(metros.map((m) => [m.id, m])),
     dataDir,

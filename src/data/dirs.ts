@@ -3,7 +3,7 @@
  * import the YAML parser or the schemas.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 /** The data directory shipped with the package. */
@@ -24,7 +24,9 @@ export function dataFiles(dataDir: string): string[] {
     } catch {
       continue;
     }
-    for (const f of names.sort()) if (/\.ya?ml$/i.test(f)) files.push(join(dir, f));
+    // Joined by hand: path.join would normalise each of thousands of paths again.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const f of names.sort()) if (/\.ya?ml$/i.test(f)) files.push(prefix + f);
   }
   return files;
 }

@@ -617,10 +617,12 @@ export function checkRoles(
   metros: Metro[],
   problems: DataProblem[],
   knownIds: ReadonlySet<string> = new Set(),
+  onFile?: (done: number, total: number) => void,
 ): RoleCheck {
   const loaded: LoadedFile[] = [];
   let documents = 0;
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    onFile?.(i, files.length);
     // A role file holds one role, or several as a multi-document YAML stream.
     for (const pf of readYamlDocuments(file, problems)) {
       documents++;
@@ -633,12 +635,15 @@ export function checkRoles(
   return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents };
 }
 
-/** Loads and validates a whole data directory; throws DataError listing every problem. */
-export function loadCatalog(dir: string): Catalog {
+/**
+ * Loads and validates a whole data directory; throws DataError listing every problem. `onFile`
+ * hears before each role file is read (for progress on big directories).
+ */
+export function loadCatalog(dir: string, onFile?: (done: number, total: number) => void): Catalog {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems);
-  const { roles } = checkRoles(files, metros, problems);
+  const { roles } = checkRoles(files, metros, problems, new Set(), onFile);
   if (problems.length > 0) {
     const n = problems.length;
     throw new DataError(

@@ -31,12 +31,13 @@ function describe(err: unknown): string {
 }
 
 /**
- * Writes `data` to `file` atomically. Without `force`, an existing file (or symlink) is left
- * untouched and a UsageError is thrown; a missing or unwritable directory is an IoError.
+ * Writes `data` (text, bytes, or chunks of bytes in order) to `file` atomically. Without
+ * `force`, an existing file (or symlink) is left untouched and a UsageError is thrown; a missing
+ * or unwritable directory is an IoError.
  */
 export function writeFileAtomic(
   file: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   opts: { force?: boolean } = {},
 ): void {
   const dir = dirname(file);
@@ -66,7 +67,8 @@ export function writeFileAtomic(
   try {
     const fd = openSync(temp, 'wx', 0o644);
     try {
-      writeFileSync(fd, data);
+      if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(fd, data);
+      else for (const chunk of data) writeFileSync(fd, chunk);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

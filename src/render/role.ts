@@ -228,21 +228,9 @@ function tools(ctx: RenderContext, role: Role): string {
   return out.join('\n');
 }
 
-/** For each metro, the roles whose sources name it as a place with many jobs, without figures. */
-function namedCities(catalog: Catalog): Map<string, string[]> {
-  const named = new Map<string, string[]>();
-  for (const r of catalog.roles) {
-    for (const c of r.cities) {
-      if (c.metro && c.median === undefined)
-        named.set(c.metro, [...(named.get(c.metro) ?? []), r.title]);
-    }
-  }
-  return named;
-}
-
 /** City rows with price-adjusted medians (median ÷ RPP/100), sorted as asked. */
 export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): CityRow[] {
-  const named = namedCities(catalog);
+  const named = catalog.namedCities;
   const rows: CityRow[] = role.cities.map((c) => {
     const metro = c.metro ? catalog.metroById.get(c.metro) : undefined;
     const rpp = metro ? latestRpp(metro) : undefined;
@@ -295,7 +283,7 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
       ];
     });
     out.push(renderTable(ctx, head, body, { right: [2, 3, 4, 5, 6] }));
-    const namers = [...new Set(rows.flatMap((r) => r.namedBy))];
+    const namers = [...new Set(rows.flatMap((r) => r.namedBy.map(clean)))];
     if (namers.length) {
       out.push(
         ctx.theme.dim(
@@ -331,7 +319,7 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
       role.cities.flatMap((c) => c.sources),
     ),
   );
-  const priceSource = catalog.metros[0]?.source;
+  const priceSource = catalog.metros[0] && clean(catalog.metros[0].source);
   if (withFigures && priceSource)
     out.push(ctx.theme.dim(wrap(`Price parities: ${priceSource}`, ctx.width)));
   return out.join('\n');
@@ -355,7 +343,7 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
     const rows = role.relatedRoles.map((r) => {
       const other = catalog.byId.get(r.id);
       return [
-        `${other?.title ?? r.id}\n${r.id}`,
+        `${clean(other?.title ?? r.id)}\n${r.id}`,
         money(other ? headlineSalary(other)?.median : undefined),
         r.reason ?? '',
       ];
@@ -382,7 +370,8 @@ export function renderRole(
   section: Section = 'all',
   citySort: CitySort = 'pay',
 ): string {
-  catalog = safeCatalog(catalog);
+  // Only this role is cleaned whole; the few texts taken from other roles and the metros are
+  // cleaned where used, so showing one role of a big lazy catalog reads no others.
   role = cleanDeep(role);
   const parts: Record<Exclude<Section, 'all'>, () => string> = {
     overview: () => overview(ctx, role),

@@ -126,7 +126,7 @@ Examples:
           flags: flagsOf(c),
         })),
         globalFlags: flagsOf(program),
-        roles: ctx.catalog().roles.map((r) => r.id),
+        roles: [...ctx.catalog().ids],
       };
       ctx.io.stdout({ bash, zsh, fish }[shell](spec));
       done(ExitCode.ok);

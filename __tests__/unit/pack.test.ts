@@ -1,0 +1,137 @@
+/**
+ * Packs (the compiled built-in data and --data cache entries): what is written reads back the
+ * same, search on a pack ranks as on the roles in memory, and a damaged pack is never trusted.
+ */
+import { readFileSync, writeFileSync, mkdirSync, utimesSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { loadSynonyms } from '../../src/data/synonyms.js';
+import { loadPaths } from '../../src/data/paths.js';
+import { packChunks, readPack, PackError } from '../../src/data/pack.js';
+import { pruneCache } from '../../src/data/cache.js';
+import { buildIndex, resolveRole, search } from '../../src/core/search.js';
+import { makeCatalog } from '../../src/core/catalog.js';
+import { buildWordIndex, wordIndexOf, type WordIndex } from '../../src/core/word-index.js';
+import { tempDir } from '../helpers.js';
+
+// A part of the built-in data keeps this quick (packing builds the typo lists of every word).
+const all = loadCatalog(BUILT_IN_DATA_DIR);
+const wanted = ['payroll-clerk', 'bookkeeping-clerk', 'data-entry-keyer', 'receptionist'];
+const catalog = makeCatalog(
+  all.roles.filter((r, i) => wanted.includes(r.id) || i % 6 === 0),
+  all.metros,
+  BUILT_IN_DATA_DIR,
+);
+const synonyms = loadSynonyms(BUILT_IN_DATA_DIR);
+const steps = loadPaths(BUILT_IN_DATA_DIR, all).filter(
+  (s) => catalog.byId.has(s.from) && catalog.byId.has(s.to),
+);
+const dir = tempDir({});
+const file = join(dir, 'built-in.pack');
+writeFileSync(
+  file,
+  Buffer.concat(
+    packChunks({ key: 'k1', roles: catalog.roles, metros: catalog.metros, synonyms, steps }),
+  ),
+);
+const bytes = readFileSync(file);
+const noDamage = () => ['unexpected'];
+
+/** Writes a changed copy of the pack and reads it back. */
+function altered(change: (b: Buffer) => Buffer, key = 'k1') {
+  const copy = join(dir, `altered-${Math.random()}.pack`);
+  writeFileSync(copy, change(Buffer.from(bytes)));
+  return readPack(copy, key, noDamage);
+}
+
+describe('pack', () => {
+  const pack = readPack(file, 'k1', noDamage);
+
+  test('reads back the data it was written with', () => {
+    expect(pack).toBeDefined();
+    const read = pack!.catalog(BUILT_IN_DATA_DIR);
+    expect(read.size).toBe(catalog.roles.length);
+    expect(read.ids).toEqual(catalog.roles.map((r) => r.id));
+    expect(read.role(2)).toEqual(catalog.roles[2]);
+    expect(read.byId.get('payroll-clerk')).toBe(read.role(read.ids.indexOf('payroll-clerk')));
+    expect(read.roles).toEqual(catalog.roles);
+    expect(read.namedCities).toEqual(catalog.namedCities);
+    expect(pack!.metros).toEqual(catalog.metros);
+    expect(pack!.synonyms).toEqual(synonyms);
+    expect(pack!.steps).toEqual(steps);
+  });
+
+  test('reads back the word tables as built', () => {
+    const built = wordIndexOf(buildWordIndex(catalog.roles));
+    const read = pack!.words;
+    expect(read.words).toEqual(built.words);
+    expect(read.stems).toEqual(built.stems);
+    for (const name of ['stemWords', 'wordRoles', 'namedRoles', 'wordEntries'] as const) {
+      const lists = (index: WordIndex) =>
+        Array.from({ length: index[name].count }, (_, i) => [...index[name].get(i)]);
+      expect(lists(read)).toEqual(lists(built));
+    }
+  });
+
+  test('search and the resolver answer on the pack as on the roles in memory', () => {
+    const read = pack!.catalog(BUILT_IN_DATA_DIR);
+    const onPack = buildIndex(read, pack!.synonyms, { tables: pack!.words, names: pack!.names });
+    const inMemory = buildIndex(catalog, synonyms);
+    const summary = (hits: ReturnType<typeof search>) =>
+      hits.map((h) => [h.role.id, h.score, h.matched.value]);
+    for (const q of ['acountant', 'data entry clerk', 'admin asst', 'quickbooks', 'hr']) {
+      expect(summary(search(onPack, q))).toEqual(summary(search(inMemory, q)));
+    }
+    for (const name of ['payroll-clerk', 'Data Entry Keyers', 'bookkeeper', 'recepshonist']) {
+      expect(resolveRole(onPack, name).id).toBe(resolveRole(inMemory, name).id);
+    }
+  });
+
+  test('another key, a truncated file, garbage or a changed header is no pack', () => {
+    expect(altered((b) => b, 'k2')).toBeUndefined();
+    expect(altered((b) => b.subarray(0, b.length - 1))).toBeUndefined();
+    expect(altered(() => Buffer.from('{ not a pack'))).toBeUndefined();
+    expect(
+      altered((b) => {
+        b[40] = (b[40] as number) ^ 1;
+        return b;
+      }),
+    ).toBeUndefined();
+    expect(readPack(join(dir, 'missing.pack'), 'k1', noDamage)).toBeUndefined();
+  });
+
+  test('a damaged role is a PackError when read; the other roles still read', () => {
+    const at = bytes.indexOf('{"id":"payroll-clerk","title":');
+    expect(at).toBeGreaterThan(0);
+    const damaged: string[] = [];
+    const copy = join(dir, 'damaged.pack');
+    const b = Buffer.from(bytes);
+    b[at + 9] = 'x'.charCodeAt(0);
+    writeFileSync(copy, b);
+    const read = readPack(copy, 'k1', (f) => {
+      damaged.push(f);
+      return ['removed'];
+    })!.catalog(BUILT_IN_DATA_DIR);
+    expect(read.byId.get('bookkeeping-clerk')?.title).toBeDefined();
+    expect(() => read.byId.get('payroll-clerk')).toThrow(PackError);
+    expect(() => read.roles).toThrow(PackError);
+    expect(damaged).toEqual([copy, copy]);
+  });
+});
+
+describe('pruneCache', () => {
+  test('keeps the newest entries within the limits, the one just written always', () => {
+    const cache = join(tempDir({}), 'careers');
+    mkdirSync(cache);
+    const names = ['a', 'b', 'c', 'd', 'e'].map((n) => join(cache, `${n}.pack`));
+    names.forEach((f, i) => {
+      writeFileSync(f, 'x'.repeat(100));
+      utimesSync(f, new Date(), new Date(Date.now() - (i + 1) * 60_000)); // a newest … e oldest
+    });
+    writeFileSync(join(cache, 'old-format.json'), '{}');
+    pruneCache(cache, names[4] as string, { entries: 3, bytes: 10_000 });
+    expect(readdirSync(cache).sort()).toEqual(['a.pack', 'b.pack', 'e.pack']);
+    pruneCache(cache, names[1] as string, { entries: 3, bytes: 150 });
+    expect(readdirSync(cache).sort()).toEqual(['b.pack']);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The word index: its tables describe the roles exactly, and the typo candidates it proposes
+ * hold every word the typo check can keep (so narrowing to them changes no ranking).
+ */
+import fc from 'fast-check';
+import { RoleSchema, type Role } from '../../src/data/schema.js';
+import { editDistance, nearWords, typoCandidates, stem } from '../../src/core/search.js';
+import {
+  buildWordIndex,
+  entryTexts,
+  entryWords,
+  wordIndexOf,
+  FIELD_NAMES,
+  FIELD_SHIFT,
+} from '../../src/core/word-index.js';
+
+function role(
+  id: string,
+  title: string,
+  aliases: string[],
+  skills: string[] = [],
+  keywords?: string[],
+): Role {
+  return RoleSchema.parse({
+    id,
+    title,
+    socCodes: ['43-9021.00'],
+    summary: 'Keeps the books.',
+    aliases,
+    skills: skills.map((name) => ({ name, source: 's' })),
+    ...(keywords ? { keywords: { words: keywords, sources: ['s'] } } : {}),
+    sources: [{ id: 's', title: 'S', period: 'May 2024' }],
+  });
+}
+
+const roles = [
+  role(
+    'a',
+    'Payroll Clerk',
+    ['Payroll Clerk', 'Timekeeping Clerk'],
+    ['Mathematics'],
+    ['payroll', 'timesheets', 'typing'],
+  ),
+  role('b', 'Secretaries, Except Legal and Medical', ['Office Secretary'], ['Writing']),
+  role('c', 'Data Entry Keyer', ['Data Entry Clerk', 'data-entry clerk'], ['Typing']),
+];
+
+describe('buildWordIndex', () => {
+  const data = buildWordIndex(roles);
+  const index = wordIndexOf(data);
+
+  test('words and stems are sorted and distinct', () => {
+    for (const list of [data.words, data.stems]) {
+      expect([...list].sort()).toEqual(list);
+      expect(new Set(list).size).toBe(list.length);
+    }
+    expect(data.words).not.toContain('except');
+    expect(data.words).not.toContain('legal');
+  });
+
+  test('each word lists the entries holding it, with their fields and word counts', () => {
+    data.words.forEach((w, i) => {
+      const expected = roles.flatMap((r, j) =>
+        entryTexts(r).flatMap(([field, text], e) => {
+          const ws = entryWords(text);
+          return ws.includes(w) ? [[j, e, field, ws.length]] : [];
+        }),
+      );
+      const triples = [...index.wordEntries.get(i)];
+      const got = [];
+      for (let k = 0; k < triples.length; k += 3) {
+        const about = triples[k + 2] as number;
+        got.push([
+          triples[k],
+          triples[k + 1],
+          FIELD_NAMES[Math.floor(about / FIELD_SHIFT)],
+          about % FIELD_SHIFT,
+        ]);
+      }
+      expect(got).toEqual(expected);
+    });
+  });
+
+  test('each word lists the roles having it (outside keyword lists too), and each stem its words', () => {
+    data.words.forEach((w, i) => {
+      const having = roles.flatMap((r, j) =>
+        entryTexts(r).some(([, t]) => entryWords(t).includes(w)) ? [j] : [],
+      );
+      expect([...index.wordRoles.get(i)]).toEqual(having);
+      const named = roles.flatMap((r, j) =>
+        entryTexts(r).some(([f, t]) => f !== 'keyword' && entryWords(t).includes(w)) ? [j] : [],
+      );
+      expect([...index.namedRoles.get(i)]).toEqual(named);
+    });
+    // "typing" is a skill of c and only a keyword of a; "timesheets" only a keyword.
+    const number = (w: string) => data.words.indexOf(w);
+    expect([...index.wordRoles.get(number('typing'))]).toEqual([0, 2]);
+    expect([...index.namedRoles.get(number('typing'))]).toEqual([2]);
+    expect([...index.namedRoles.get(number('timesheets'))]).toEqual([]);
+    data.stems.forEach((s, i) => {
+      expect([...index.stemWords.get(i)].map((w) => stem(data.words[w] as string))).toEqual(
+        expect.arrayContaining([s]),
+      );
+    });
+  });
+});
+
+describe('typo candidates', () => {
+  // A small alphabet makes near-misses (and swaps) common.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e'), maxLength: 9 });
+
+  test('nearWords finds exactly the words (or word starts) within k typos', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { maxLength: 60 }),
+        word,
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        (list, target, k, prefixes) => {
+          const sorted = [...list].sort();
+          const found = new Set<number>();
+          nearWords(sorted, target, k, prefixes, found);
+          const expected = sorted.flatMap((w, i) =>
+            editDistance(target, w) <= k ||
+            (prefixes &&
+              w.length > target.length &&
+              editDistance(target, w.slice(0, target.length)) <= k)
+              ? [i]
+              : [],
+          );
+          expect([...found].sort((a, b) => a - b)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('typoCandidates holds every word the typo check can keep', () => {
+    const vocabulary = fc.uniqueArray(
+      fc.string({
+        unit: fc.constantFrom('a', 'c', 'n', 't', 'o', 'u', 's', 'i', 'g'),
+        minLength: 1,
+        maxLength: 12,
+      }),
+      { maxLength: 80 },
+    );
+    fc.assert(
+      fc.property(
+        vocabulary,
+        fc.string({
+          unit: fc.constantFrom('a', 'c', 'n', 't', 'o', 'u', 's'),
+          minLength: 4,
+          maxLength: 13,
+        }),
+        (list, token) => {
+          const tables = wordIndexOf(buildWordIndex([role('x', list.join(' ') || 'x', [])]));
+          const k = Math.min(3, Math.max(1, Math.floor(token.length / 4)));
+          const keeps = (w: string) =>
+            editDistance(token, w) <= k ||
+            (w.length > token.length && editDistance(token, w.slice(0, token.length)) <= k) ||
+            editDistance(stem(token), stem(w)) <= k;
+          const candidates = new Set(typoCandidates(tables, token).map((i) => tables.words[i]));
+          for (const w of tables.words) if (keeps(w)) expect(candidates).toContain(w);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

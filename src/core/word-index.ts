@@ -1,0 +1,293 @@
+/**
+ * The search index as flat number tables: which words exist, which roles and entries hold each
+ * word, and the names roles are known by. Built once from the roles (typed arrays, no per-word
+ * objects), it can be written to a file and read back as is (data/pack.ts), so a run on the
+ * built-in data or a cached --data directory rebuilds nothing.
+ *
+ * An "entry" is one searchable text of a role (its title, an alias, a skill…); entries keep the
+ * order of entryTexts(), so a role's entry number indexes that list.
+ */
+import type { Role } from '../data/schema.js';
+
+/** Searchable fields, in the order entryTexts() lists them; a field's code is its position. */
+export const FIELD_NAMES = [
+  'title',
+  'alias',
+  'software',
+  'tool',
+  'skill',
+  'task',
+  'summary',
+  'keyword',
+] as const;
+
+export type SearchField = (typeof FIELD_NAMES)[number];
+
+const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'or', 'the', 'to', 'with']);
+
+/** Lower-cases, turns punctuation into spaces and squeezes white space. */
+export function normalize(text: string): string {
+  // Plain ASCII (almost every query) skips the Unicode regex, whose first use costs ~1 ms.
+  const pattern = /^[\x00-\x7f]*$/.test(text) ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu;
+  return text.toLowerCase().replace(pattern, ' ').trim();
+}
+
+/** The words of a text that matter for matching. */
+export function words(text: string): string[] {
+  return normalize(text)
+    .split(' ')
+    .filter((w) => w.length > 0 && !STOP_WORDS.has(w));
+}
+
+const SUFFIXES = [
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'ants',
+  'ant',
+  'ions',
+  'ion',
+  'ists',
+  'ist',
+  'ives',
+  'ive',
+  'ors',
+  'or',
+  'ers',
+  'er',
+  'es',
+  's',
+];
+
+/**
+ * A crude stem so that "accountant", "accounting" and "accounts" meet at "account", and
+ * "collector" and "collection" at "collect".
+ */
+export function stem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4)
+      return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+/** The searchable texts of a role with their fields, in entry order. */
+export function entryTexts(role: Role): Array<[SearchField, string]> {
+  const texts: Array<[SearchField, string]> = [['title', role.title]];
+  if (role.onetTitle) texts.push(['alias', role.onetTitle]);
+  for (const a of role.aliases) texts.push(['alias', a]);
+  for (const s of role.software) texts.push(['software', s.name]);
+  for (const t of role.tools) texts.push(['tool', t.name]);
+  for (const s of role.skills) texts.push(['skill', s.name]);
+  for (const t of role.tasks) texts.push(['task', t]);
+  texts.push(['summary', role.summary]);
+  // All keywords in one entry: a bag of words, not a text the query could cover.
+  if (role.keywords) texts.push(['keyword', role.keywords.words.join(' ')]);
+  return texts;
+}
+
+/** The words an entry text is matched on. */
+export function entryWords(text: string): string[] {
+  // "…, Except Legal, Medical, and Executive" names what a title excludes: never match on it.
+  return words(text.replace(/,?\s+except\b.*$/i, ''));
+}
+
+/** Numbered lists of numbers: list i of a table. */
+export interface Lists {
+  /** How many lists there are. */
+  readonly count: number;
+  /** List i (do not modify it). */
+  get(i: number): Uint32Array;
+}
+
+/** Lists stored flat: list i is items[start[i]] up to items[start[i + 1]]. */
+export interface FlatLists {
+  start: Uint32Array;
+  items: Uint32Array;
+}
+
+/** Reads flat lists in memory. */
+export function listsOf(flat: FlatLists): Lists {
+  return {
+    count: flat.start.length - 1,
+    get: (i) => flat.items.subarray(flat.start[i] ?? 0, flat.start[i + 1] ?? 0),
+  };
+}
+
+/** Packs number lists into flat arrays. */
+export function flatten(lists: ArrayLike<number>[]): FlatLists {
+  const start = new Uint32Array(lists.length + 1);
+  let total = 0;
+  lists.forEach((l, i) => {
+    total += l.length;
+    start[i + 1] = total;
+  });
+  const items = new Uint32Array(total);
+  lists.forEach((l, i) => items.set(l, start[i]));
+  return { start, items };
+}
+
+/** wordEntries keeps an entry's field code times this plus its word count in one number. */
+export const FIELD_SHIFT = 2 ** 28;
+
+/** The word tables search reads; in memory (wordIndexOf) or straight from a file (data/pack.ts). */
+export interface WordIndex {
+  /** Every distinct word of every entry, sorted by code unit; a word's number is its position. */
+  readonly words: readonly string[];
+  /** Distinct stems of those words, sorted the same way. */
+  readonly stems: readonly string[];
+  /** The words (numbers) of each stem. */
+  readonly stemWords: Lists;
+  /** The roles (positions, ascending) having each word in some entry. */
+  readonly wordRoles: Lists;
+  /** The roles having each word in an entry other than their keyword list (for word rarity). */
+  readonly namedRoles: Lists;
+  /**
+   * The entries holding each word, as triples [role, entry number within the role, field code
+   * × 2^28 + the entry's word count (repeated words counted), …], ascending by role, then entry.
+   */
+  readonly wordEntries: Lists;
+  /** For each word, the words Fuse.js matches to it as typos (search.ts typoLists), if stored. */
+  readonly typos?: Lists;
+  /** Drops lists kept after reading them from a file, if any (benchmarks measure cold reads). */
+  forget?(): void;
+}
+
+/** The word tables as plain data: what a file stores. */
+export interface WordIndexData {
+  words: string[];
+  stems: string[];
+  stemWords: FlatLists;
+  wordRoles: FlatLists;
+  namedRoles: FlatLists;
+  wordEntries: FlatLists;
+}
+
+/** The index over word tables held in memory. */
+export function wordIndexOf(data: WordIndexData): WordIndex {
+  return {
+    words: data.words,
+    stems: data.stems,
+    stemWords: listsOf(data.stemWords),
+    wordRoles: listsOf(data.wordRoles),
+    namedRoles: listsOf(data.namedRoles),
+    wordEntries: listsOf(data.wordEntries),
+  };
+}
+
+/** Compares strings by UTF-16 code units, as the index sorts them. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Builds the word tables of some roles. */
+export function buildWordIndex(roles: readonly Role[]): WordIndexData {
+  const texts = roles.map((r) =>
+    entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const),
+  );
+  const distinct = new Set<string>();
+  for (const role of texts) for (const [, ws] of role) for (const w of ws) distinct.add(w);
+  const wordList = [...distinct].sort(byCodeUnit);
+  const number = new Map(wordList.map((w, i) => [w, i]));
+
+  const fieldCode = new Map(FIELD_NAMES.map((f, i) => [f, i]));
+  const perWord: number[][] = wordList.map(() => []);
+  const namedPerWord: number[][] = wordList.map(() => []);
+  const entriesOfWord: number[][] = wordList.map(() => []);
+  texts.forEach((role, r) => {
+    const inRole = new Set<number>();
+    const namedInRole = new Set<number>();
+    role.forEach(([field, ws], e) => {
+      const about = (fieldCode.get(field) ?? 0) * FIELD_SHIFT + ws.length;
+      const inEntry = new Set<number>();
+      for (const w of ws) {
+        const id = number.get(w) ?? 0;
+        if (!inEntry.has(id)) {
+          inEntry.add(id);
+          entriesOfWord[id]?.push(r, e, about);
+        }
+        if (!inRole.has(id)) {
+          inRole.add(id);
+          perWord[id]?.push(r);
+        }
+        if (field !== 'keyword' && !namedInRole.has(id)) {
+          namedInRole.add(id);
+          namedPerWord[id]?.push(r);
+        }
+      }
+    });
+  });
+
+  const byStem = new Map<string, number[]>();
+  wordList.forEach((w, i) => {
+    const s = stem(w);
+    const list = byStem.get(s);
+    if (list) list.push(i);
+    else byStem.set(s, [i]);
+  });
+  const stemList = [...byStem.keys()].sort(byCodeUnit);
+  return {
+    words: wordList,
+    stems: stemList,
+    stemWords: flatten(stemList.map((s) => byStem.get(s) ?? [])),
+    wordRoles: flatten(perWord),
+    namedRoles: flatten(namedPerWord),
+    wordEntries: flatten(entriesOfWord),
+  };
+}
+
+/** Position of the first string in a sorted list that is not below `key`. */
+export function lowerBound(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Position of a string in a sorted list, or -1. */
+export function find(list: readonly string[], key: string): number {
+  const i = lowerBound(list, key);
+  return list[i] === key ? i : -1;
+}
+
+/** Kinds of role names: a role's own title or id, or another title it goes by. */
+export const NAME_TITLE = 0;
+export const NAME_ALIAS = 1;
+
+/** A 32-bit FNV-1a hash of a string's code units. */
+export function hashName(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The names table: normalised titles and ids (kind NAME_TITLE) and aliases and O*NET titles
+ * (NAME_ALIAS) hashed into buckets; bucket hashName(name) % count lists role × 2 + kind, roles
+ * ascending. A hit is only a candidate: hashes collide, so the caller checks the role's names.
+ */
+export function buildNameIndex(roles: readonly Role[]): FlatLists {
+  const names = roles.map((r) => ({
+    titles: [normalize(r.title), normalize(r.id)],
+    aliases: [r.onetTitle ?? '', ...r.aliases].map(normalize).filter(Boolean),
+  }));
+  const total = names.reduce((sum, n) => sum + 2 + n.aliases.length, 0);
+  let count = 1;
+  while (count < total / 8) count *= 2;
+  const buckets: number[][] = Array.from({ length: count }, () => []);
+  names.forEach((n, r) => {
+    const add = (name: string, kind: number) => {
+      const bucket = buckets[hashName(name) % count] as number[];
+      const item = r * 2 + kind;
+      if (!bucket.includes(item)) bucket.push(item);
+    };
+    for (const t of n.titles) add(t, NAME_TITLE);
+    for (const a of n.aliases) add(a, NAME_ALIAS);
+  });
+  return flatten(buckets);
+}
