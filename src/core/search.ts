@@ -266,16 +266,19 @@ export function nearWords(
       // Cells outside the band keep the `far` they started with: no row is written there.
       let min = Math.min(depth + 1, far);
       rows[next] = min;
+      // (Comparisons, not Math.min: this runs cold, in the interpreter, where calls cost most.)
+      const swapped = depth >= 1 ? path[depth - 1] : -1;
       for (let j = from; j <= to; j++) {
-        const cost = c === goal[j - 1] ? 0 : 1;
-        let d = Math.min(
-          (rows[row + j] as number) + 1,
-          (rows[next + j - 1] as number) + 1,
-          (rows[row + j - 1] as number) + cost,
-        );
-        if (depth >= 1 && j >= 2 && c === goal[j - 2] && path[depth - 1] === goal[j - 1])
-          d = Math.min(d, (rows[row - width + j - 2] as number) + 1);
-        d = Math.min(d, far);
+        let d = (rows[row + j - 1] as number) + (c === goal[j - 1] ? 0 : 1);
+        const up = (rows[row + j] as number) + 1;
+        if (up < d) d = up;
+        const left = (rows[next + j - 1] as number) + 1;
+        if (left < d) d = left;
+        if (j >= 2 && c === goal[j - 2] && swapped === goal[j - 1]) {
+          const swap = (rows[row - width + j - 2] as number) + 1;
+          if (swap < d) d = swap;
+        }
+        if (d > far) d = far;
         rows[next + j] = d;
         if (d < min) min = d;
       }

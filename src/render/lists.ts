@@ -11,13 +11,15 @@ import { cleanDeep, money, plural, wrap } from './text.js';
 
 /** Ranked search results: role, why it matched, median salary. */
 export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
-  hits = cleanDeep(hits);
-  const rows = hits.map((h, i) => [
-    String(i + 1),
-    `${h.role.title}\n${h.role.id}`,
-    `${h.matched.field}: "${h.matched.value}"`,
-    money(headlineSalary(h.role)?.median),
-  ]);
+  // Only what is shown is cleaned, not the whole roles (their keyword lists are long).
+  const rows = cleanDeep(
+    hits.map((h, i) => [
+      String(i + 1),
+      `${h.role.title}\n${h.role.id}`,
+      `${h.matched.field}: "${h.matched.value}"`,
+      money(headlineSalary(h.role)?.median),
+    ]),
+  );
   return (
     renderTable(ctx, ['#', 'Role', 'Why it matched', 'Median pay'], rows, {
       right: [0, 3],
