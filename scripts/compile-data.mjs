@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { loadPaths } from '../dist/data/paths.js';
+import { loadQuiz } from '../dist/data/quiz-loader.js';
 import { COMPILED_FILE, COMPILED_KEY } from '../dist/data/compiled.js';
 import { packChunks } from '../dist/data/pack.js';
 import { hasUnsafe } from '../dist/render/text.js';
@@ -19,6 +20,7 @@ try {
     metros: catalog.metros,
     synonyms: loadSynonyms(BUILT_IN_DATA_DIR),
     steps: loadPaths(BUILT_IN_DATA_DIR, catalog),
+    quiz: loadQuiz(catalog),
   };
   // Renderers skip cleaning the built-in data (a look-up would otherwise scan all of it), so it
   // must hold no control or escape characters.

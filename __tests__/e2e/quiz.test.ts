@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BIN, ROOT, roleYaml, run, tempDir } from '../helpers.js';
-import { QuizQuestionsOutputSchema, QuizResultOutputSchema } from '../../src/render/quiz.js';
+import { QuizQuestionsOutputSchema, QuizResultOutputSchema } from '../../src/core/output.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'quiz-answers.yaml');
 const example = parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;

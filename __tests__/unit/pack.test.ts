@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { loadPaths } from '../../src/data/paths.js';
+import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { packChunks, readPack, PackError } from '../../src/data/pack.js';
 import { pruneCache } from '../../src/data/cache.js';
 import { buildIndex, resolveRole, search } from '../../src/core/search.js';
@@ -59,6 +60,19 @@ describe('pack', () => {
     expect(pack!.metros).toEqual(catalog.metros);
     expect(pack!.synonyms).toEqual(synonyms);
     expect(pack!.steps).toEqual(steps);
+  });
+
+  test('holds the quiz only when given one: the built-in pack has the validated quiz.yaml', () => {
+    expect(pack!.quiz()).toBeUndefined();
+    const quiz = loadQuiz(all);
+    const withQuiz = join(dir, 'with-quiz.pack');
+    writeFileSync(
+      withQuiz,
+      Buffer.concat(
+        packChunks({ key: 'k1', roles: catalog.roles, metros: [], synonyms, steps, quiz }),
+      ),
+    );
+    expect(readPack(withQuiz, 'k1', noDamage)?.quiz()).toEqual(quiz);
   });
 
   test('reads back the word tables as built', () => {

@@ -5,9 +5,8 @@
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { parseAnswers, reasons, scoreQuiz } from '../../src/core/quiz.js';
+import { QuizQuestionsOutputSchema, QuizResultOutputSchema } from '../../src/core/output.js';
 import {
-  QuizQuestionsOutputSchema,
-  QuizResultOutputSchema,
   quizQuestionsJson,
   quizResultJson,
   renderQuestions,

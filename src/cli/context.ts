@@ -10,6 +10,7 @@
 import type { Command } from 'commander';
 import type { Step } from '../data/paths.js';
 import type { Synonyms } from '../data/synonyms.js';
+import type { Quiz } from '../data/quiz-schema.js';
 import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
 import { readCompiled } from '../data/compiled.js';
 import { cacheKey, readCache, writeCache } from '../data/cache.js';
@@ -42,6 +43,8 @@ interface LoadedData {
   catalog: Catalog;
   synonyms: Synonyms;
   steps: Step[];
+  /** The quiz compiled with the built-in data, read when asked for (see Context.compiledQuiz). */
+  quiz?: () => Quiz | undefined;
 }
 
 /** A first load quiet for this long says on stderr what it is doing... */
@@ -106,6 +109,7 @@ export class DataStore {
         catalog: pack.catalog(dir, builtIn),
         synonyms: pack.synonyms,
         steps: pack.steps,
+        quiz: pack.quiz,
       };
       this.tables = { tables: pack.words, names: pack.names };
       return;
@@ -178,6 +182,14 @@ export class Context {
 
   index(): SearchIndex {
     return this.store.searchIndex();
+  }
+
+  /**
+   * The quiz compiled at build time with the built-in data (validated against its roles then),
+   * so `quiz` parses no YAML; undefined for other data, whose quiz.yaml is loaded as usual.
+   */
+  compiledQuiz(): Quiz | undefined {
+    return this.store.loaded.quiz?.();
   }
 
   /** Career steps between the catalog's roles (data/paths.yaml). */

@@ -17,15 +17,8 @@
  * Ties keep the catalog's order (role files sorted by name).
  */
 import type { Role } from '../data/schema.js';
-import {
-  INTEREST_AREAS,
-  RATING_MAX,
-  RATING_MIN,
-  SKIP,
-  type Question,
-  type Quiz,
-  type Weights,
-} from '../data/quiz-schema.js';
+import type { Question, Quiz, Weights } from '../data/quiz-schema.js';
+import { INTEREST_AREAS, RATING_MAX, RATING_MIN, SKIP } from '../data/quiz-constants.js';
 import { headlineSalary } from './catalog.js';
 import { UsageError } from '../errors.js';
 import { money, plural } from '../render/text.js';

@@ -32,6 +32,7 @@ import {
 import type { Metro, Role } from './schema.js';
 import type { Synonyms } from './synonyms.js';
 import type { Step } from './paths.js';
+import type { Quiz } from './quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
@@ -55,6 +56,8 @@ export interface PackContents {
   steps: Step[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
+  /** The validated quiz, for the built-in data (a --data cache entry holds none). */
+  quiz?: Quiz;
 }
 
 /** The small data kept in the header, parsed whole on every read. */
@@ -104,6 +107,8 @@ export interface Pack {
   words: WordIndex;
   /** The role-names table (see core/word-index.ts buildNameIndex). */
   names: Lists;
+  /** The validated quiz, read when asked for; undefined when the pack holds none. */
+  quiz(): Quiz | undefined;
 }
 
 function u32Bytes(a: Uint32Array): Uint8Array {
@@ -174,6 +179,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   add('ids', [encoder.encode(JSON.stringify(roles.map((r) => r.id)))]);
   add('titles', [encoder.encode(JSON.stringify(roles.map((r) => r.title)))]);
   add('namedCities', [encoder.encode(JSON.stringify([...namedCities(roles)]))]);
+  if (contents.quiz) add('quiz', [encoder.encode(JSON.stringify(contents.quiz))]);
   const meta: Meta = {
     metros: contents.metros,
     synonyms: contents.synonyms,
@@ -394,6 +400,7 @@ export function readPack(file: string, key: string, onDamage: OnDamage): Pack | 
           [stemWords, wordRoles, namedRoles, wordEntries, typos].forEach((t) => t.forget()),
       },
       names: table('names').lists,
+      quiz: () => (header.sections.quiz ? parsed<Quiz>('quiz') : undefined),
     };
   } catch {
     return undefined;

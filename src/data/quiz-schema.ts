@@ -3,31 +3,17 @@
  * weights each answer gives to role attributes. Types used by the scoring are inferred from it.
  */
 import { z } from 'zod';
+import { INTEREST_AREAS, SKIP } from './quiz-constants.js';
+
+export { INTEREST_AREAS, RATING_MAX, RATING_MIN, SKIP } from './quiz-constants.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "reconcile"');
 
-/** Lowest and highest value of every rating question. */
-export const RATING_MIN = 1;
-export const RATING_MAX = 5;
-
-/** The word an answers file uses for a question the user chose to skip. */
-export const SKIP = 'skip';
-
 const weight = z.number().min(-5).max(5);
 const named = z.record(text, weight);
-
-/** The six RIASEC interest areas O*NET scores every occupation on. */
-export const INTEREST_AREAS = [
-  'realistic',
-  'investigative',
-  'artistic',
-  'social',
-  'enterprising',
-  'conventional',
-] as const;
 
 /**
  * What an answer says about the roles that fit, grouped by the part of the role data it reads.

@@ -5,7 +5,7 @@
 import { writeSync } from 'node:fs';
 import { importEsm } from '../io/import-esm.js';
 import type { Question } from '../data/quiz-schema.js';
-import { RATING_MAX, RATING_MIN } from '../data/quiz-schema.js';
+import { RATING_MAX, RATING_MIN } from '../data/quiz-constants.js';
 import type { AnswerValue } from '../core/quiz.js';
 import { InterruptedError } from '../errors.js';
 import { wrap } from '../render/text.js';

@@ -2,13 +2,12 @@
  * Quiz output: the result screen, the question list, and their JSON documents with the zod
  * schemas that define them.
  */
-import { z } from 'zod';
 import { headlineSalary } from '../core/catalog.js';
 import { reasons, type Answers, type Contribution, type RankedRole } from '../core/quiz.js';
-import { RATING_MAX, RATING_MIN, SKIP, WeightsSchema, type Quiz } from '../data/quiz-schema.js';
+import type { Quiz } from '../data/quiz-schema.js';
+import { RATING_MAX, RATING_MIN, SKIP } from '../data/quiz-constants.js';
 import type { RenderContext } from './role.js';
 import { clean, cleanDeep, money, wrap } from './text.js';
-import { SCHEMA_VERSION } from './json.js';
 
 /** How many roles the result screen shows in full. */
 export const TOP = 3;
@@ -102,76 +101,6 @@ export function renderQuestions(ctx: RenderContext, quiz: Quiz): string {
   );
   return out.join('\n') + '\n';
 }
-
-const envelope = {
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  currency: z.literal('USD'),
-};
-
-const AnswerValueSchema = z.union([z.string(), z.array(z.string()), z.number().int(), z.null()]);
-
-/** The JSON document of `careers quiz --questions --json`. */
-export const QuizQuestionsOutputSchema = z.strictObject({
-  ...envelope,
-  title: z.string(),
-  questions: z.array(
-    z.strictObject({
-      id: z.string(),
-      type: z.enum(['single', 'multi', 'rating']),
-      text: z.string(),
-      help: z.string().optional(),
-      choices: z
-        .array(z.strictObject({ id: z.string(), label: z.string(), weights: WeightsSchema }))
-        .optional(),
-      scale: z
-        .strictObject({ min: z.number(), max: z.number(), low: z.string(), high: z.string() })
-        .optional(),
-      weights: WeightsSchema.optional(),
-    }),
-  ),
-});
-
-/** The JSON document of `careers quiz --json`: every role ranked, with every contribution. */
-export const QuizResultOutputSchema = z.strictObject({
-  ...envelope,
-  quiz: z.string(),
-  /** The answers scored, by question id; null = skipped. */
-  answers: z.record(z.string(), AnswerValueSchema),
-  results: z.array(
-    z.strictObject({
-      rank: z.number().int().min(1),
-      id: z.string(),
-      title: z.string(),
-      /** 0–100; 50 is an average role for these answers. */
-      score: z.number().int().min(0).max(100),
-      /** National annual median, whole US dollars; null when the role has none. */
-      medianSalary: z.number().int().nullable(),
-      salaryPeriod: z.string().nullable(),
-      /** Question ids of the answers shown as "why", strongest first. */
-      why: z.array(z.string()),
-      command: z.string(),
-      contributions: z.array(
-        z.strictObject({
-          questionId: z.string(),
-          question: z.string(),
-          answer: z.string(),
-          /** Score points this answer added (negative: took away). */
-          points: z.number(),
-          parts: z.array(
-            z.strictObject({
-              kind: z.string(),
-              name: z.string(),
-              label: z.string(),
-              roleValue: z.string(),
-              weight: z.number(),
-              points: z.number(),
-            }),
-          ),
-        }),
-      ),
-    }),
-  ),
-});
 
 /** The result as data for --json (renderJson adds schemaVersion and currency). */
 export function quizResultJson(

@@ -1,12 +1,10 @@
 /**
- * The work of `careers quiz`, loaded only when the quiz runs (it brings the quiz schema, the
- * YAML parser and, for interactive runs, inquirer).
+ * The work of `careers quiz`, loaded only when the quiz runs. The built-in quiz comes compiled
+ * with the built-in data; the quiz schema and the YAML parser are loaded only to read a quiz.yaml,
+ * an answers file or to save answers, and inquirer only for interactive runs.
  */
-import { existsSync, statSync } from 'node:fs';
-import { stringify } from 'yaml';
-import { loadQuiz } from '../../data/quiz-loader.js';
-import type { Quiz } from '../../data/quiz-schema.js';
-import { answersForFile, parseAnswers, scoreQuiz, type Answers } from '../../core/quiz.js';
+import { existsSync } from 'node:fs';
+import { scoreQuiz, type Answers } from '../../core/quiz.js';
 import { askQuiz } from '../../prompts/quiz-flow.js';
 import {
   quizQuestionsJson,
@@ -14,41 +12,11 @@ import {
   renderQuestions,
   renderQuizResult,
 } from '../../render/quiz.js';
-import { writeFileAtomic } from '../../io/files.js';
-import { MAX_FILE_BYTES, parseYamlText, readDataText, toData } from '../../data/loader.js';
 import { clean } from '../../render/text.js';
-import { ExitCode, IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import type { ResultSink } from '../options.js';
 import type { Context } from '../context.js';
 import type { QuizDeps, QuizOptions } from './quiz.js';
-
-/** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */
-function readAnswers(quiz: Quiz, file: string, deps: QuizDeps): Answers {
-  const where = file === '-' ? 'answers on stdin' : file;
-  const problems: DataProblem[] = [];
-  let text: string | undefined;
-  if (file === '-') {
-    text = deps.readStdin();
-    if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
-  } else {
-    try {
-      statSync(file);
-    } catch (err) {
-      throw new IoError(`cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? err})`);
-    }
-    text = readDataText(file, where, problems);
-  }
-  const pf =
-    text === undefined ? undefined : parseYamlText(text.replace(/^\uFEFF/, ''), where, problems);
-  const data = pf && toData(pf, problems);
-  const [first, ...rest] = problems;
-  if (first || !data?.ok)
-    throw new UsageError(
-      first ? formatProblem(first) : `${where}: unreadable`,
-      rest.map(formatProblem),
-    );
-  return parseAnswers(quiz, data.value, where);
-}
 
 /** Runs the quiz: prints the questions, or asks / reads the answers and prints the ranking. */
 export async function runQuiz(
@@ -58,7 +26,7 @@ export async function runQuiz(
   done: ResultSink,
 ): Promise<void> {
   const catalog = ctx.catalog();
-  const quiz = loadQuiz(catalog);
+  const quiz = ctx.compiledQuiz() ?? (await import('../../data/quiz-loader.js')).loadQuiz(catalog);
   if (opts.questions) {
     ctx.print(
       () => renderQuestions(ctx.render, quiz),
@@ -72,7 +40,8 @@ export async function runQuiz(
 
   let answers: Answers;
   if (opts.answers !== undefined) {
-    answers = readAnswers(quiz, opts.answers, deps);
+    const { readAnswers } = await import('./quiz-files.js');
+    answers = readAnswers(quiz, opts.answers, deps.readStdin);
   } else {
     if (!deps.interactive())
       throw new UsageError(
@@ -82,9 +51,8 @@ export async function runQuiz(
   }
 
   if (opts.save !== undefined) {
-    writeFileAtomic(opts.save, stringify(answersForFile(quiz, answers)), {
-      force: opts.force,
-    });
+    const { saveAnswers } = await import('./quiz-files.js');
+    saveAnswers(quiz, answers, opts.save, opts.force);
     ctx.note(
       `careers: answers saved to ${clean(opts.save)} (replay: careers quiz --answers ${clean(opts.save)})`,
     );

@@ -1,0 +1,44 @@
+/**
+ * Quiz answers files: reading one (YAML or JSON) and saving one. A module of its own, loaded
+ * only when a file is read or written, because it brings the YAML parser.
+ */
+import { statSync } from 'node:fs';
+import { stringify } from 'yaml';
+import type { Quiz } from '../../data/quiz-schema.js';
+import { answersForFile, parseAnswers, type Answers } from '../../core/quiz.js';
+import { writeFileAtomic } from '../../io/files.js';
+import { MAX_FILE_BYTES, parseYamlText, readDataText, toData } from '../../data/loader.js';
+import { IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
+
+/** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */
+export function readAnswers(quiz: Quiz, file: string, readStdin: () => string): Answers {
+  const where = file === '-' ? 'answers on stdin' : file;
+  const problems: DataProblem[] = [];
+  let text: string | undefined;
+  if (file === '-') {
+    text = readStdin();
+    if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
+  } else {
+    try {
+      statSync(file);
+    } catch (err) {
+      throw new IoError(`cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? err})`);
+    }
+    text = readDataText(file, where, problems);
+  }
+  const pf =
+    text === undefined ? undefined : parseYamlText(text.replace(/^\uFEFF/, ''), where, problems);
+  const data = pf && toData(pf, problems);
+  const [first, ...rest] = problems;
+  if (first || !data?.ok)
+    throw new UsageError(
+      first ? formatProblem(first) : `${where}: unreadable`,
+      rest.map(formatProblem),
+    );
+  return parseAnswers(quiz, data.value, where);
+}
+
+/** Writes the answers as a replayable answers file (atomically; never over a file without force). */
+export function saveAnswers(quiz: Quiz, answers: Answers, file: string, force?: boolean): void {
+  writeFileAtomic(file, stringify(answersForFile(quiz, answers)), { force });
+}
