@@ -8,14 +8,14 @@
  * CAREERS_NO_CACHE=1 to bypass it.
  */
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
+import type * as Crypto from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { dataFiles } from './dirs.js';
 import { packChunks, readPack, type Pack, type PackContents } from './pack.js';
 import { writeFileAtomic } from '../io/files.js';
 import { version } from '../version.js';
-import { createRequire } from 'node:module';
-import type * as Crypto from 'node:crypto';
 
 /** Most cache entries kept (one per data directory). */
 export const MAX_ENTRIES = 8;
