@@ -23,6 +23,25 @@ const chalkWithoutDetection = {
   },
 };
 
+// commander requires node:child_process when loaded (which brings net, dgram and more), but
+// spawns only for executable subcommands, which careers has none of: give it a stand-in that
+// requires the real module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'lazy-child-process', namespace: 'careers' }
+        : undefined,
+    );
+    b.onLoad({ filter: /^lazy-child-process$/, namespace: 'careers' }, () => ({
+      contents: `let real;
+module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });`,
+      loader: 'js',
+    }));
+  },
+};
+
 // The one module that calls import() becomes a file of its own, loaded by Node's own require:
 // code compiled from the V8 cache (bin/careers.cjs) may not call import() in Node 20.
 const importEsmApart = {
@@ -52,7 +71,7 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   external: ['yaml', 'zod', 'csv-stringify', 'inquirer'],
-  plugins: [chalkWithoutDetection, importEsmApart],
+  plugins: [chalkWithoutDetection, lazyChildProcess, importEsmApart],
   // package-root.ts finds the package from import.meta.url, which CommonJS does not have.
   define: { 'import.meta.url': '__careersModuleUrl' },
   banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

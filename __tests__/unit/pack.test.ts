@@ -12,6 +12,9 @@ import { packChunks, readPack, PackError } from '../../src/data/pack.js';
 import { pruneCache } from '../../src/data/cache.js';
 import { buildIndex, resolveRole, search } from '../../src/core/search.js';
 import { makeCatalog } from '../../src/core/catalog.js';
+import { renderRole } from '../../src/render/role.js';
+import { PLAIN } from '../../src/render/theme.js';
+import { jest } from '@jest/globals';
 import { buildWordIndex, wordIndexOf, type WordIndex } from '../../src/core/word-index.js';
 import { tempDir } from '../helpers.js';
 
@@ -84,6 +87,31 @@ describe('pack', () => {
       const lists = (index: WordIndex) =>
         Array.from({ length: index[name].count }, (_, i) => [...index[name].get(i)]);
       expect(lists(read)).toEqual(lists(built));
+    }
+  });
+
+  test('names related roles from the pack without reading them: a card reads only its role', () => {
+    const read = pack!.catalog(BUILT_IN_DATA_DIR);
+    for (const id of read.ids) expect(read.brief(id)).toEqual(catalog.brief(id));
+    expect(read.brief('no-such-role')).toBeUndefined();
+    // A fresh catalog from the pack, counting the roles it parses.
+    const fresh = readPack(file, 'k1', noDamage)!;
+    const counted = fresh.catalog(BUILT_IN_DATA_DIR);
+    // A role of this part of the data with a related role also in it.
+    const id = catalog.roles.find((r) => r.relatedRoles.some((x) => catalog.byId.has(x.id)))!.id;
+    const role = counted.byId.get(id)!;
+    const related = catalog.byId.get(role.relatedRoles.find((x) => catalog.byId.has(x.id))!.id)!;
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const card = renderRole({ theme: PLAIN, width: 100 }, counted, role);
+      expect(card).toContain(related.title);
+      const roleObjects = parse.mock.results.filter(
+        (r) =>
+          r.type === 'return' && typeof (r.value as { socCodes?: unknown })?.socCodes === 'object',
+      );
+      expect(roleObjects).toEqual([]);
+    } finally {
+      parse.mockRestore();
     }
   });
 

@@ -12,7 +12,16 @@ import {
   wordIndexOf,
   FIELD_NAMES,
   FIELD_SHIFT,
+  buildNameIndex,
+  hashName,
+  listsOf,
+  normalize,
+  NAME_ALIAS,
+  NAME_TAG_BITS,
+  NAME_TITLE,
 } from '../../src/core/word-index.js';
+import { buildIndex, resolveRole } from '../../src/core/search.js';
+import { makeCatalog } from '../../src/core/catalog.js';
 
 function role(
   id: string,
@@ -102,6 +111,37 @@ describe('buildWordIndex', () => {
         expect.arrayContaining([s]),
       );
     });
+  });
+});
+
+describe('names table', () => {
+  const names = listsOf(buildNameIndex(roles));
+  const tag = 2 ** NAME_TAG_BITS;
+
+  test("every name is in its hash's bucket, with its role, kind and the hash's top bits", () => {
+    roles.forEach((r, i) => {
+      const named: Array<[string, number]> = [
+        [r.title, NAME_TITLE],
+        [r.id, NAME_TITLE],
+        ...[r.onetTitle ?? '', ...r.aliases]
+          .filter(Boolean)
+          .map((a) => [a, NAME_ALIAS] as [string, number]),
+      ];
+      for (const [name, kind] of named) {
+        const hash = hashName(normalize(name));
+        const bucket = [...names.get(hash % names.count)];
+        expect(bucket).toContain((i * 2 + kind) * tag + (hash >>> (32 - NAME_TAG_BITS)));
+      }
+    });
+  });
+
+  test('the resolver finds each role by every name, case and punctuation aside', () => {
+    const index = buildIndex(makeCatalog(roles, [], '/tmp'));
+    for (const r of roles) {
+      for (const name of [r.title, r.id, ...r.aliases]) {
+        expect(resolveRole(index, name.toUpperCase()).id).toBe(r.id);
+      }
+    }
   });
 });
 

@@ -26,6 +26,11 @@ export interface Catalog {
   role(i: number): Role;
   /** For each metro, the titles of the roles whose sources name it without wage figures. */
   readonly namedCities: Map<string, string[]>;
+  /**
+   * A role's title and headline median (see headlineSalary), by id; a lazy catalog reads no
+   * role for it, so a card can name its related roles without loading them.
+   */
+  brief(id: string): RoleBrief | undefined;
   metros: Metro[];
   metroById: Map<string, Metro>;
   /** Directory the data came from. */
@@ -35,6 +40,12 @@ export interface Catalog {
    * clean the catalog: true for the built-in data, which the build refuses to compile otherwise.
    */
   clean: boolean;
+}
+
+/** What a role card shows of another role. */
+export interface RoleBrief {
+  title: string;
+  median?: number;
 }
 
 /** For each metro, the titles of the roles whose sources name it as a place with many jobs. */
@@ -74,6 +85,10 @@ export function makeCatalog(
     get namedCities() {
       return (named ??= namedCities(roles));
     },
+    brief: (id) => {
+      const r = byId.get(id);
+      return r && { title: r.title, median: headlineSalary(r)?.median };
+    },
     metros,
     metroById: new Map(metros.map((m) => [m.id, m])),
     dataDir,
@@ -88,6 +103,8 @@ export interface RoleSource {
   ids(): string[];
   titles(): string[];
   namedCities(): Map<string, string[]>;
+  /** Each role's headline median (null when it has none), in catalog order. */
+  medians(): Array<number | null>;
   /** Reads the role at a position. */
   load(i: number): Role;
   /** Reads every role, in order (faster than one at a time). */
@@ -110,6 +127,7 @@ export function lazyCatalog(
   let titles: string[] | undefined;
   let named: Map<string, string[]> | undefined;
   let positions: Map<string, number> | undefined;
+  let medians: Array<number | null> | undefined;
   const position = () => (positions ??= new Map((ids ??= source.ids()).map((id, i) => [id, i])));
   const role = (i: number): Role => {
     if (i < 0 || i >= loaded.length) throw new RangeError(`no role at position ${i}`);
@@ -142,6 +160,13 @@ export function lazyCatalog(
     role,
     get namedCities() {
       return (named ??= source.namedCities());
+    },
+    brief: (id) => {
+      const i = position().get(id);
+      if (i === undefined) return undefined;
+      const title = (titles ??= source.titles())[i] as string;
+      const median = (medians ??= source.medians())[i];
+      return median === null || median === undefined ? { title } : { title, median };
     },
     metros,
     metroById: new Map(metros.map((m) => [m.id, m])),

@@ -35,6 +35,7 @@ import {
   FIELD_NAMES,
   FIELD_SHIFT,
   NAME_ALIAS,
+  NAME_TAG_BITS,
   NAME_TITLE,
   buildNameIndex,
   buildWordIndex,
@@ -831,9 +832,15 @@ const CLEAR_LEAD = 0.05;
 /** Roles whose own title or id (NAME_TITLE), or whose other titles (NAME_ALIAS), may be `wanted`. */
 function namedRoles(index: SearchIndex, wanted: string, kind: number): number[] {
   const names = index.names();
-  const bucket = names.get(hashName(wanted) % names.count);
+  const hash = hashName(wanted);
+  const tag = hash >>> (32 - NAME_TAG_BITS);
   const roles: number[] = [];
-  for (const item of bucket) if ((item & 1) === kind) roles.push(item >>> 1);
+  for (const item of names.get(hash % names.count)) {
+    const entry = Math.floor(item / 2 ** NAME_TAG_BITS);
+    // A role's names sit together in a bucket: list each role once.
+    if (item % 2 ** NAME_TAG_BITS === tag && entry % 2 === kind && roles.at(-1) !== entry >>> 1)
+      roles.push(entry >>> 1);
+  }
   return roles;
 }
 

@@ -266,12 +266,19 @@ export function hashName(text: string): number {
   return h >>> 0;
 }
 
+/** Bits of a name's hash kept beside each entry of the names table. */
+export const NAME_TAG_BITS = 8;
+
 /**
  * The names table: normalised titles and ids (kind NAME_TITLE) and aliases and O*NET titles
- * (NAME_ALIAS) hashed into buckets; bucket hashName(name) % count lists role × 2 + kind, roles
- * ascending. A hit is only a candidate: hashes collide, so the caller checks the role's names.
+ * (NAME_ALIAS) hashed into buckets; bucket hashName(name) % count lists, roles ascending,
+ * (role × 2 + kind) × 2^NAME_TAG_BITS + the top NAME_TAG_BITS bits of the name's hash. The tag
+ * rules out almost every other name of the bucket without reading its role; a hit is still only
+ * a candidate (hashes collide), so the caller checks the role's names.
  */
 export function buildNameIndex(roles: readonly Role[]): FlatLists {
+  if (roles.length >= 2 ** (31 - NAME_TAG_BITS))
+    throw new RangeError(`the names table holds at most ${2 ** (31 - NAME_TAG_BITS)} roles`);
   const names = roles.map((r) => ({
     titles: [normalize(r.title), normalize(r.id)],
     aliases: [r.onetTitle ?? '', ...r.aliases].map(normalize).filter(Boolean),
@@ -282,8 +289,9 @@ export function buildNameIndex(roles: readonly Role[]): FlatLists {
   const buckets: number[][] = Array.from({ length: count }, () => []);
   names.forEach((n, r) => {
     const add = (name: string, kind: number) => {
-      const bucket = buckets[hashName(name) % count] as number[];
-      const item = r * 2 + kind;
+      const hash = hashName(name);
+      const bucket = buckets[hash % count] as number[];
+      const item = (r * 2 + kind) * 2 ** NAME_TAG_BITS + (hash >>> (32 - NAME_TAG_BITS));
       if (!bucket.includes(item)) bucket.push(item);
     };
     for (const t of n.titles) add(t, NAME_TITLE);

@@ -18,7 +18,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
-import { lazyCatalog, namedCities, type Catalog } from '../core/catalog.js';
+import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../core/catalog.js';
 import { typoLists } from '../core/search.js';
 import {
   buildNameIndex,
@@ -36,7 +36,7 @@ import type { Quiz } from './quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Magic, format, header length, header checksum. */
 const PREAMBLE = MAGIC.length + 12;
 /**
@@ -179,6 +179,9 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   add('ids', [encoder.encode(JSON.stringify(roles.map((r) => r.id)))]);
   add('titles', [encoder.encode(JSON.stringify(roles.map((r) => r.title)))]);
   add('namedCities', [encoder.encode(JSON.stringify([...namedCities(roles)]))]);
+  add('medians', [
+    encoder.encode(JSON.stringify(roles.map((r) => headlineSalary(r)?.median ?? null))),
+  ]);
   if (contents.quiz) add('quiz', [encoder.encode(JSON.stringify(contents.quiz))]);
   const meta: Meta = {
     metros: contents.metros,
@@ -377,6 +380,7 @@ export function readPack(file: string, key: string, onDamage: OnDamage): Pack | 
             ids: () => parsed<string[]>('ids'),
             titles: () => parsed<string[]>('titles'),
             namedCities: () => new Map(parsed<Array<[string, string[]]>>('namedCities')),
+            medians: () => parsed<Array<number | null>>('medians'),
             load: (i) => parseRole(roles.bytesOf(i), i),
             loadAll: () => roles.all().map(parseRole),
           },

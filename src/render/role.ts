@@ -341,12 +341,8 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
   if (role.relatedRoles.length) {
     out.push('', heading(ctx, 'Related roles'));
     const rows = role.relatedRoles.map((r) => {
-      const other = catalog.byId.get(r.id);
-      return [
-        `${clean(other?.title ?? r.id)}\n${r.id}`,
-        money(other ? headlineSalary(other)?.median : undefined),
-        r.reason ?? '',
-      ];
+      const other = catalog.brief(r.id);
+      return [`${clean(other?.title ?? r.id)}\n${r.id}`, money(other?.median), r.reason ?? ''];
     });
     out.push(renderTable(ctx, ['Role (id)', 'Median', 'Why related'], rows, { right: [1] }));
   }
