@@ -1,6 +1,7 @@
 // npm run bench: prints how fast careers is, and saves the table to bench/RESULTS.md.
 //  1. Whole-process wall time of common commands, each paired with a bare `node -e ''` in the
-//     same interleaved rounds (median of the rounds, and the ratio to bare node).
+//     same interleaved rounds, run in a shuffled order each round (median of the rounds, and
+//     the ratio to bare node).
 //  2. Peak memory (max RSS) of `show` next to bare node, via /usr/bin/time when present.
 //  3. In-process load time and search latency (median, p95) at 33 (built-in), 1,000 and 10,000
 //     roles; the big catalogs are synthetic (~50 aliases each), generated into a temp dir.
@@ -43,6 +44,19 @@ const say = (s = '') => {
   lines.push(s);
 };
 
+// Each round runs its commands in a new order (seeded, so runs are comparable): a fixed order
+// lets "runs first after a pause" or "runs right after a heavy command" bias one column.
+let orderSeed = 12345;
+function shuffled(list) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    orderSeed = (Math.imul(orderSeed, 1103515245) + 12345) >>> 0;
+    const j = orderSeed % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 function wall(args, env = {}) {
   const t = performance.now();
   const r = spawnSync(process.execPath, args, {
@@ -63,8 +77,8 @@ const commands = [
 const times = new Map([['bare', []], ...commands.map(([name]) => [name, []])]);
 wall(['-e', '']); // warm the file cache
 for (let r = 0; r < rounds; r++) {
-  times.get('bare').push(wall(['-e', '']));
-  for (const [name, args] of commands) times.get(name).push(wall(args));
+  const round = [['bare', ['-e', '']], ...commands];
+  for (const [name, args] of shuffled(round)) times.get(name).push(wall(args));
 }
 const bare = median(times.get('bare'));
 say(`# careers benchmark`);
@@ -218,9 +232,12 @@ for (const n of sizes) {
     const t = { bare: [], search: [], show: [] };
     wall(search, env); // warm the file cache
     for (let r = 0; r < rounds; r++) {
-      t.bare.push(wall(['-e', '']));
-      t.search.push(wall(search, env));
-      t.show.push(wall(show, env));
+      const round = [
+        ['bare', ['-e', ''], {}],
+        ['search', search, env],
+        ['show', show, env],
+      ];
+      for (const [name, args, e] of shuffled(round)) t[name].push(wall(args, e));
     }
     const b = median(t.bare);
     const [s, sh] = [median(t.search), median(t.show)];
