@@ -51,7 +51,7 @@ function shuffled(list) {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
     orderSeed = (Math.imul(orderSeed, 1103515245) + 12345) >>> 0;
-    const j = orderSeed % (i + 1);
+    const j = Math.floor((orderSeed / 2 ** 32) * (i + 1)); // the high bits: the low ones cycle
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
