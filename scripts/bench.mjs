@@ -205,16 +205,16 @@ say(
 say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const base = loadCatalog(BUILT_IN_DATA_DIR);
 /** A pack and the time it took to open it (with the cache key, for a --data directory). */
-async function timed(open) {
+function timed(open) {
   const t = performance.now();
-  const pack = await open();
+  const pack = open();
   return [pack, performance.now() - t];
 }
 say(
   inProcess(
     `${base.roles.length} roles (built-in)`,
     BUILT_IN_DATA_DIR,
-    await timed(() => readCompiled(BUILT_IN_DATA_DIR)),
+    timed(() => readCompiled(BUILT_IN_DATA_DIR)),
   ),
 );
 const whole = [];
@@ -227,7 +227,7 @@ for (const n of sizes) {
     const search = [bin, '--data', dir, 'search', 'payroll clerk'];
     const show = [bin, '--data', dir, 'show', `synthetic-${Math.floor(n / 2)}`];
     const cold = wall(search, env);
-    const opened = await timed(async () => readCache(env, dir, await cacheKey(dir)));
+    const opened = timed(() => readCache(env, dir, cacheKey(dir)));
     say(inProcess(`${n.toLocaleString('en-US')} synthetic roles`, dir, opened));
     const t = { bare: [], search: [], show: [] };
     wall(search, env); // warm the file cache

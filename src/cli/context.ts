@@ -77,9 +77,9 @@ export function progress(
 }
 
 /** The cache key of a directory, or undefined when it cannot be made (the load then reports why). */
-async function safeKey(dir: string): Promise<string | undefined> {
+function safeKey(dir: string): string | undefined {
   try {
-    return await cacheKey(dir);
+    return cacheKey(dir);
   } catch {
     return undefined;
   }
@@ -99,8 +99,8 @@ export class DataStore {
   async load(dir: string, env: NodeJS.ProcessEnv, note: (text: string) => void): Promise<void> {
     if (this.data?.dir === dir) return;
     const builtIn = dir === BUILT_IN_DATA_DIR;
-    const key = builtIn || env.CAREERS_NO_CACHE ? undefined : await safeKey(dir);
-    const pack = builtIn ? readCompiled(dir) : key ? await readCache(env, dir, key) : undefined;
+    const key = builtIn || env.CAREERS_NO_CACHE ? undefined : safeKey(dir);
+    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key) : undefined;
     this.index = undefined;
     if (pack) {
       // The build checks that the compiled built-in data holds no control characters.
@@ -130,7 +130,7 @@ export class DataStore {
       const words = buildWordIndex(catalog.roles);
       this.tables = { tables: wordIndexOf(words) };
       say('writing the cache');
-      await writeCache(env, dir, {
+      writeCache(env, dir, {
         key,
         roles: catalog.roles,
         metros: catalog.metros,

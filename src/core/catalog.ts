@@ -87,7 +87,9 @@ export function makeCatalog(
     },
     brief: (id) => {
       const r = byId.get(id);
-      return r && { title: r.title, median: headlineSalary(r)?.median };
+      if (!r) return undefined;
+      const median = headlineSalary(r)?.median;
+      return median === undefined ? { title: r.title } : { title: r.title, median };
     },
     metros,
     metroById: new Map(metros.map((m) => [m.id, m])),

@@ -35,13 +35,13 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
  * The SHA-256 of a text, in hex; node:crypto is loaded only for a --data directory. (Required,
  * not imported: the bundle runs as a V8-cached script, where Node 20 allows no import().)
  */
-async function sha256(text: string): Promise<string> {
+function sha256(text: string): string {
   const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
   return createHash('sha256').update(text).digest('hex');
 }
 
 /** A key that changes whenever any data file of the directory is added, removed or edited. */
-export async function cacheKey(dataDir: string): Promise<string> {
+export function cacheKey(dataDir: string): string {
   const lines = [`careers ${version()}`];
   for (const file of dataFiles(resolve(dataDir))) {
     const st = statSync(file);
@@ -51,19 +51,15 @@ export async function cacheKey(dataDir: string): Promise<string> {
 }
 
 /** The cache entry of a data directory. */
-export async function entryFile(env: NodeJS.ProcessEnv, dataDir: string): Promise<string> {
-  const name = (await sha256(resolve(dataDir))).slice(0, 24);
+export function entryFile(env: NodeJS.ProcessEnv, dataDir: string): string {
+  const name = sha256(resolve(dataDir)).slice(0, 24);
   return join(cacheDir(env), `${name}.pack`);
 }
 
 /** The cached data of a directory when its entry is sound and its key matches; else undefined. */
-export async function readCache(
-  env: NodeJS.ProcessEnv,
-  dataDir: string,
-  key: string,
-): Promise<Pack | undefined> {
+export function readCache(env: NodeJS.ProcessEnv, dataDir: string, key: string): Pack | undefined {
   if (env.CAREERS_NO_CACHE) return undefined;
-  const file = await entryFile(env, dataDir);
+  const file = entryFile(env, dataDir);
   const pack = readPack(file, key, () => {
     rmSync(file, { force: true });
     return ['The damaged cache entry was removed; run the command again to rebuild it.'];
@@ -80,15 +76,11 @@ export async function readCache(
 }
 
 /** Stores a directory's data; a cache that cannot be written is silently skipped. */
-export async function writeCache(
-  env: NodeJS.ProcessEnv,
-  dataDir: string,
-  contents: PackContents,
-): Promise<void> {
+export function writeCache(env: NodeJS.ProcessEnv, dataDir: string, contents: PackContents): void {
   if (env.CAREERS_NO_CACHE) return;
   try {
     mkdirSync(cacheDir(env), { recursive: true });
-    const file = await entryFile(env, dataDir);
+    const file = entryFile(env, dataDir);
     writeFileAtomic(file, packChunks(contents), { force: true });
     pruneCache(cacheDir(env), file);
   } catch {
