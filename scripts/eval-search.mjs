@@ -9,7 +9,7 @@
 //                       word of the query (as typed, or any reading with abbreviations expanded
 //                       or synonyms swapped) occurs in a searchable text of an expected role,
 //                       exactly, by stem or as the start of a word. Typo matches are left out
-//                       (held-back titles are spelled right, so a typo match is luck). A query
+//                       (the queries are spelled right, so a typo match is luck). A query
 //                       no word of which reaches the expected role cannot be found by any
 //                       ranking of the same texts: this share bounds top-3 and top-1 from above.
 //                       Typo queries are left out (they are meant to be reached by typos).

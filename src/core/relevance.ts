@@ -62,8 +62,8 @@ export function evaluate(
   return { overall: metrics(ranks), byType };
 }
 
-/** The baseline: plain Fuse.js with default options over title and aliases. */
+/** The baseline: plain Fuse.js with default options over title, aliases and O*NET titles. */
 export function baselineRanker(catalog: Catalog): (query: string) => Role[] {
-  const fuse = new Fuse(catalog.roles, { keys: ['title', 'aliases'] });
+  const fuse = new Fuse(catalog.roles, { keys: ['title', 'aliases', 'onetTitles.current'] });
   return (query) => fuse.search(query, { limit: 10 }).map((r) => r.item);
 }

@@ -152,6 +152,17 @@ export const KeywordsSchema = z.strictObject({
   sources: z.array(sourceRef).min(1),
 });
 
+/**
+ * Every O*NET alternate and reported title of the role's codes, kept apart from the hand-written
+ * `aliases`. `historic` titles name obsolete machines or trades ("Card Puncher"): still
+ * searchable, at a lower weight, and labelled as historic when they match.
+ */
+export const OnetTitlesSchema = z.strictObject({
+  current: z.array(text).default([]),
+  historic: z.array(text).default([]),
+  source: sourceRef,
+});
+
 export const RoleSchema = z.strictObject({
   id: slug,
   title: text,
@@ -159,7 +170,9 @@ export const RoleSchema = z.strictObject({
   onetTitle: text.optional(),
   socCodes: z.array(socCode).min(1),
   summary: text,
+  /** Lay and abbreviated names people type, written by the project. */
   aliases: z.array(text).default([]),
+  onetTitles: OnetTitlesSchema.optional(),
   skills: z.array(SkillSchema).default([]),
   tasks: z.array(text).default([]),
   /** Words `search` also looks in, at the lowest weight; `show` does not print them. */
