@@ -11,7 +11,8 @@
  * and writes data/roles/<id>.yaml for every role in roles.yaml, data/metros.yaml, and the
  * generated `onetTitles` block at the end of the hand-written profiles (EXISTING_PROFILES).
  * Every O*NET alternate and reported title of a profile's codes goes into its `onetTitles`
- * (obsolete ones, listed in roles.yaml, under `historic`), apart from the hand-written `aliases`.
+ * (obsolete ones, listed in roles.yaml, into `historicTitles`), apart from the hand-written
+ * `aliases`.
  * Each profile's `keywords` are the distinct content words of its O*NET task statements
  * and occupation description, extracted mechanically (a word list, never sentences). Output is
  * deterministic: running it twice gives identical files.
@@ -265,7 +266,7 @@ function onetTitlesFor(codes) {
   }
   for (const k of historic.keys()) current.delete(k);
   const sorted = (m) => [...m.values()].sort(cmpCi);
-  return { current: sorted(current), historic: sorted(historic), source: 'onet-occupation' };
+  return { onetTitles: sorted(current), historicTitles: sorted(historic) };
 }
 
 /** Aliases per role: the lay aliases as written, without repeats or the role's own title. */
@@ -708,7 +709,7 @@ for (const r of handRoles) {
     socCodes: [r.onet, ...(r.extraSoc ?? [])],
     summary: r.summary.trim(),
     aliases: aliasesByRole.get(r.id),
-    onetTitles: onetTitlesFor([r.onet, ...(r.extraSoc ?? [])]),
+    ...onetTitlesFor([r.onet, ...(r.extraSoc ?? [])]),
     skills: skillsFor(r.onet),
     tasks: r.tasks,
     keywords: { words: keywordsFor(r), sources: ['onet-tasks', 'onet-occupation'] },
@@ -774,14 +775,14 @@ for (const id of EXISTING_PROFILES) {
   const profile = parse(own);
   if (!profile.sources?.some((x) => x.id === 'onet-occupation'))
     fail(`${id}.yaml: add the onet-occupation source by hand before its O*NET titles`);
-  const block = stringify({ onetTitles: onetTitlesFor(profile.socCodes) }, { lineWidth: 100 });
+  const block = stringify(onetTitlesFor(profile.socCodes), { lineWidth: 100 });
   writeFileSync(file, `${own.trimEnd()}\n${GENERATED_MARK}\n${block}`);
   written.push(file);
 }
 
 // Summary for the developer.
 const titleCounts = [...handRoles.map((r) => onetTitlesFor([r.onet, ...(r.extraSoc ?? [])]))]
-  .map((t) => t.current.length + t.historic.length)
+  .map((t) => t.onetTitles.length + t.historicTitles.length)
   .sort((a, b) => a - b);
 console.log(
   `wrote ${written.length} files (${handRoles.length} drafted roles, metros, ${EXISTING_PROFILES.length} hand-written roles)`,

@@ -129,7 +129,7 @@ const roles = readdirSync(`${root}data/roles`)
   .map((f) => parse(readFileSync(`${root}data/roles/${f}`, 'utf8')));
 const owners = new Map();
 for (const r of roles) {
-  for (const name of [r.title, ...(r.aliases ?? []), ...(r.onetTitles?.current ?? [])]) {
+  for (const name of [r.title, ...(r.aliases ?? []), ...(r.onetTitles ?? [])]) {
     const key = name.toLowerCase();
     owners.set(key, [...(owners.get(key) ?? []), ...r.socCodes]);
   }
@@ -142,7 +142,7 @@ const mutations = [
 ];
 const seen = new Set(out.map((r) => r[0].toLowerCase()));
 for (const r of roles) {
-  const names = [r.title, ...(r.aliases ?? []), ...(r.onetTitles?.current ?? [])].filter((n) =>
+  const names = [r.title, ...(r.aliases ?? []), ...(r.onetTitles ?? [])].filter((n) =>
     /[a-z]{5,}/i.test(n),
   );
   for (let k = 0; k < 4 && names.length > 0; k++) {

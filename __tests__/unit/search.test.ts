@@ -250,7 +250,8 @@ describe('O*NET and historic titles', () => {
       title,
       socCodes: ['43-9021.00'],
       summary: 'x',
-      onetTitles: { current, historic, source: 's' },
+      onetTitles: current,
+      historicTitles: historic,
       sources: [{ id: 's', title: 'S', period: '29.2' }],
     });
   const idx = buildIndex(

@@ -79,8 +79,8 @@ export function entryTexts(role: Role): Array<[SearchField, string]> {
   const texts: Array<[SearchField, string]> = [['title', role.title]];
   if (role.onetTitle) texts.push(['alias', role.onetTitle]);
   for (const a of role.aliases) texts.push(['alias', a]);
-  for (const t of role.onetTitles?.current ?? []) texts.push(['onet', t]);
-  for (const t of role.onetTitles?.historic ?? []) texts.push(['historic', t]);
+  for (const t of role.onetTitles) texts.push(['onet', t]);
+  for (const t of role.historicTitles) texts.push(['historic', t]);
   for (const s of role.software) texts.push(['software', s.name]);
   for (const t of role.tools) texts.push(['tool', t.name]);
   for (const s of role.skills) texts.push(['skill', s.name]);
@@ -272,12 +272,7 @@ export function hashName(text: string): number {
 
 /** The names of a role besides its title and id: O*NET title, aliases, O*NET alternate titles. */
 export function otherNames(role: Role): string[] {
-  return [
-    role.onetTitle ?? '',
-    ...role.aliases,
-    ...(role.onetTitles?.current ?? []),
-    ...(role.onetTitles?.historic ?? []),
-  ];
+  return [role.onetTitle ?? '', ...role.aliases, ...role.onetTitles, ...role.historicTitles];
 }
 
 /** Bits of a name's hash kept beside each entry of the names table. */

@@ -471,13 +471,7 @@ function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
     c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })),
   );
   role.keywords?.sources.forEach((id, j) => refs.push({ path: ['keywords', 'sources', j], id }));
-  for (const section of [
-    'onetTitles',
-    'salaryTrend',
-    'jobZone',
-    'education',
-    'interests',
-  ] as const) {
+  for (const section of ['salaryTrend', 'jobZone', 'education', 'interests'] as const) {
     const value = role[section];
     if (value) refs.push({ path: [section, 'source'], id: value.source });
   }

@@ -152,17 +152,6 @@ export const KeywordsSchema = z.strictObject({
   sources: z.array(sourceRef).min(1),
 });
 
-/**
- * Every O*NET alternate and reported title of the role's codes, kept apart from the hand-written
- * `aliases`. `historic` titles name obsolete machines or trades ("Card Puncher"): still
- * searchable, at a lower weight, and labelled as historic when they match.
- */
-export const OnetTitlesSchema = z.strictObject({
-  current: z.array(text).default([]),
-  historic: z.array(text).default([]),
-  source: sourceRef,
-});
-
 export const RoleSchema = z.strictObject({
   id: slug,
   title: text,
@@ -172,7 +161,16 @@ export const RoleSchema = z.strictObject({
   summary: text,
   /** Lay and abbreviated names people type, written by the project. */
   aliases: z.array(text).default([]),
-  onetTitles: OnetTitlesSchema.optional(),
+  /**
+   * O*NET's alternate and reported titles of the role's codes (source onet-occupation), kept
+   * apart from the hand-written `aliases`.
+   */
+  onetTitles: z.array(text).default([]),
+  /**
+   * O*NET titles of obsolete machines and trades ("Card Puncher"): still searchable, at a lower
+   * weight, and labelled as historic when they match.
+   */
+  historicTitles: z.array(text).default([]),
   skills: z.array(SkillSchema).default([]),
   tasks: z.array(text).default([]),
   /** Words `search` also looks in, at the lowest weight; `show` does not print them. */

@@ -77,7 +77,7 @@ function overview(ctx: RenderContext, role: Role): string {
   out.push('', wrap(role.summary, ctx.width));
   // The project's aliases first, then O*NET's current titles (historic ones are not shown).
   const seen = new Set([role.title.toLowerCase()]);
-  const names = [...role.aliases, ...(role.onetTitles?.current ?? [])].filter(
+  const names = [...role.aliases, ...role.onetTitles].filter(
     (n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()),
   );
   if (names.length) {
