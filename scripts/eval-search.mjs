@@ -18,7 +18,7 @@ import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { buildIndex, search, queryVariants, queryWords, stem } from '../dist/core/search.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
-import { readCompiled } from '../dist/data/compiled.js';
+import { readCompiled } from '../dist/store/compiled.js';
 import { baselineRanker, evaluate, parseQueries } from '../dist/core/relevance.js';
 
 const queries = parseQueries(

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CareersError, ExitCode } from '../errors.js';
-import { Context, DataStore, type GlobalOptions, type Io } from './context.js';
+import { Context, DataStore, type GlobalOptions, type Io } from '../store/data-store.js';
 import { resolveDataDir } from '../data/dirs.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
@@ -19,7 +19,7 @@ import { registerCompletion } from './commands/completion.js';
 import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
-import { clean } from '../render/text.js';
+import { clean } from '../text.js';
 
 /** Commands that never read the data directory (validate reads it its own way). */
 const COMMANDS_WITHOUT_DATA = new Set(['schema', 'validate']);

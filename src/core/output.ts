@@ -10,10 +10,10 @@
  * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (render/json.ts).
  */
 import { z } from 'zod';
-import { RoleSchema, SourceSchema } from '../data/schema.js';
-import { SCHEMA_VERSION } from '../render/json.js';
+import { RoleSchema, SourceSchema } from '../model/schema.js';
+import { SCHEMA_VERSION } from '../model/json.js';
 import { SEARCH_FIELDS } from './search.js';
-import { WeightsSchema } from '../data/quiz-schema.js';
+import { WeightsSchema } from '../model/quiz-schema.js';
 
 const count = z.number().int().nonnegative();
 /** Whole US dollars. */

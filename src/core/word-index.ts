@@ -7,7 +7,7 @@
  * An "entry" is one searchable text of a role (its title, an alias, a skill…); entries keep the
  * order of entryTexts(), so a role's entry number indexes that list.
  */
-import type { Role } from '../data/schema.js';
+import type { Role } from '../model/schema.js';
 
 /** Searchable fields, in the order entryTexts() lists them; a field's code is its position. */
 export const FIELD_NAMES = [

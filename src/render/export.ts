@@ -4,7 +4,7 @@
  */
 import { stringify as csvStringify } from 'csv-stringify/sync';
 import { stringify as yamlStringify } from 'yaml';
-import { plural } from './text.js';
+import { plural } from '../text.js';
 import type { Cell, TableData } from '../core/export.js';
 
 /** First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */

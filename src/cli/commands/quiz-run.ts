@@ -12,10 +12,10 @@ import {
   renderQuestions,
   renderQuizResult,
 } from '../../render/quiz.js';
-import { clean } from '../../render/text.js';
+import { clean } from '../../text.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { ResultSink } from '../options.js';
-import type { Context } from '../context.js';
+import type { Context } from '../../store/data-store.js';
 import type { QuizDeps, QuizOptions } from './quiz.js';
 
 /** Runs the quiz: prints the questions, or asks / reads the answers and prints the ranking. */

@@ -8,18 +8,18 @@
  * the YAML parser and the schema checks, and only then are they imported.
  */
 import type { Command } from 'commander';
-import type { Step } from '../data/paths.js';
+import type { Step } from '../data/career-steps.js';
 import type { Synonyms } from '../data/synonyms.js';
-import type { Quiz } from '../data/quiz-schema.js';
+import type { Quiz } from '../model/quiz-schema.js';
 import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
-import { readCompiled } from '../data/compiled.js';
-import { cacheKey, readCache, writeCache } from '../data/cache.js';
-import type { Catalog } from '../core/catalog.js';
+import { readCompiled } from './compiled.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
-import { renderJson } from '../render/json.js';
+import { renderJson } from '../model/json.js';
 import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
 
 /** Where output goes; replaced in tests. */
@@ -117,7 +117,7 @@ export class DataStore {
     const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/loader.js'),
       import('../data/synonyms.js'),
-      import('../data/paths.js'),
+      import('../data/career-steps.js'),
     ]);
     const say = progress(note, dir);
     const catalog = loadCatalog(dir, (done, total) =>

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import type * as Crypto from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { dataFiles } from './dirs.js';
+import { dataFiles } from '../data/dirs.js';
 import { packChunks, readPack, type Pack, type PackContents } from './pack.js';
 import { writeFileAtomic } from '../io/files.js';
 import { version } from '../version.js';

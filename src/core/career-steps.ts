@@ -2,8 +2,8 @@
  * Career paths as a graph: steps in and out of a role, the ladders that lead up from it, and
  * the pay and job-zone change of each step. Pure functions over the catalog.
  */
-import type { Step } from '../data/paths.js';
-import { headlineSalary, type Catalog } from './catalog.js';
+import type { Step } from '../data/career-steps.js';
+import { headlineSalary, type Catalog } from '../model/catalog.js';
 
 export interface StepView {
   from: string;

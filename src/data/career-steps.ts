@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
-import type { Catalog } from '../core/catalog.js';
-import { findCycle } from '../core/paths.js';
+import type { Catalog } from '../model/catalog.js';
+import { findCycle } from '../core/career-steps.js';
 import { locate, readYaml, toData, validate } from './loader.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a role id');

@@ -5,7 +5,7 @@
  * otherwise the YAML is loaded as usual.
  */
 import { statSync } from 'node:fs';
-import { dataFiles } from './dirs.js';
+import { dataFiles } from '../data/dirs.js';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { readPack, type Pack } from './pack.js';
