@@ -1,5 +1,5 @@
 // Build step: load and validate the built-in data once, build its search index, and write both
-// as one pack, dist/data.pack (src/data/pack.ts), so look-ups on the built-in data skip YAML
+// as one pack, dist/data.pack (src/store/pack.ts), so look-ups on the built-in data skip YAML
 // parsing, schema checks and index building at run time.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
 import { loadPaths } from '../../src/data/career-steps.js';
-import { findCycle, pathFor } from '../../src/core/career-steps.js';
+import { pathFor } from '../../src/core/career-steps.js';
+import { findCycle } from '../../src/data/career-steps.js';
 import { computeGap, similarRoles } from '../../src/core/career.js';
 import { headlineSalary } from '../../src/model/catalog.js';
 import {

@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CareersError, ExitCode } from '../errors.js';
-import { Context, DataStore, type GlobalOptions, type Io } from '../store/data-store.js';
+import { Context, type GlobalOptions, type Io } from './command-context.js';
+import { DataStore } from '../store/data-store.js';
 import { resolveDataDir } from '../data/dirs.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';

@@ -7,7 +7,7 @@
  * described by RoleSchema, the schema the loader checks data files against, so they cannot drift.
  *
  * To add a command's output: define its data schema below, add it to OUTPUTS, run
- * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (render/json.ts).
+ * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (model/json.ts).
  */
 import { z } from 'zod';
 import { RoleSchema, SourceSchema } from '../model/schema.js';

@@ -1,6 +1,6 @@
 /**
  * A cache of user data directories (--data, CAREERS_DATA_DIR): the parsed, validated data of a
- * directory and its search index are kept as a pack (data/pack.ts) in the user cache directory,
+ * directory and its search index are kept as a pack (store/pack.ts) in the user cache directory,
  * one file per directory, keyed by the path, size and modification time of every data file (and
  * the careers version). Editing any file makes a new key; a missing, corrupt or stale entry is
  * ignored and rebuilt, and writing a directory's entry replaces its old one. The cache keeps at

@@ -1,6 +1,6 @@
 /**
  * The built-in data, compiled at build time (scripts/compile-data.mjs) into one validated pack
- * with its search index (data/pack.ts), so a look-up on the built-in data parses no YAML, runs no
+ * with its search index (store/pack.ts), so a look-up on the built-in data parses no YAML, runs no
  * schema checks and builds no index. Used only while it is newer than every file in data/;
  * otherwise the YAML is loaded as usual.
  */

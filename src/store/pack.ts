@@ -1,7 +1,7 @@
 /**
  * Packs: one file holding a validated catalog (metros, synonyms, career steps, every role) and
  * its search index, laid out so that a run reads only what it uses. The built-in data is packed
- * at build time (dist/data.pack) and every --data cache entry is a pack (data/cache.ts).
+ * at build time (dist/data.pack) and every --data cache entry is a pack (store/cache.ts).
  *
  * Layout: the magic "careers-pack", the format version, the header's length and CRC-32 (u32
  * each), the header as JSON (the key, the small data, and where each section lies), then the
