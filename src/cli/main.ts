@@ -18,7 +18,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
-import { HANGUP_EXIT, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
+import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
 import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
 import { clean } from '../render/text.js';
 
@@ -150,17 +150,22 @@ const SIGNAL_EXIT = { SIGHUP: HANGUP_EXIT, SIGINT: ExitCode.interrupted, SIGTERM
 function installProcessHandlers(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') stopNow(ExitCode.ok);
+    if (err.code === 'EIO') hangUp(); // stdout was the terminal, and it closed
     stopNow(ExitCode.io, `careers: cannot write to standard output (${describeError(err)})\n`);
   });
   // (stdin is left alone: making its stream would set the descriptor non-blocking; the quiz
   // prompts, which read it, add onTerminalError themselves.)
   process.stderr.on('error', onTerminalError);
-  for (const signal of Object.keys(SIGNAL_EXIT) as Array<keyof typeof SIGNAL_EXIT>) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       markInterrupted(signal);
       stopNow(SIGNAL_EXIT[signal]);
     });
   }
+  process.on('SIGHUP', () => {
+    markInterrupted('SIGHUP');
+    hangUp();
+  });
 }
 
 /** Runs the CLI and resolves to the exit code. Pass `io` to run without touching the process. */

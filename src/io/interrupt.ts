@@ -6,6 +6,7 @@
  * ends the process (cli/main.ts), so a signal stops the work within that time. `commitPoint()`
  * always yields: writes call it just before the rename or link that makes a file visible.
  */
+import { writeSync } from 'node:fs';
 import { removeTempFiles } from './files.js';
 
 /** Longest stretch of synchronous work between two looks at pending signals. */
@@ -60,14 +61,36 @@ export function stopNow(code: number, line?: string): never {
   process.exit(code);
 }
 
-/** Exit code of a hang-up: the terminal went away (SIGHUP, or EIO reading it). */
+/** Exit code of a hang-up: the terminal went away (SIGHUP, or EIO on it), 128 + SIGHUP. */
 export const HANGUP_EXIT = 129;
 
 /**
+ * Ends the run after a hang-up (SIGHUP, or a terminal that reports EIO): temp files removed, the
+ * terminal's mode and cursor restored where it is still there, then the process ends by SIGHUP
+ * itself, which shells report as 129. (A plain exit would make Node reset a terminal that is
+ * gone, which aborts the process.)
+ */
+export function hangUp(): never {
+  if (!stopping) {
+    stopping = true;
+    removeTempFiles();
+    try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      if (process.stderr.isTTY) writeSync(2, '\u001b[?25h');
+    } catch {
+      // the terminal is gone: nothing to restore
+    }
+  }
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+  process.exit(HANGUP_EXIT); // only if SIGHUP could not end the process
+}
+
+/**
  * An error on a terminal stream (stdin under a prompt, stderr): a terminal that closed (EIO,
- * EBADF, ENXIO) ends the run like a hang-up; anything else is one line and exit 4.
+ * EBADF, ENXIO) ends the run as a hang-up; anything else is one line and exit 4.
  */
 export function onTerminalError(err: NodeJS.ErrnoException): never {
-  if (err.code === 'EIO' || err.code === 'EBADF' || err.code === 'ENXIO') stopNow(HANGUP_EXIT);
+  if (err.code === 'EIO' || err.code === 'EBADF' || err.code === 'ENXIO') hangUp();
   stopNow(4, `careers: cannot use the terminal (${err.code ?? err.message})\n`);
 }
