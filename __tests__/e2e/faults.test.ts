@@ -46,7 +46,10 @@ describe('stdout that cannot be written', () => {
         timeout: 30_000,
       });
       expect(r.status).toBe(4);
-      oneLine(r.stderr, /^careers: cannot write to standard output \(no space left on the device\)$/m);
+      oneLine(
+        r.stderr,
+        /^careers: cannot write to standard output \(no space left on the device\)$/m,
+      );
     } finally {
       closeSync(fd);
     }
