@@ -5,7 +5,7 @@
  * stack trace, and that files are intact. Hangs are caught by the harness's timeouts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, roleYaml, run, tempDir } from '../helpers.js';
 
