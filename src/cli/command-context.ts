@@ -13,6 +13,7 @@ import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
 import { renderJson } from '../model/json.js';
 import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
+import { clean } from '../text.js';
 
 /** Where output goes; replaced in tests. */
 export interface Io {
@@ -86,6 +87,6 @@ export class Context {
 
   /** A hint or warning: always stderr, so stdout stays pure data. */
   note(text: string): void {
-    this.io.stderr(text.endsWith('\n') ? text : `${text}\n`);
+    this.io.stderr(clean(text.endsWith('\n') ? text : `${text}\n`));
   }
 }

@@ -16,6 +16,7 @@ import { cacheKey, readCache, writeCache } from './cache.js';
 import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
+import { clean } from '../text.js';
 
 export interface LoadedData {
   dir: string;
@@ -50,7 +51,8 @@ export function progress(
     const first = last === 0;
     last = time;
     lastStep = step;
-    const hint = first ? ` (first run on ${dir}; later runs read a cache)` : '';
+    // The directory name is the user's: cleaned, it cannot drive the terminal.
+    const hint = first ? ` (first run on ${clean(dir)}; later runs read a cache)` : '';
     note(`careers: ${step}${detail ? `: ${detail}` : ''}${hint}…`);
   };
 }

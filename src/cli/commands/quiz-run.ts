@@ -24,8 +24,8 @@ export interface QuizDeps {
   interactive: () => boolean;
   /** The prompter; the default loads inquirer only now, so other commands never load it. */
   prompter: () => Promise<QuizPrompter>;
-  /** Standard input, for `--answers -`. */
-  readStdin: () => string;
+  /** Standard input, for `--answers -`: at most `limit` bytes, else a UsageError. */
+  readStdin: (limit: number) => Uint8Array;
 }
 
 export interface QuizOptions {

@@ -2,15 +2,15 @@
  * `careers quiz`: which back office role fits you. Asks the questions in data/quiz.yaml (or
  * reads the answers from a file), ranks every role and explains the top three.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { readStdinBytes } from '../../io/stdin.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 import type { QuizDeps, QuizOptions } from './quiz-run.js';
 
 const processDeps: QuizDeps = {
   interactive: () => process.stdin.isTTY === true && process.stderr.isTTY === true,
   prompter: async () => (await import('../../prompts/quiz-prompts.js')).inquirerPrompter(),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: (limit) => readStdinBytes(limit, 'answers on stdin'),
 };
 
 /** Registers `careers quiz`; `deps` is for tests. */
