@@ -2,7 +2,7 @@
  * Checks the shipped data set as a whole: completeness, sourcing and internal consistency.
  */
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
-import type { Role } from '../../src/data/schema.js';
+import type { Role } from '../../src/model/schema.js';
 import { normalize } from '../../src/core/search.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
