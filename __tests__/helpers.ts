@@ -40,6 +40,8 @@ export function run(
     input: opts.input ?? '',
     cwd: opts.cwd ?? ROOT,
     timeout: 30_000,
+    // Whole-catalog JSON (list --json, export) is a few MB; the 1 MB default would cut it off.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

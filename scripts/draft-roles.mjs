@@ -348,33 +348,64 @@ function toolsFor(code) {
   );
 }
 
+const opt = (s) => (s === '' ? undefined : num(s));
+const TITLE_NOTE = /\s*\[.*\]$/;
+
+/**
+ * The SOC code whose BLS wages stand for `soc`: its own, or, where BLS publishes none for it in
+ * any year (13-1023 Purchasing Agents), the aggregate row that says it includes it (13-1020).
+ */
+function wageSoc(soc) {
+  if (wages.has(soc)) return { soc };
+  const agg = [...wages.values()]
+    .flat()
+    .find((r) => r.bls_occupation_title.includes(`includes ${soc}`));
+  if (!agg) fail(`no national wages for ${soc} nor an aggregate that includes it`);
+  return { soc: agg.soc_code, title: agg.bls_occupation_title.replace(TITLE_NOTE, '') };
+}
+
 function wageRow(soc, period) {
   const rows = (wages.get(soc) ?? []).filter((r) => r.oews_reference_period === period);
   if (rows.length > 1) fail(`several ${period} wage rows for ${soc}`);
   return rows[0];
 }
 
-function salaryEntry(soc, note, labelSuffix = '') {
+/** BLS's top-code for annual wages in May 2022-2024 (the files' "#" note, facts README). */
+const TOP_CODE = '$239,200';
+
+function salaryEntry(code, note, labelSuffix = '') {
+  const { soc, title: aggregate } = wageSoc(code);
   const w = wageRow(soc, LATEST);
   if (!w) fail(`no ${LATEST} national wages for ${soc}`);
+  const notes = [note];
+  if (aggregate)
+    notes.push(
+      `BLS publishes no separate estimate for SOC ${code}; these are the figures of the group ${soc} (${aggregate}), which includes it.`,
+    );
+  if (w.annual_wage_p90 === '')
+    notes.push(
+      `The 90th percentile is top-coded: BLS reports it only as ${TOP_CODE} a year or more, so it is left out.`,
+    );
+  const joined = notes.filter(Boolean).join(' ');
   return {
     source: 'bls-oews-2024',
     period: LATEST,
-    label: `${w.bls_occupation_title} (SOC ${soc})${labelSuffix}`,
+    label: `${w.bls_occupation_title.replace(TITLE_NOTE, '')} (SOC ${soc})${labelSuffix}`,
     socCode: soc,
     median: num(w.median_annual_wage_usd),
     mean: num(w.mean_annual_wage_usd),
     p10: num(w.annual_wage_p10),
     p25: num(w.annual_wage_p25),
     p75: num(w.annual_wage_p75),
-    p90: num(w.annual_wage_p90),
+    ...(w.annual_wage_p90 === '' ? {} : { p90: num(w.annual_wage_p90) }),
     medianHourly: num(w.median_hourly_wage_usd),
     employment: num(w.employment),
-    ...(note ? { note } : {}),
+    ...(joined ? { note: joined } : {}),
   };
 }
 
-function trendFor(soc) {
+function trendFor(code) {
+  const { soc } = wageSoc(code);
   const points = (wages.get(soc) ?? [])
     .map((r) => ({ period: r.oews_reference_period, median: num(r.median_annual_wage_usd) }))
     .sort((a, b) => num(a.period.slice(-4)) - num(b.period.slice(-4)));
@@ -542,33 +573,48 @@ function keywordsFor(r) {
 
 const JOB_ZONE_WORDS = { 1: 'little', 2: 'some', 3: 'medium', 4: 'considerable', 5: 'extensive' };
 
-function citiesFor(soc) {
-  return (metroWages.get(soc) ?? [])
+function citiesFor(code) {
+  return (metroWages.get(wageSoc(code).soc) ?? [])
     .map((r) => ({ r, m: metroByCode.get(r.area_code) }))
     .sort(
       (a, b) =>
         hand.metros.findIndex((x) => x.id === a.m.id) -
         hand.metros.findIndex((x) => x.id === b.m.id),
     )
-    .map(({ r, m }) => ({
-      name: m.name,
-      state: m.state,
-      metro: m.id,
-      ...(r.employment === '' ? {} : { employment: num(r.employment) }),
-      median: num(r.median_annual),
-      mean: num(r.mean_annual),
-      p25: num(r.p25),
-      p75: num(r.p75),
-      period: r.reference_period,
-      sources: ['bls-oews-metro-2024'],
-      ...(r.employment === ''
-        ? { note: 'BLS did not release an employment estimate for this metro.' }
-        : {}),
-    }));
+    .map(({ r, m }) => {
+      const notes = [];
+      if (r.employment === '')
+        notes.push('BLS did not release an employment estimate for this metro.');
+      if (r.median_annual === '' && r.mean_annual === '')
+        notes.push('BLS did not release wage estimates for this metro.');
+      else if (r.p75 === '')
+        notes.push(
+          `The 75th percentile is top-coded: BLS reports it only as ${TOP_CODE} a year or more, so it is left out.`,
+        );
+      const figures = {
+        employment: opt(r.employment),
+        median: opt(r.median_annual),
+        mean: opt(r.mean_annual),
+        p25: opt(r.p25),
+        p75: opt(r.p75),
+      };
+      return {
+        name: m.name,
+        state: m.state,
+        metro: m.id,
+        ...Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)),
+        period: r.reference_period,
+        sources: ['bls-oews-metro-2024'],
+        ...(notes.length ? { note: notes.join(' ') } : {}),
+      };
+    });
 }
 
 /** Related occupations in the facts' target set that have no profile yet. */
 const undrafted = new Set();
+/** Reasons written once for a pair of roles, reading both ways: "a | b" (ids sorted) -> text. */
+const sharedReasons = new Map(Object.entries(hand.sharedReasons ?? {}));
+const usedShared = new Set();
 
 function relatedFor(r) {
   const rows = (related.get(r.onet) ?? [])
@@ -585,17 +631,78 @@ function relatedFor(r) {
     }
     if (seen.has(id)) continue;
     seen.add(id);
-    const reason = r.related?.[id];
-    if (!reason) fail(`${r.id}: write a reason for related role ${id} in roles.yaml`);
-    out.push({ id, reason });
+    out.push({ id, reason: reasonFor(r, id) });
+  }
+  // O*NET lists fewer than 2 related roles we have: `alsoRelated` adds roles from the closest by
+  // skill importance (checked here), each with its reason.
+  if (r.alsoRelated && relatedRowsFor(r) >= 2)
+    fail(`${r.id}: alsoRelated is only for roles O*NET links to fewer than 2 others`);
+  for (const id of Object.keys(r.alsoRelated ?? {})) {
+    const near = closestBySkills(r.onet, 5);
+    if (!near.includes(id))
+      fail(
+        `${r.id}: alsoRelated ${id} is not among its 5 closest roles by skills (${near.join(', ')})`,
+      );
+    if (out.some((o) => o.id === id)) fail(`${r.id}: ${id} is in alsoRelated and in O*NET's list`);
+    out.push({ id, reason: r.alsoRelated[id] });
   }
   for (const id of Object.keys(r.related ?? {})) {
     if (!out.some((o) => o.id === id))
       fail(`${r.id}: roles.yaml has a reason for ${id}, which O*NET does not list`);
   }
   if (out.length < 2)
-    fail(`${r.id}: fewer than 2 related roles in the facts; add fallbacks by shared skills`);
+    fail(
+      `${r.id}: fewer than 2 related roles in the facts; add alsoRelated roles by shared skills`,
+    );
   return out;
+}
+
+/** How many related occupations of the facts' target set have a profile. */
+function relatedRowsFor(r) {
+  const ids = new Set(
+    (related.get(r.onet) ?? [])
+      .filter((x) => x.related_in_target_set === 'Y')
+      .map((x) => roleByCode.get(x.related_onet_soc_code))
+      .filter((id) => id && id !== r.id),
+  );
+  return ids.size;
+}
+
+/** A role's reason for a related role: its own, else the pair's shared reason in roles.yaml. */
+function reasonFor(r, id) {
+  const reason = r.related?.[id] ?? sharedReasons.get([r.id, id].sort(cmp).join(' | '));
+  if (!reason)
+    fail(`${r.id}: write a reason for related role ${id} in roles.yaml (or a shared one)`);
+  usedShared.add([r.id, id].sort(cmp).join(' | '));
+  return reason;
+}
+
+/** The drafted roles closest to a code by O*NET skill importance (cosine), best first. */
+function closestBySkills(code, n) {
+  const vec = (c) =>
+    new Map(
+      (skills.get(c) ?? [])
+        .filter((x) => x.scale_id === 'IM')
+        .map((x) => [x.skill, num(x.importance_1to5)]),
+    );
+  const a = vec(code);
+  const cos = (b) => {
+    let dot = 0;
+    let na = 0;
+    let nb = 0;
+    for (const [k, v] of a) {
+      dot += v * (b.get(k) ?? 0);
+      na += v * v;
+    }
+    for (const v of b.values()) nb += v * v;
+    return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  };
+  return handRoles
+    .filter((x) => x.onet !== code && (skills.get(x.onet) ?? []).length)
+    .map((x) => ({ id: x.id, score: cos(vec(x.onet)) }))
+    .sort((x, y) => y.score - x.score || cmp(x.id, y.id))
+    .slice(0, n)
+    .map((x) => x.id);
 }
 
 function interestsFor(code) {
@@ -672,6 +779,28 @@ function commentBefore(text, key, comment) {
   return text.replace(re, `${lines.join('\n')}\n${key}:`);
 }
 
+// Our prose must be our own: no summary or task may share a run of PROSE_RUN words with an O*NET
+// task statement or occupation description (of any of the occupations in the facts).
+const PROSE_RUN = 6;
+const runsOf = (text) => {
+  const w = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+  const out = [];
+  for (let i = 0; i + PROSE_RUN <= w.length; i++) out.push(w.slice(i, i + PROSE_RUN).join(' '));
+  return out;
+};
+const onetRuns = new Set(
+  [
+    ...[...occupations.values()].map((o) => o.description),
+    ...[...taskStatements.values()].flat().map((t) => t.task),
+  ].flatMap(runsOf),
+);
+for (const r of handRoles) {
+  for (const text of [r.summary, ...r.tasks]) {
+    const copied = runsOf(text).find((run) => onetRuns.has(run));
+    if (copied) fail(`${r.id}: "${copied}" is O*NET's wording; write it in our own words`);
+  }
+}
+
 const written = [];
 for (const r of handRoles) {
   const occ = occupations.get(r.onet);
@@ -700,6 +829,12 @@ for (const r of handRoles) {
       source: 'onet-job-zones',
     });
     howToBecome.push(...edu.steps);
+  } else if (jz) {
+    // No education rows in O*NET 29.2 (facts README): the job zone is the one step on record.
+    howToBecome.push({
+      step: `Plan for ${JOB_ZONE_WORDS[jz.job_zone]} preparation: O*NET places the job in job zone ${jz.job_zone} of 5 (it has no education survey for this occupation).`,
+      source: 'onet-job-zones',
+    });
   }
 
   const profile = {
@@ -708,6 +843,7 @@ for (const r of handRoles) {
     onetTitle: occ.title,
     socCodes: [r.onet, ...(r.extraSoc ?? [])],
     summary: r.summary.trim(),
+    ...(occ.target_group === 'contrast' || r.frontOffice ? { frontOffice: true } : {}),
     aliases: aliasesByRole.get(r.id),
     ...onetTitlesFor([r.onet, ...(r.extraSoc ?? [])]),
     skills: skillsFor(r.onet),
@@ -766,6 +902,9 @@ writeFileSync(
   ].join('\n'),
 );
 written.push(METROS_FILE);
+
+for (const key of sharedReasons.keys())
+  if (!usedShared.has(key)) fail(`shared reason "${key}" belongs to no related pair O*NET lists`);
 
 // The hand-written profiles keep their text; only their generated O*NET titles are rewritten.
 for (const id of EXISTING_PROFILES) {

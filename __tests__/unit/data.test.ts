@@ -44,11 +44,24 @@ const COVERED_CODES = [
   '43-9081.00',
   '43-9111.00',
   '43-9199.00',
+  // Added in issue 15.
+  '11-3121.00',
+  '13-1023.00',
+  '13-1031.00',
+  '13-2011.00',
+  '15-1232.00',
+  '23-2011.00',
+  '29-2072.00',
+  '43-4031.00',
+  '43-5071.00',
 ];
 
+/** O*NET 29.2 rates no skills for these roles' codes (29-2072.00, facts README). */
+const NO_ONET_SKILLS = new Set(['medical-records-specialist']);
+
 describe('the built-in data set', () => {
-  test('has at least 33 roles and reaches every covered O*NET-SOC code', () => {
-    expect(roles.length).toBeGreaterThanOrEqual(33);
+  test('has at least 42 roles and reaches every covered O*NET-SOC code', () => {
+    expect(roles.length).toBeGreaterThanOrEqual(42);
     const codes = new Set(roles.flatMap((r) => r.socCodes));
     expect(COVERED_CODES.filter((c) => !codes.has(c))).toEqual([]);
   });
@@ -58,7 +71,8 @@ describe('the built-in data set', () => {
     (_id, role) => {
       expect(role.summary.length).toBeGreaterThan(40);
       expect(role.aliases.length).toBeGreaterThan(0);
-      expect(role.skills.length).toBeGreaterThan(0);
+      if (NO_ONET_SKILLS.has(role.id)) expect(role.skills).toEqual([]);
+      else expect(role.skills.length).toBeGreaterThan(0);
       expect(role.tasks.length).toBeGreaterThan(0);
       expect(role.software.length).toBeGreaterThan(0);
       expect(role.salary.length).toBeGreaterThan(0);
@@ -152,11 +166,21 @@ describe('the built-in data set', () => {
     }
   });
 
-  test('metro wages exist for 13 roles, 12 metros each, and every metro has a 2024 price parity', () => {
+  test('metro wages exist for 22 roles, in up to 12 metros each, and every metro has a 2024 price parity', () => {
     const withFigures = roles.filter((r) => r.cities.some((c) => c.median !== undefined));
-    expect(withFigures).toHaveLength(13);
-    for (const r of withFigures)
-      expect(r.cities.filter((c) => c.median !== undefined)).toHaveLength(12);
+    expect(withFigures).toHaveLength(22);
+    for (const r of withFigures) {
+      const metros = r.cities.filter((c) => c.metro);
+      expect(metros.length).toBeLessThanOrEqual(12);
+      expect(metros.filter((c) => c.median !== undefined).length).toBeGreaterThanOrEqual(9);
+      for (const c of metros) {
+        expect(c.period).toBe('May 2024');
+        expect(c.sources).toEqual(['bls-oews-metro-2024']);
+        // A city without a published figure says why.
+        if (c.median === undefined || c.employment === undefined || c.p75 === undefined)
+          expect(c.note).toBeTruthy();
+      }
+    }
     expect(catalog.metros).toHaveLength(12);
     for (const m of catalog.metros) expect(m.rpp.map((p) => p.year)).toContain(2024);
   });

@@ -186,6 +186,11 @@ export const RoleSchema = z.strictObject({
   onetTitle: text.optional(),
   socCodes: z.array(socCode).min(1),
   summary: text,
+  /**
+   * A front-office job that faces customers (tellers, customer service, reception), included to
+   * contrast with the back office roles.
+   */
+  frontOffice: z.boolean().default(false),
   /** Lay and abbreviated names people type, written by the project. */
   aliases: z.array(text).default([]),
   /**

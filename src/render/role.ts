@@ -75,6 +75,14 @@ function overview(ctx: RenderContext, role: Role): string {
   if (role.jobZone) facts.push(`Job zone ${role.jobZone.level} of 5`);
   out.push(theme.dim(wrap(facts.join(' · '), ctx.width)));
   out.push('', wrap(role.summary, ctx.width));
+  if (role.frontOffice)
+    out.push(
+      '',
+      wrap(
+        'Front office: this job faces customers all day. It is here to contrast with the back office roles, which work behind the scenes.',
+        ctx.width,
+      ),
+    );
   // The project's aliases first, then O*NET's current titles (historic ones are not shown).
   const seen = new Set([role.title.toLowerCase()]);
   const names = [...role.aliases, ...role.onetTitles].filter(
