@@ -3,10 +3,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
+import { loadCatalog } from '../../src/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import type { Role } from '../../src/model/schema.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
-import { normalize } from '../../src/core/search.js';
+import { normalize } from '../../src/core/word-index.js';
 import { ROOT } from '../helpers.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
