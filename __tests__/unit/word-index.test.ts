@@ -20,6 +20,7 @@ import {
   NAME_ALIAS,
   NAME_TAG_BITS,
   NAME_TITLE,
+  otherNames,
 } from '../../src/core/word-index.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
@@ -125,7 +126,7 @@ describe('names table', () => {
       const named: Array<[string, number]> = [
         [r.title, NAME_TITLE],
         [r.id, NAME_TITLE],
-        ...[r.onetTitle ?? '', ...r.aliases]
+        ...otherNames(r)
           .filter(Boolean)
           .map((a) => [a, NAME_ALIAS] as [string, number]),
       ];

@@ -24,6 +24,9 @@ const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
 export const SEARCH_FIELDS = {
   title: { label: 'title', weight: 1 },
   alias: { label: 'alias', weight: 0.93 },
+  onet: { label: 'O*NET title', weight: 0.85 },
+  // Titles of obsolete machines and trades still find their role, below every current title.
+  historic: { label: 'historic title', weight: 0.72 },
   software: { label: 'software', weight: 0.8 },
   tool: { label: 'tool', weight: 0.75 },
   skill: { label: 'skill', weight: 0.7 },

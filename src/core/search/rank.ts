@@ -20,8 +20,8 @@
  *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
  *   a word is only found there.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
- *   entry, times its field's weight (title > alias > software > tool > skill > task > summary >
- *   keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
+ *   entry, times its field's weight (title > alias > O*NET title > historic title > software >
+ *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text.
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word

@@ -10,6 +10,7 @@ import {
   NAME_TITLE,
   hashName,
   normalize,
+  otherNames,
   words,
 } from '../word-index.js';
 import type { SearchIndex } from './index.js';
@@ -53,7 +54,7 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   if (byTitle !== undefined) return catalog.role(byTitle);
   const byAlias = namedRoles(index, wanted, NAME_ALIAS)
     .map((r) => catalog.role(r))
-    .filter((r) => [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted));
+    .filter((r) => otherNames(r).some((a) => normalize(a) === wanted));
   if (byAlias.length === 1) return byAlias[0] as Role;
   if (byAlias.length > 1) {
     // A title several occupations share: prefer the role whose own title shares the rarest
