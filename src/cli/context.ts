@@ -15,7 +15,8 @@ import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
 import { readCompiled } from '../data/compiled.js';
 import { cacheKey, readCache, writeCache } from '../data/cache.js';
 import type { Catalog } from '../core/catalog.js';
-import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { buildIndex, typoLists, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { checkpoint } from '../io/interrupt.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
@@ -47,6 +48,9 @@ interface LoadedData {
   /** The quiz compiled with the built-in data, read when asked for (see Context.compiledQuiz). */
   quiz?: () => Quiz | undefined;
 }
+
+/** Words whose typo look-alikes are found between two pauses of a first load. */
+const TYPO_BATCH = 256;
 
 /** A first load quiet for this long says on stderr what it is doing... */
 const SLOW_LOAD_MS = 1000;
@@ -102,7 +106,8 @@ export class DataStore {
     if (this.data?.dir === dir) return;
     const builtIn = dir === BUILT_IN_DATA_DIR;
     const key = builtIn || env.CAREERS_NO_CACHE ? undefined : safeKey(dir);
-    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key) : undefined;
+    const warn = (text: string) => note(clean(text));
+    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key, warn) : undefined;
     this.index = undefined;
     if (pack) {
       // The build checks that the compiled built-in data holds no control characters.
@@ -116,30 +121,45 @@ export class DataStore {
       this.tables = { tables: pack.words, names: pack.names };
       return;
     }
-    const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
+    const [{ loadCatalogAsync }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/loader.js'),
       import('../data/synonyms.js'),
       import('../data/paths.js'),
     ]);
     const say = progress(note, dir);
-    const catalog = loadCatalog(dir, (done, total) =>
+    // A first load takes seconds: it pauses now and then (checkpoint), so Ctrl-C stops it.
+    const catalog = await loadCatalogAsync(dir, checkpoint, (done, total) =>
       say('reading role files', `${done} of ${total}`),
     );
     this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
     this.tables = {};
     if (key) {
       say('building the search index');
+      await checkpoint();
       const words = buildWordIndex(catalog.roles);
-      this.tables = { tables: wordIndexOf(words) };
+      const tables = wordIndexOf(words);
+      this.tables = { tables };
+      await checkpoint();
       say('writing the cache');
-      writeCache(env, dir, {
-        key,
-        roles: catalog.roles,
-        metros: catalog.metros,
-        synonyms: this.data.synonyms,
-        steps: this.data.steps,
-        words,
-      });
+      const typos: number[][] = [];
+      for (let at = 0; at < tables.words.length; at += TYPO_BATCH) {
+        for (const list of typoLists(tables, at, at + TYPO_BATCH)) typos.push(list);
+        await checkpoint();
+      }
+      writeCache(
+        env,
+        dir,
+        {
+          key,
+          roles: catalog.roles,
+          metros: catalog.metros,
+          synonyms: this.data.synonyms,
+          steps: this.data.steps,
+          words,
+          typos,
+        },
+        warn,
+      );
     }
   }
 

@@ -179,6 +179,9 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** Longest word typos are looked for in; longer ones match only exactly (bounds nearWords). */
+export const MAX_TYPO_WORD = 64;
+
 /** Typos tolerated in a word of this length: 1 up to 7 letters, 2 from 8, 3 from 12. */
 function allowedTypos(length: number): number {
   return Math.min(3, Math.max(1, Math.floor(length / 4)));
@@ -296,6 +299,9 @@ export function nearWords(
  * their start, or by their stem. Every word the typo check in similarWords can keep is here.
  */
 export function typoCandidates(tables: WordIndex, token: string): number[] {
+  // nearWords' table grows with the square of the word: a word longer than any real one
+  // matches only exactly (data files cannot hold such words; see MAX_WORD_LENGTH).
+  if (token.length > MAX_TYPO_WORD) return [];
   const k = allowedTypos(token.length);
   const out = new Set<number>();
   nearWords(tables.words, token, k, true, out);
@@ -320,8 +326,13 @@ function fuzzyAmongCandidates(tables: WordIndex, token: string): number[] {
  * candidates. A pack stores these lists, so a query word the index knows needs no search for
  * its typos at run time.
  */
-export function typoLists(tables: WordIndex): number[][] {
-  return tables.words.map((w) => (w.length >= 4 ? fuzzyAmongCandidates(tables, w) : []));
+export function typoLists(tables: WordIndex, from = 0, to = tables.words.length): number[][] {
+  // A range of the words at a time, so a long build can pause between ranges.
+  return tables.words
+    .slice(from, to)
+    .map((w) =>
+      w.length >= 4 && w.length <= MAX_TYPO_WORD ? fuzzyAmongCandidates(tables, w) : [],
+    );
 }
 
 /**
