@@ -179,6 +179,9 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** Most typo candidates kept for one word (see typoCandidates). */
+const MAX_TYPO_CANDIDATES = 256;
+
 /** Longest word typos are looked for in; longer ones match only exactly (bounds nearWords). */
 export const MAX_TYPO_WORD = 64;
 
@@ -308,7 +311,9 @@ export function typoCandidates(tables: WordIndex, token: string): number[] {
   const stems = new Set<number>();
   nearWords(tables.stems, stem(token), k, false, stems);
   for (const s of stems) for (const w of tables.stemWords.get(s)) out.add(w);
-  return [...out].sort((a, b) => a - b);
+  // Real vocabularies give fewer than 70; a crafted one (thousands of near-identical words)
+  // could make every word's look-up scan thousands: cut, so the cost per word stays bounded.
+  return [...out].sort((a, b) => a - b).slice(0, MAX_TYPO_CANDIDATES);
 }
 
 /** The words Fuse.js matches to a token among its typo candidates. */

@@ -8,6 +8,12 @@
  * order of entryTexts(), so a role's entry number indexes that list.
  */
 import type { Role } from '../model/schema.js';
+import { DataError } from '../errors.js';
+
+/** Most distinct words the search index holds (typo look-ups are made for each one). */
+export const MAX_INDEX_WORDS = 50_000;
+/** Most words, counted with repeats, in all the searchable texts together. */
+export const MAX_INDEX_ENTRIES = 50_000_000;
 
 /** Searchable fields, in the order entryTexts() lists them; a field's code is its position. */
 export const FIELD_NAMES = [
@@ -187,7 +193,17 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
     entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const),
   );
   const distinct = new Set<string>();
-  for (const role of texts) for (const [, ws] of role) for (const w of ws) distinct.add(w);
+  let total = 0;
+  for (const role of texts)
+    for (const [, ws] of role) {
+      total += ws.length;
+      for (const w of ws) distinct.add(w);
+    }
+  if (distinct.size > MAX_INDEX_WORDS || total > MAX_INDEX_ENTRIES)
+    throw new DataError(
+      `the data is too big to search: ${distinct.size} distinct words in ${total} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
+      [],
+    );
   const wordList = [...distinct].sort(byCodeUnit);
   const number = new Map(wordList.map((w, i) => [w, i]));
 
