@@ -14,7 +14,7 @@
  * rebuilds it. Everything else is read when first used, and a section or list that fails its
  * checksum then is a PackError (the cache removes such an entry: the next run rebuilds it).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
