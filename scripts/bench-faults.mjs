@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const role = (id, title, { summary = 'A test role.', aliases = [`${title} Clerk`] } = {}) => `id: ${id}
+const role = (
+  id,
+  title,
+  { summary = 'A test role.', aliases = [`${title} Clerk`] } = {},
+) => `id: ${id}
 title: ${title}
 socCodes: ["43-9021.00"]
 summary: ${summary}
