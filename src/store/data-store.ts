@@ -14,7 +14,8 @@ import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import { readCompiled } from './compiled.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import type { Catalog } from '../model/catalog.js';
-import { buildIndex, typoLists, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
+import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { clean } from '../text.js';
@@ -101,7 +102,7 @@ export class DataStore {
       return;
     }
     const [{ loadCatalogAsync }, { loadSynonyms }, { loadPaths }] = await Promise.all([
-      import('../data/loader.js'),
+      import('../data/roles.js'),
       import('../data/synonyms.js'),
       import('../data/career-steps.js'),
     ]);

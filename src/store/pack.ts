@@ -20,7 +20,7 @@ import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
 import { openRegularFile } from '../io/safe-fs.js';
 import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
-import { typoLists } from '../core/search.js';
+import { typoLists } from '../core/search/typos.js';
 import {
   buildNameIndex,
   buildWordIndex,
