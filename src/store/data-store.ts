@@ -17,7 +17,7 @@ import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
-import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
+import { buildWordIndexSteps, wordIndexOf } from '../core/word-index.js';
 import { clean } from '../text.js';
 
 export interface LoadedData {
@@ -116,7 +116,10 @@ export class DataStore {
     if (key) {
       say('building the search index');
       await checkpoint();
-      const words = buildWordIndex(catalog.roles);
+      const build = buildWordIndexSteps(catalog.roles);
+      let step = build.next();
+      for (; !step.done; step = build.next()) await checkpoint();
+      const words = step.value;
       const tables = wordIndexOf(words);
       this.tables = { tables };
       await checkpoint();
