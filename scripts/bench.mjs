@@ -9,6 +9,8 @@
 //     each query as in a fresh run (what earlier queries left in memory is dropped).
 //  4. Whole process on those catalogs: the first run (no cache, it writes one), then search
 //     and show with the warm cache in interleaved rounds with bare node.
+//  5. Hostile data (scripts/bench-faults.mjs): first loads of a 20,000-letter word, 80,000
+//     aliases and 20 roles at the 1,000-alias limit, with wall time and peak memory.
 // Usage: npm run bench [-- --rounds 15 --sizes 1000,10000]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -16,11 +18,14 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
+import { loadCatalog } from '../dist/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
-import { buildIndex, clearSearchCache, search } from '../dist/core/search.js';
+import { buildIndex } from '../dist/core/search/index.js';
+import { search } from '../dist/core/search/rank.js';
 import { cacheKey, readCache } from '../dist/store/cache.js';
 import { readCompiled } from '../dist/store/compiled.js';
+import { faultRows } from './bench-faults.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'careers.cjs');
@@ -160,6 +165,16 @@ function synthetic(n, base) {
   return dir;
 }
 
+/**
+ * Forgets the words matched to query words so far, and the lists kept after reading them from a
+ * pack, so the next query runs as in a fresh process.
+ */
+function clearSearchCache(index) {
+  index.similarCache.clear();
+  index.rolesCache.clear();
+  index.tables().forget?.();
+}
+
 /** Median and p95 of one query at a time on an index, each as in a fresh run. */
 function latency(index) {
   const lat = [];
@@ -261,6 +276,12 @@ if (whole.length) {
   say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const line of whole) say(line);
 }
+
+// Hostile data (issue 20): peak memory and time of first loads that once blew up.
+say();
+say('## Hostile data: first load, peak memory');
+say();
+for (const line of faultRows(bin)) say(line);
 
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
