@@ -61,7 +61,7 @@ function generatedCases(): Array<{ name: string; dir: string; message: RegExp }>
   };
   const ok = roleYaml('ok-clerk', 'OK');
   const big = made('too-big', { 'roles/ok.yaml': ok });
-  writeFileSync(join(big, 'roles', 'big.yaml'), `summary: "${'x'.repeat(1024 * 1024)}"\n`);
+  writeFileSync(join(big, 'roles', 'big.yaml'), `summary: "${'x'.repeat(4 * 1024 * 1024)}"\n`);
   const loop = made('symlink-loop', { 'roles/ok.yaml': ok });
   symlinkSync('loop.yaml', join(loop, 'roles', 'loop.yaml'));
   const fifo = made('fifo-role-file', { 'roles/ok.yaml': ok });
@@ -73,7 +73,7 @@ function generatedCases(): Array<{ name: string; dir: string; message: RegExp }>
     {
       name: 'too-big',
       dir: big,
-      message: /big\.yaml: file is \d+ bytes; the limit is 1048576 \(1 MiB\)/,
+      message: /big\.yaml: file is \d+ bytes; the limit is 4194304 \(4 MiB\)/,
     },
     {
       name: 'symlink-loop',

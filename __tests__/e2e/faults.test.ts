@@ -400,14 +400,15 @@ describe('bounded work per word and per field', () => {
   });
 
   test.each([
-    [80_000, /many\.yaml:30001:\d+: the file is too long: more than 30000 lines and commas/],
-    [1001, /many\.yaml:6:\d+: aliases: at most 1000 entries per list \(this one has 1001\)/],
+    [120_000, /many\.yaml:5:\d+: the file is too long: more than 100000 lines and commas/],
+    [1001, /many\.yaml:5:\d+: aliases: at most 1000 entries per list \(this one has 1001\)/],
   ])('%d aliases in one role: a located validation error, not a stall', (n, message) => {
-    const aliases = Array.from({ length: n }, (_, i) => `  - A ${i.toString(36)}`);
+    // One flow list: its commas count like lines, and the file stays small.
+    const aliases = Array.from({ length: n }, (_, i) => `A ${i.toString(36)}`);
     const dir = tempDir({
       'roles/many.yaml': roleYaml('many-clerk', 'Many').replace(
         'aliases: [Many Clerk]',
-        `aliases:\n${aliases.join('\n')}`,
+        `aliases: [${aliases.join(', ')}]`,
       ),
     });
     const r = run(['--data', dir, 'list']);

@@ -25,6 +25,11 @@ import { safeCwd } from '../io/fs-errors.js';
 
 /** Largest data file accepted, so a stray huge file cannot stall the tool. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Largest data file: the built-in catalog exported as one YAML file (about 1.2 MB for 59 roles)
+ * must load back with --data, so data files may be larger than other inputs.
+ */
+export const MAX_DATA_FILE_BYTES = 4 * 1024 * 1024;
 /** Cap on YAML alias expansion ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 /** Deepest nesting of maps and lists accepted in a data file; real data needs fewer than 10. */
@@ -146,7 +151,7 @@ export function decodeText(
 
 /**
  * Reads a data file as text: it must be a regular file (not a directory, device or pipe, which
- * could block forever) of at most MAX_FILE_BYTES, in UTF-8. Otherwise adds a problem and returns
+ * could block forever) of at most MAX_DATA_FILE_BYTES, in UTF-8. Otherwise adds a problem and returns
  * undefined.
  */
 export function readDataText(
@@ -165,11 +170,11 @@ export function readDataText(
       problems.push({ file: shown, path: '', message: 'is not a regular file' });
       return undefined;
     }
-    if (stat.size > MAX_FILE_BYTES) {
+    if (stat.size > MAX_DATA_FILE_BYTES) {
       problems.push({
         file: shown,
         path: '',
-        message: `file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} (1 MiB)`,
+        message: `file is ${stat.size} bytes; the limit is ${MAX_DATA_FILE_BYTES} (4 MiB)`,
       });
       return undefined;
     }
@@ -178,11 +183,11 @@ export function readDataText(
     problems.push({ file: shown, path: '', message: readFailure(err) });
     return undefined;
   }
-  if (bytes.length > MAX_FILE_BYTES) {
+  if (bytes.length > MAX_DATA_FILE_BYTES) {
     problems.push({
       file: shown,
       path: '',
-      message: `file is over ${MAX_FILE_BYTES} bytes (1 MiB)`,
+      message: `file is over ${MAX_DATA_FILE_BYTES} bytes (4 MiB)`,
     });
     return undefined;
   }
@@ -225,9 +230,11 @@ function tooDeepAt(text: string): number | undefined {
 
 /**
  * Most lines plus commas (an upper bound on the entries of its lists and maps) a YAML file may
- * have: real role files have about 1,000; 80,000 aliases took the parser seconds to read.
+ * have: real role files have about 1,000, but the built-in catalog exported as one YAML file
+ * (`export --format yaml`, which --data must read back) has about 45,000; 80,000 aliases took
+ * the parser seconds to read.
  */
-export const MAX_ITEMS = 30_000;
+export const MAX_ITEMS = 100_000;
 
 /** The offset where the count of line feeds and commas passes MAX_ITEMS, if it does. */
 function tooManyItemsAt(text: string): number | undefined {
