@@ -33,11 +33,20 @@
 import { readFileSync } from 'node:fs';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { makeCatalog } from '../dist/core/catalog.js';
-import { buildIndex, search, queryVariants, queryWords, stem } from '../dist/core/search.js';
+import {
+  buildIndex,
+  search,
+  searchQuery,
+  queryVariants,
+  queryWords,
+  stem,
+} from '../dist/core/search.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { readCompiled } from '../dist/data/compiled.js';
 import { baselineRanker, kFold, parseQueries, rankOf } from '../dist/core/relevance.js';
+import { outsideOf } from '../dist/core/scope.js';
+import { builtInOccupations } from '../dist/data/occupations.js';
 
 const FOLDS = 5;
 const sampleAt = process.argv.indexOf('--sample');
@@ -49,7 +58,14 @@ const fixture = (name) =>
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const synonyms = loadSynonyms(BUILT_IN_DATA_DIR);
 const narrow = !process.argv.includes('--no-narrowing');
-const index = buildIndex(catalog, synonyms, { narrow });
+// The WordNet bridge comes from the pack the build compiled (it is computed at build time).
+const compiled = readCompiled(BUILT_IN_DATA_DIR);
+if (!compiled) throw new Error('no compiled data: run npm run build');
+const language = (roles) => {
+  const outside = outsideOf(builtInOccupations(), roles);
+  return { bridge: () => compiled.bridge, occupations: () => outside };
+};
+const index = buildIndex(catalog, synonyms, { narrow, ...language(catalog.roles) });
 const codes = new Set(catalog.roles.flatMap((r) => r.socCodes));
 
 const postings = fixture('search-postings.tsv');
@@ -73,14 +89,15 @@ function rankAll(queries, idx, cat) {
   const base = baselineRanker(cat);
   const rows = [];
   for (const q of queries) {
-    const hits = search(idx, q.query, 10);
-    const fuse = base(q.query);
+    const result = searchQuery(idx, q.query, 10);
+    const hits = result.hits;
     rows.push({
       q,
       hits,
-      ours: hits.map((h) => h.role),
-      base: fuse,
-      outOfScope: hits.length === 0 || hits.outOfScope === true,
+      ours: result.outOfScope ? [] : hits.map((h) => h.role),
+      base: base(q.query),
+      outOfScope: hits.length === 0 || result.outOfScope !== undefined,
+      saidOutOfScope: result.outOfScope,
     });
   }
   return rows;
@@ -89,7 +106,7 @@ function rankAll(queries, idx, cat) {
 const fixtureRows = rankAll(fixtureQueries, index, catalog);
 const folds = kFold(catalog.roles, FOLDS).map((fold) => {
   const cat = makeCatalog(fold.roles, catalog.metros, catalog.dataDir);
-  const idx = buildIndex(cat, synonyms, { narrow });
+  const idx = buildIndex(cat, synonyms, { narrow, ...language(fold.roles) });
   const queries = fold.queries.filter((_, i) => i % SAMPLE === 0);
   return { fold: { ...fold, queries }, cat, idx, rows: rankAll(queries, idx, cat) };
 });
@@ -124,7 +141,7 @@ const baseline = metricsOf(allRows, 'base');
 const falseOutOfScope = Object.fromEntries(
   ['k-fold', 'lay', 'posting'].map((t) => {
     const set = allRows.filter((r) => r.q.type === t);
-    return [t, set.filter((r) => r.hits.outOfScope === true).length];
+    return [t, set.filter((r) => r.saidOutOfScope !== undefined).length];
   }),
 );
 
@@ -180,14 +197,14 @@ function ceilings() {
 // its stored typo lists, as the CLI reads it).
 let narrowing;
 if (process.argv.includes('--check-narrowing')) {
-  const pack = readCompiled(BUILT_IN_DATA_DIR);
-  if (!pack) throw new Error('no compiled data: run npm run build');
+  const pack = compiled;
   const onPack = buildIndex(pack.catalog(BUILT_IN_DATA_DIR), pack.synonyms, {
     tables: pack.words,
     names: pack.names,
+    ...language(catalog.roles),
   });
-  const inMemory = narrow ? index : buildIndex(catalog, synonyms);
-  const full = buildIndex(catalog, synonyms, { narrow: false });
+  const inMemory = narrow ? index : buildIndex(catalog, synonyms, language(catalog.roles));
+  const full = buildIndex(catalog, synonyms, { narrow: false, ...language(catalog.roles) });
   const mine = new Map(fixtureRows.map((r) => [r.q.query, shown(r.hits)]));
   const differences = fixtureQueries
     .map((q) => ({
@@ -272,7 +289,7 @@ if (process.argv.includes('--misses')) {
     const rank = rankOf(r.ours, r.q.expected);
     if (rank === undefined || rank > 3)
       console.log(
-        `  [${r.q.type}] ${r.q.query} → ${top || '(nothing)'}${r.hits.outOfScope ? ' (said out of scope)' : ''} (want ${r.q.expected.join(',')})`,
+        `  [${r.q.type}] ${r.q.query} → ${top || '(nothing)'}${r.saidOutOfScope ? ` (said out of scope: ${r.saidOutOfScope.title})` : ''} (want ${r.q.expected.join(',')})`,
       );
   }
 }

@@ -13,6 +13,9 @@ import type { Synonyms } from '../data/synonyms.js';
 import type { Quiz } from '../data/quiz-schema.js';
 import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
 import { readCompiled } from '../data/compiled.js';
+import type { Pack } from '../data/pack.js';
+import { builtInOccupations } from '../data/occupations.js';
+import { outsideOf, type Occupation } from '../core/scope.js';
 import { cacheKey, readCache, writeCache } from '../data/cache.js';
 import type { Catalog } from '../core/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
@@ -111,7 +114,12 @@ export class DataStore {
         steps: pack.steps,
         quiz: pack.quiz,
       };
-      this.tables = { tables: pack.words, names: pack.names };
+      this.tables = {
+        tables: pack.words,
+        names: pack.names,
+        ...(builtIn ? { bridge: () => pack.bridge, occupations: () => pack.outside() ?? [] } : {}),
+      };
+      if (!builtIn) this.addLanguage(dir);
       return;
     }
     const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
@@ -129,6 +137,7 @@ export class DataStore {
       say('building the search index');
       const words = buildWordIndex(catalog.roles);
       this.tables = { tables: wordIndexOf(words) };
+      this.addLanguage(dir);
       say('writing the cache');
       writeCache(env, dir, {
         key,
@@ -138,7 +147,20 @@ export class DataStore {
         steps: this.data.steps,
         words,
       });
-    }
+    } else this.addLanguage(dir);
+  }
+
+  /**
+   * Data other than the built-in pack gets its WordNet bridge and outside occupations from the
+   * built-in data (both name English words and O*NET occupations, not roles), when first used.
+   */
+  private addLanguage(dir: string): void {
+    let builtIn: Pack | undefined | null = null;
+    const pack = () => (builtIn === null ? (builtIn = readCompiled(BUILT_IN_DATA_DIR)) : builtIn);
+    let outside: Occupation[] | undefined;
+    this.tables.bridge = () => (dir === BUILT_IN_DATA_DIR ? undefined : pack()?.bridge);
+    this.tables.occupations = () =>
+      (outside ??= outsideOf(builtInOccupations(), this.loaded.catalog.roles));
   }
 
   get loaded(): LoadedData {

@@ -31,6 +31,9 @@ import type { Role } from '../data/schema.js';
 import type { Catalog } from './catalog.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Synonyms } from '../data/synonyms.js';
+import type { Bridge } from './bridge.js';
+import { parseQuery } from './qualifiers.js';
+import { outOfScope, singular, type Occupation } from './scope.js';
 import {
   FIELD_NAMES,
   FIELD_SHIFT,
@@ -74,6 +77,14 @@ export const SEARCH_FIELDS = {
 const FIELD_WEIGHTS = FIELD_NAMES.map((f) => SEARCH_FIELDS[f].weight);
 /** The field code of keyword lists. */
 const KEYWORD_FIELD = FIELD_NAMES.indexOf('keyword');
+const SOFTWARE_FIELD = FIELD_NAMES.indexOf('software');
+const TOOL_FIELD = FIELD_NAMES.indexOf('tool');
+/** Field codes of a role's names (its title, aliases and O*NET titles). */
+const NAME_FIELDS = new Set(
+  FIELD_NAMES.flatMap((f, i) => (['title', 'alias', 'onet', 'historic'].includes(f) ? [i] : [])),
+);
+/** How much software and tool matches count for a query that reads as a job title. */
+const TITLE_QUERY_TOOL_FACTOR = 0.6;
 
 /** How Fuse.js matches one query word against known words. */
 const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, location: 0, distance: 8 } as const;
@@ -93,6 +104,12 @@ export interface SearchIndex {
   rolesCache: Map<string, TokenRoles>;
   /** Fuse.js over every known word, made when `narrow` is false. */
   allWords?: Fuse<string>;
+  /** The WordNet bridge (core/bridge.ts), when there is one. */
+  bridge: () => Bridge | undefined;
+  /** The O*NET occupations the catalogue lacks, to tell a job outside it (core/scope.ts). */
+  occupations: () => readonly Occupation[];
+  /** For each query word bridged so far, the index words it was bridged to. */
+  bridgedCache: Map<string, string[]>;
 }
 
 export interface IndexOptions {
@@ -102,6 +119,10 @@ export interface IndexOptions {
   names?: Lists;
   /** See SearchIndex.narrow; true unless set. */
   narrow?: boolean;
+  /** The WordNet bridge, or how to get it when first needed. */
+  bridge?: () => Bridge | undefined;
+  /** The O*NET occupations the catalogue lacks, read when first needed; none unless given. */
+  occupations?: () => readonly Occupation[];
 }
 
 export interface SearchHit {
@@ -110,6 +131,21 @@ export interface SearchHit {
   score: number;
   /** The field and the text in it that matched best. */
   matched: { field: (typeof SEARCH_FIELDS)[SearchField]['label']; value: string };
+  /** Query words the index does not know, bridged through WordNet: "paymaster → wages". */
+  bridged: string[];
+  /** "low" when only generic words of the query ("clerk", "operator") matched the role. */
+  confidence: 'high' | 'low';
+  /** The generic words that alone matched, when confidence is low. */
+  genericOnly?: string[];
+}
+
+/** A search: the ranked hits, what was parsed out of the query, and whether it is out of scope. */
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Posting qualifiers taken out of the query ("Part-Time", "Sr.", "Chicago, IL"). */
+  qualifiers: string[];
+  /** The O*NET occupation outside the catalogue the query is about, if it is one. */
+  outOfScope?: Occupation;
 }
 
 /** Longest query accepted, in characters; the rest is ignored so a pasted essay cannot stall the search. */
@@ -130,6 +166,9 @@ const VARIANT_DISCOUNT = 0.97;
 const ROLE_LEVEL_SHARE = 0.4;
 /** Share of a role's second-best match added to its best one. */
 const SUPPORT_BONUS = 0.1;
+const OFF = new Set((process.env.SEARCH_OFF ?? '').split(','));
+/** Similarity of a word bridged through WordNet at the strongest link (level 7). */
+const BRIDGE_SIMILARITY = 0.6;
 /** Hits below this relevance are dropped... */
 const MIN_RELEVANCE = 0.3;
 /** ...and so are hits far weaker than the best one (below this share of its score). */
@@ -154,6 +193,9 @@ export function buildIndex(
     narrow: options.narrow ?? true,
     similarCache: new Map(),
     rolesCache: new Map(),
+    bridge: options.bridge ?? (() => undefined),
+    occupations: options.occupations ?? (() => []),
+    bridgedCache: new Map(),
   };
 }
 
@@ -362,7 +404,10 @@ function similarWords(index: SearchIndex, token: string): Map<number, number> {
   if (token.length >= 3) {
     for (let w = lowerBound(known, token); known[w]?.startsWith(token); w++) keep(w, 0.9);
   }
-  if (token.length >= 4) {
+  // A word the index lacks but English has ("patent") is no typo of another ("patient"); one
+  // nothing matched may be bridged through WordNet ("paymaster" → "wages").
+  const english = exact < 0 ? lexiconEntry(index, token) : undefined;
+  if (token.length >= 4 && (OFF.has('lexicon') || !english?.common)) {
     const share = exact >= 0 ? KNOWN_WORD_TYPO_SHARE : 1;
     for (const w of fuzzyMatches(index, token, exact)) {
       const word = known[w] as string;
@@ -382,7 +427,27 @@ function similarWords(index: SearchIndex, token: string): Map<number, number> {
       }
     }
   }
+  if (found.size === 0 && english && !OFF.has('bridge')) {
+    const used: string[] = [];
+    for (const { target, level } of english.links) {
+      const t = find(known, target);
+      if (t < 0) continue;
+      used.push(target);
+      const sim = BRIDGE_SIMILARITY * (level / 7);
+      keep(t, sim);
+      const s = find(tables.stems, stem(target));
+      if (s >= 0) for (const word of tables.stemWords.get(s)) keep(word, sim * 0.9);
+    }
+    if (used.length) index.bridgedCache.set(token, used);
+  }
   return found;
+}
+
+/** The bridge's entry for a word, or for its singular ("paymasters" → "paymaster"). */
+function lexiconEntry(index: SearchIndex, token: string) {
+  const bridge = index.bridge();
+  if (!bridge) return undefined;
+  return bridge.lookup(token) ?? (singular(token) !== token ? bridge.lookup(singular(token)) : undefined);
 }
 
 /** The same word, or the same stem: how keywords match (prefixes and typos there are mostly noise). */
@@ -397,6 +462,7 @@ function stemMatch(word: string, token: string): boolean {
 export function clearSearchCache(index: SearchIndex): void {
   index.similarCache.clear();
   index.rolesCache.clear();
+  index.bridgedCache.clear();
   index.tables().forget?.();
 }
 
@@ -417,6 +483,8 @@ interface RoleScore {
   score: number;
   /** The best-matching entry, by its number within the role (see entryTexts). */
   entry: number;
+  /** The query words (positions among the distinct words) some text of the role matched. */
+  covered?: number[];
 }
 
 /** The roles having some word similar to a query word, and the best similarity in each. */
@@ -483,6 +551,8 @@ interface Reading {
   weights: number[];
   totalWeight: number;
   candidates: number[];
+  /** Factor on software and tool matches: below 1 when the query reads as a job title. */
+  toolFactor: number;
 }
 
 /** Weighs the words of one reading of the query and picks the roles to score in full. */
@@ -525,7 +595,26 @@ function planReading(index: SearchIndex, tokens: string[], position: Map<string,
     weights,
     totalWeight,
     candidates: topCandidates(touched, cheap),
+    toolFactor: OFF.has('tool') || tokens.some((t) => namesProduct(index, t)) ? 1 : TITLE_QUERY_TOOL_FACTOR,
   };
+}
+
+/**
+ * True when a query word names a product: the index has it, mostly in software and tool names
+ * ("excel", "quickbooks"). A query with none reads as a job title, and software or tool matches
+ * count less for it ("Team Assistant" is no user of "Microsoft Team Foundation Server").
+ */
+function namesProduct(index: SearchIndex, token: string): boolean {
+  const tables = index.tables();
+  const w = find(tables.words, token);
+  if (w < 0) return false;
+  const triples = tables.wordEntries.get(w);
+  let tools = 0;
+  for (let i = 2; i < triples.length; i += 3) {
+    const field = Math.floor((triples[i] as number) / FIELD_SHIFT);
+    if (field === SOFTWARE_FIELD || field === TOOL_FIELD) tools++;
+  }
+  return tools * 3 >= triples.length;
 }
 
 /**
@@ -538,6 +627,7 @@ interface Matches {
   candidate: Int32Array;
   from: Int32Array;
   entry: Int32Array;
+  field: Uint8Array;
   weight: Float64Array;
   length: Int32Array;
   sims: Float64Array;
@@ -631,6 +721,7 @@ function matchCandidates(
     candidate,
     from: new Int32Array(C + 1),
     entry: new Int32Array(hits),
+    field: new Uint8Array(hits),
     weight: new Float64Array(hits),
     length: new Int32Array(hits),
     sims: new Float64Array(hits * U),
@@ -651,6 +742,7 @@ function matchCandidates(
       const a = about[hit] as number;
       const field = Math.floor(a / FIELD_SHIFT);
       m.entry[row] = entry;
+      m.field[row] = field;
       m.weight[row] = FIELD_WEIGHTS[field] as number;
       m.length[row] = a - field * FIELD_SHIFT;
       keywords = field === KEYWORD_FIELD;
@@ -686,7 +778,10 @@ function scoreReading(reading: Reading, m: Matches, U: number): Map<number, Role
         if (sim > 0) any = true;
       }
       if (!any) continue;
-      const weight = m.weight[i] as number;
+      const field = m.field[i] as number;
+      const weight =
+        (m.weight[i] as number) *
+        (field === SOFTWARE_FIELD || field === TOOL_FIELD ? reading.toolFactor : 1);
       spread ??= new Float64Array(T);
       let matched = 0;
       let hit = 0;
@@ -717,6 +812,7 @@ function scoreReading(reading: Reading, m: Matches, U: number): Map<number, Role
       1,
       (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
     );
+    b.covered = reading.words.filter((_, t) => (spread[t] as number) > 0);
   }
   return best;
 }
@@ -784,9 +880,18 @@ function matchedText(field: SearchField, text: string, variants: string[][]): st
     .join(', ');
 }
 
-/** Ranked fuzzy search; best first, ties kept in catalog order. */
+/** Ranked fuzzy search; best first, ties kept in catalog order. See searchQuery. */
 export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
-  const variants = queryVariants(queryWords(rawQuery), index.synonyms);
+  return searchQuery(index, rawQuery, limit).hits;
+}
+
+/** Scores of every role for one text: each reading scored, the best per role kept. */
+function scoreText(
+  index: SearchIndex,
+  text: string,
+): { scores: Map<number, RoleScore>; variants: string[][]; distinct: string[] } {
+  const variants = queryVariants(queryWords(text), index.synonyms);
+  const distinct = [...new Set(variants.flat())];
   const [best, ...others] = scoreReadings(index, variants) as [
     Map<number, RoleScore>,
     ...Array<Map<number, RoleScore>>,
@@ -794,9 +899,47 @@ export function search(index: SearchIndex, rawQuery: string, limit = 10): Search
   for (const variant of others) {
     for (const [r, s] of variant) {
       const score = s.score * VARIANT_DISCOUNT;
-      if (score > (best.get(r)?.score ?? 0)) best.set(r, { score, entry: s.entry });
+      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score });
     }
   }
+  return { scores: best, variants, distinct };
+}
+
+/** A query word is generic when this many roles (or this share of them) name it. */
+const GENERIC_MIN_ROLES = 3;
+const GENERIC_SHARE = 0.08;
+/** Scores of hits only generic words matched are scaled by this (shown as low confidence). */
+const LOW_CONFIDENCE = 0.7;
+
+/**
+ * Ranked fuzzy search, best first (ties kept in catalog order), with the query's posting
+ * qualifiers parsed out (core/qualifiers.ts; titles joined by " / " each read too), unknown words
+ * bridged through WordNet, low confidence when only generic words matched, and out-of-scope
+ * queries recognised (core/scope.ts): then `outOfScope` names the occupation and the hits are
+ * the closest back office roles, if any.
+ */
+export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): SearchResult {
+  const parsed = OFF.has('qualifiers') ? { text: rawQuery, alternatives: [], qualifiers: [] } : parseQuery(rawQuery.slice(0, MAX_QUERY_LENGTH));
+  const main = scoreText(index, parsed.text);
+  const best = main.scores;
+  // Which text each role's score came from (for the words it matched).
+  const source = new Map<number, { distinct: string[]; variants: string[][] }>();
+  for (const r of best.keys()) source.set(r, main);
+  for (const alternative of parsed.alternatives) {
+    const alt = scoreText(index, alternative);
+    for (const [r, s] of alt.scores) {
+      if (s.score > (best.get(r)?.score ?? 0)) {
+        best.set(r, s);
+        source.set(r, alt);
+      }
+    }
+  }
+  const tokens = queryWords(parsed.text);
+  const n = index.catalog.size;
+  const generic = (token: string) => {
+    const named = tokenRoles(index, token).named;
+    return named >= GENERIC_MIN_ROLES && named >= GENERIC_SHARE * n;
+  };
   let topScore = 0;
   for (const b of best.values()) topScore = Math.max(topScore, b.score);
   // The best `limit` hits, by score then catalog order, kept in order as they come.
@@ -813,15 +956,103 @@ export function search(index: SearchIndex, rawQuery: string, limit = 10): Search
     top.splice(at, 0, [r, b]);
     if (top.length > cap) top.pop();
   }
-  return top.map(([r, b]) => {
+  const hits = top.map(([r, b]): SearchHit => {
     const role = index.catalog.role(r);
+    const from = source.get(r) ?? main;
     const [field, text] = entryTexts(role)[b.entry] ?? ['title', role.title];
+    const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
+    const bridged = covered.flatMap((t) => {
+      const targets = index.bridgedCache.get(t);
+      if (!targets) return [];
+      const entry = new Set(entryWords(text).map(stem));
+      const shown = targets.find((x) => entry.has(stem(x))) ?? targets[0];
+      return [`${t} → ${shown}`];
+    });
     return {
       role,
       score: Math.round(b.score * 1000) / 1000,
-      matched: { field: SEARCH_FIELDS[field].label, value: matchedText(field, text, variants) },
+      matched: { field: SEARCH_FIELDS[field].label, value: matchedText(field, text, from.variants) },
+      bridged,
+      confidence: 'high',
     };
   });
+  // Low confidence: the top hit lacks some word of the query, and every word it has is generic
+  // ("NCR operator" found only as an operator). Every hit says so and scores less (the order
+  // stays), so no command takes it without asking.
+  const first = top[0];
+  if (first && !OFF.has('generic')) {
+    const from = source.get(first[0]) ?? main;
+    const covered = (first[1].covered ?? []).map((u) => from.distinct[u] as string);
+    const words = tokens.filter((t) => covered.some((c) => c === t || c.startsWith(t)));
+    if (words.length > 0 && words.length < tokens.length && words.every(generic)) {
+      for (const h of hits) {
+        h.confidence = 'low';
+        h.genericOnly = words;
+        h.score = Math.round(h.score * LOW_CONFIDENCE * 1000) / 1000;
+      }
+    }
+  }
+  if (!OFF.has('ties')) breakSharedTitleTies(hits, tokens);
+  const result: SearchResult = { hits, qualifiers: parsed.qualifiers };
+  const outside = outsideOccupation(index, tokens);
+  if (outside) {
+    result.outOfScope = outside;
+    // Only roles that match by name are worth naming as the closest back office roles.
+    result.hits = hits.filter((h) => h.confidence === 'high' && h.score >= CLOSEST_MIN_SCORE);
+  }
+  return result;
+}
+
+/** A role named as closest to an out-of-scope query must score this much. */
+const CLOSEST_MIN_SCORE = 0.5;
+
+/**
+ * Roles sharing a title ("Front Desk Receptionist" is a receptionist's and a medical
+ * secretary's): when hits tie on the same text, the generic role (fewer words of its own title
+ * missing from the query) goes first, unless the query's domain word ("medical") already lifted
+ * the other above it.
+ */
+function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void {
+  const query = new Set(tokens.map(stem));
+  const missing = (h: SearchHit) => entryWords(h.role.title).filter((w) => !query.has(stem(w))).length;
+  for (let i = 0; i + 1 < hits.length; i++) {
+    const a = hits[i] as SearchHit;
+    const b = hits[i + 1] as SearchHit;
+    if (
+      Math.abs(a.score - b.score) <= TIE &&
+      normalize(a.matched.value) === normalize(b.matched.value) &&
+      missing(b) < missing(a)
+    ) {
+      hits[i] = { ...b, score: a.score };
+      hits[i + 1] = { ...a, score: b.score };
+    }
+  }
+}
+/** Scores this close are a tie. */
+const TIE = 0.01;
+
+/**
+ * The O*NET occupation outside the catalogue a query names, if its title covers clearly more of
+ * the query's words than the catalogue's names do (core/scope.ts).
+ */
+function outsideOccupation(index: SearchIndex, tokens: string[]): Occupation | undefined {
+  const tables = index.tables();
+  // The share of query words some role's name (title, alias) holds, as typed, by stem, prefix
+  // or typo (not through the bridge).
+  const named = tokens.filter((t) => {
+    for (const [w, sim] of similarWords(index, t)) {
+      if (sim < 0.7) continue;
+      const triples = tables.wordEntries.get(w);
+      for (let i = 2; i < triples.length; i += 3)
+        if (NAME_FIELDS.has(Math.floor((triples[i] as number) / FIELD_SHIFT))) return true;
+    }
+    return false;
+  }).length;
+  const inside = tokens.length ? named / tokens.length : 1;
+  if (inside >= 1) return undefined;
+  const occupations = index.occupations();
+  if (occupations.length === 0) return undefined;
+  return outOfScope(tokens, inside, occupations)?.occupation;
 }
 
 /** The top fuzzy hit must reach this relevance to be taken without asking. */
