@@ -17,7 +17,14 @@ const MAX_TARGETS = 4;
 /** Senses read per part of speech (WordNet lists them most frequent first). */
 const MAX_SENSES = 3;
 /** How close each link is. */
-const LINK = { synonym: 1, derived: 0.9, hypernym: 0.75, hypernym2: 0.5, gloss: 0.7, hyperGloss: 0.4 };
+const LINK = {
+  synonym: 1,
+  derived: 0.9,
+  hypernym: 0.75,
+  hypernym2: 0.5,
+  gloss: 0.7,
+  hyperGloss: 0.4,
+};
 /** Gloss words too vague to bridge on. */
 const VAGUE = new Set(
   'a an and are as at be by for from in into is it its of on or that the to with who which whose one ones person people someone something thing things especially usually often used use uses using make makes made act acts activity kind type sort part various other others such some any all etc being having has have do does done way'.split(
@@ -26,7 +33,11 @@ const VAGUE = new Set(
 );
 
 const POS = ['noun', 'verb', 'adj', 'adv'];
-const wordsOf = (text) => text.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+const wordsOf = (text) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
 /** Parts of speech whose words are keys of the table (a job title's words are these). */
 const KEY_POS = new Set(['noun', 'adj']);
 
@@ -42,7 +53,8 @@ function readSynsets() {
       const offset = fields[0];
       const n = parseInt(fields[3], 16);
       const lemmas = [];
-      for (let i = 0; i < n; i++) lemmas.push(fields[4 + i * 2].toLowerCase().replace(/\(.*\)$/, ''));
+      for (let i = 0; i < n; i++)
+        lemmas.push(fields[4 + i * 2].toLowerCase().replace(/\(.*\)$/, ''));
       let at = 4 + n * 2;
       const p = Number(fields[at++]);
       const pointers = [];
@@ -52,7 +64,10 @@ function readSynsets() {
         pointers.push([symbol, target]);
       }
       // The definition, without its quoted examples.
-      const definition = gloss.split(';').filter((g) => !g.trim().startsWith('"')).join(' ');
+      const definition = gloss
+        .split(';')
+        .filter((g) => !g.trim().startsWith('"'))
+        .join(' ');
       // Lexicographer file 18 is noun.person: the senses a job title means.
       const person = pos === 'noun' && fields[1] === '18';
       const instance = pointers.some(([symbol]) => symbol === '@i');
@@ -99,7 +114,6 @@ function readTagCounts() {
   return counts;
 }
 
-
 /**
  * The bridge over a vocabulary: `vocabulary` maps each word search knows to how distinctive it
  * is (0–1). Returns { vocabulary: sorted target words, words: [[word, common, [[target index,
@@ -114,7 +128,8 @@ export function buildBridge(vocabulary, normalise = (w) => [w]) {
   const seen = new Map();
   const inVocabulary = (w) => {
     let found = seen.get(w);
-    if (found === undefined) seen.set(w, (found = normalise(w).find((x) => vocabulary.has(x)) ?? ''));
+    if (found === undefined)
+      seen.set(w, (found = normalise(w).find((x) => vocabulary.has(x)) ?? ''));
     return found;
   };
   const entries = [];
@@ -141,8 +156,7 @@ export function buildBridge(vocabulary, normalise = (w) => [w]) {
       for (const [symbol, target] of s.pointers) {
         const t = synsets.get(target);
         if (!t) continue;
-        if (symbol === '+')
-          for (const w of t.lemmas) add(w, LINK.derived * sense);
+        if (symbol === '+') for (const w of t.lemmas) add(w, LINK.derived * sense);
         if (symbol === '@' || symbol === '@i') {
           for (const w of t.lemmas) add(w, LINK.hypernym * sense);
           for (const w of t.definition) add(w, LINK.hyperGloss * sense);

@@ -2,7 +2,7 @@
  * Typed errors. Library code throws these; the single handler in cli/main.ts maps them to exit
  * codes and one line on stderr. Nothing else calls process.exit.
  */
-import { clean } from './render/text.js';
+import { clean } from './text.js';
 
 export const ExitCode = {
   ok: 0,
@@ -10,7 +10,9 @@ export const ExitCode = {
   usage: 2,
   dataInvalid: 3,
   io: 4,
+  hangup: 129,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

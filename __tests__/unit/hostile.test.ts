@@ -7,13 +7,13 @@ import fc from 'fast-check';
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
-import { loadPaths } from '../../src/data/paths.js';
-import { makeCatalog, type Catalog } from '../../src/core/catalog.js';
-import { buildIndex, resolveRole, search } from '../../src/core/search.js';
+import { loadPaths } from '../../src/data/career-steps.js';
+import { makeCatalog, type Catalog } from '../../src/model/catalog.js';
+import { buildIndex, resolveRole, search, searchQuery } from '../../src/core/search.js';
 import { parseAnswers, scoreQuiz } from '../../src/core/quiz.js';
 import { compareRoles } from '../../src/core/compare.js';
 import { computeGap, similarRoles } from '../../src/core/career.js';
-import { pathFor } from '../../src/core/paths.js';
+import { pathFor } from '../../src/core/career-steps.js';
 import { sourceUsage } from '../../src/core/sources.js';
 import { renderRole } from '../../src/render/role.js';
 import { renderList, renderSearch } from '../../src/render/lists.js';
@@ -22,11 +22,11 @@ import { renderCompare } from '../../src/render/compare.js';
 import { renderGap, renderPath, renderSimilar } from '../../src/render/career.js';
 import { renderAbout } from '../../src/render/about.js';
 import { renderTable } from '../../src/render/table.js';
-import { clean, displayWidth } from '../../src/render/text.js';
+import { clean, displayWidth } from '../../src/text.js';
 import { makeTheme, PLAIN } from '../../src/render/theme.js';
 import { CareersError, NotFoundError, UsageError } from '../../src/errors.js';
-import type { Quiz } from '../../src/data/quiz-schema.js';
-import type { Role } from '../../src/data/schema.js';
+import type { Quiz } from '../../src/model/quiz-schema.js';
+import type { Role } from '../../src/model/schema.js';
 
 const RUNS = { numRuns: 40 };
 
@@ -111,7 +111,7 @@ describe('terminal safety: hostile data renders as plain text', () => {
         const out = [
           renderRole(ctx, evil, a, 'all', 'pay'),
           renderList(ctx, evil.roles, true),
-          renderSearch(ctx, search(buildIndex(evil), 'clerk', 5)),
+          renderSearch(ctx, searchQuery(buildIndex(evil), 'clerk', 5)),
           renderCompare(ctx, compareRoles([a, b, c])),
           renderGap(ctx, evil, computeGap(a, b)),
           renderSimilar(ctx, evil, a.id, similarRoles(evil, a, 3)),

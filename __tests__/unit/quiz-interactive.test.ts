@@ -10,11 +10,13 @@ import { render } from '@inquirer/testing';
 import { parse } from 'yaml';
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
-import type { Question } from '../../src/data/quiz-schema.js';
+import type { Question } from '../../src/model/quiz-schema.js';
 import { askQuiz, type QuizPrompter, type Reply } from '../../src/prompts/quiz-flow.js';
 import { inquirerPrompter } from '../../src/prompts/quiz-prompts.js';
-import { registerQuiz, type QuizDeps } from '../../src/cli/commands/quiz.js';
-import { Context, DataStore, type Io } from '../../src/cli/context.js';
+import { registerQuiz } from '../../src/cli/commands/quiz.js';
+import type { QuizDeps } from '../../src/cli/commands/quiz-run.js';
+import { Context, type Io } from '../../src/cli/command-context.js';
+import { DataStore } from '../../src/store/data-store.js';
 import { reportError } from '../../src/cli/main.js';
 import { ExitCode, InterruptedError } from '../../src/errors.js';
 import { tempDir } from '../helpers.js';
@@ -119,7 +121,7 @@ async function runQuiz(args: string[], deps: Partial<QuizDeps>) {
     {
       interactive: () => true,
       prompter: async () => scripted(numbersPerson()).prompter,
-      readStdin: () => '',
+      readStdin: () => new Uint8Array(),
       ...deps,
     },
   );
@@ -202,7 +204,7 @@ describe('careers quiz, interactive, with answers injected', () => {
       join(BUILT_IN_DATA_DIR, '..', 'examples', 'quiz-answers.yaml'),
       'utf8',
     );
-    const r = await runQuiz(['--answers', '-', '--json'], { readStdin: () => yaml });
+    const r = await runQuiz(['--answers', '-', '--json'], { readStdin: () => Buffer.from(yaml) });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).results).toHaveLength(catalog.roles.length);
   });

@@ -3,7 +3,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SORT_KEYS } from '../core/filters.js';
-import type { Context } from './context.js';
+import type { Context } from './command-context.js';
 
 /** Makes a Context for the command being run. */
 export type ContextFactory = (command: Command) => Context;
@@ -13,6 +13,9 @@ export type ResultSink = (code: number) => void;
 /** Parses a whole number ≥ min, for commander. */
 export function intOption(min: number) {
   return (value: string): number => {
+    // Number('') is 0: an empty value (an unset shell variable) would silently mean "no limit".
+    if (value.trim() === '')
+      throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got an empty value`);
     const n = Number(value.replace(/[,_$]/g, ''));
     if (!Number.isInteger(n) || n < min)
       throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got "${value}"`);

@@ -7,13 +7,13 @@
  * described by RoleSchema, the schema the loader checks data files against, so they cannot drift.
  *
  * To add a command's output: define its data schema below, add it to OUTPUTS, run
- * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (render/json.ts).
+ * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (model/json.ts).
  */
 import { z } from 'zod';
-import { RoleSchema, SourceSchema } from '../data/schema.js';
-import { SCHEMA_VERSION } from '../render/json.js';
+import { RoleSchema, SourceSchema } from '../model/schema.js';
+import { SCHEMA_VERSION } from '../model/json.js';
 import { SEARCH_FIELDS } from './search.js';
-import { WeightsSchema } from '../data/quiz-schema.js';
+import { WeightsSchema } from '../model/quiz-schema.js';
 
 const count = z.number().int().nonnegative();
 /** Whole US dollars. */
@@ -22,6 +22,10 @@ const matchedFields = Object.values(SEARCH_FIELDS).map((f) => f.label);
 
 export const SearchData = z.strictObject({
   query: z.string(),
+  /** Posting qualifiers parsed out of the query and not matched ("Part-Time", "Sr."). */
+  qualifiers: z.array(z.string()),
+  /** Set when the query names a job outside the catalogue; results are then the closest roles. */
+  outOfScope: z.strictObject({ code: z.string(), title: z.string() }).optional(),
   results: z.array(
     z.strictObject({
       id: z.string(),
@@ -29,6 +33,10 @@ export const SearchData = z.strictObject({
       /** Relevance from 0 to 1. */
       score: z.number().min(0).max(1),
       matched: z.strictObject({ field: z.enum(matchedFields), value: z.string() }),
+      /** Query words the data does not know, bridged through WordNet ("paymaster → wages"). */
+      bridged: z.array(z.string()),
+      /** "low" when only generic words of the query matched ("operator"). */
+      confidence: z.enum(['high', 'low']),
       medianSalary: usd.nullable(),
     }),
   ),

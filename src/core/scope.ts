@@ -7,12 +7,9 @@
  * than the catalogue's own names (titles and aliases) do: see outOfScope().
  */
 import { stem, words } from './word-index.js';
+import type { Occupation } from '../data/occupations.js';
 
-/** An O*NET occupation: code and title. */
-export interface Occupation {
-  code: string;
-  title: string;
-}
+export type { Occupation } from '../data/occupations.js';
 
 /** The occupations whose codes no role of a catalogue has. */
 export function outsideOf(
@@ -21,18 +18,6 @@ export function outsideOf(
 ): Occupation[] {
   const codes = new Set(roles.flatMap((r) => r.socCodes));
   return occupations.filter((o) => !codes.has(o.code));
-}
-
-/** Parses data/occupations.tsv (code, title; # lines are comments, one header row). */
-export function parseOccupations(tsv: string): Occupation[] {
-  return tsv
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .slice(1)
-    .map((l) => {
-      const [code = '', title = ''] = l.split('\t');
-      return { code, title };
-    });
 }
 
 /** A word without its plural ending: "nurses" → "nurse", "secretaries" → "secretary". */
@@ -54,53 +39,65 @@ function sameWord(query: string, title: string): boolean {
   );
 }
 
-/** Share of the query words some title covers, best title first. */
+/** An outside occupation a query is about, and how much of the query its title covers. */
 export interface OutsideMatch {
   occupation: Occupation;
-  /** Share of the query's words found in its title (0–1). */
+  /** Weighted share of the query's words found in its title (0–1). */
   coverage: number;
+  /** The same for the catalogue's best-matching name. */
+  inside: number;
 }
 
-/** The occupation whose title covers most of the query words (ties: fewest title words). */
-export function bestOutside(
-  tokens: readonly string[],
-  occupations: readonly Occupation[],
-): OutsideMatch | undefined {
-  let best: OutsideMatch | undefined;
-  let bestLength = Infinity;
-  for (const occupation of occupations) {
-    const titleWords = words(occupation.title.replace(/,?\s+except\b.*$/i, ''));
-    const covered = tokens.filter((t) => titleWords.some((w) => sameWord(t, w))).length;
-    const coverage = tokens.length ? covered / tokens.length : 0;
-    if (
-      coverage > 0 &&
-      (!best ||
-        coverage > best.coverage ||
-        (coverage === best.coverage && titleWords.length < bestLength))
-    ) {
-      best = { occupation, coverage };
-      bestLength = titleWords.length;
-    }
-  }
-  return best;
-}
-
-/** How much more of the query an outside title must cover than the catalogue's names. */
-export const OUTSIDE_MARGIN = 0.25;
+/** How much more of the query an outside title must cover than the catalogue's best name... */
+export const OUTSIDE_MARGIN = 0.15;
 /** ...and how much of it at least. */
 export const OUTSIDE_MIN_COVERAGE = 0.5;
 
 /**
- * The occupation outside the catalogue (`occupations` are those the catalogue lacks) a query is
- * about, or undefined when it may be a back office job. `inside` is the share of the query's
- * words the catalogue's own names (titles, aliases) hold.
+ * The occupation outside the catalogue a query is about, or undefined when it may be a back
+ * office job. `occupations` are those the catalogue lacks; `namedIn[t]` lists the catalogue's
+ * names (titles, aliases; any ids) holding query word t. Words count by rarity across all these
+ * titles ("nurse" says more than "registered", "software" more than "engineer"); the query is
+ * out of scope when the best outside title covers at least OUTSIDE_MIN_COVERAGE of it and
+ * OUTSIDE_MARGIN more than the best name of the catalogue.
  */
 export function outOfScope(
   tokens: readonly string[],
-  inside: number,
+  namedIn: ReadonlyArray<ReadonlySet<number>>,
   occupations: readonly Occupation[],
 ): OutsideMatch | undefined {
-  const best = bestOutside(tokens, occupations);
-  if (!best || best.coverage < OUTSIDE_MIN_COVERAGE) return undefined;
-  return best.coverage >= inside + OUTSIDE_MARGIN ? best : undefined;
+  const T = tokens.length;
+  if (T === 0) return undefined;
+  const titles = occupations.map((o) => words(o.title.replace(/,?\s+except\b.*$/i, '')));
+  const covers = titles.map((ws) => tokens.map((t) => ws.some((w) => sameWord(t, w))));
+  // A word no title at all holds ("journeyman") tells neither way: it does not count.
+  const weights = tokens.map((_, t) => {
+    const df = covers.filter((c) => c[t]).length + (namedIn[t]?.size ?? 0);
+    return df === 0 ? 0 : 1 / (1 + Math.log(1 + df));
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return undefined;
+  let best = -1;
+  let coverage = 0;
+  covers.forEach((c, i) => {
+    const share = c.reduce((sum, hit, t) => sum + (hit ? (weights[t] as number) : 0), 0) / total;
+    if (
+      share > coverage + 1e-9 ||
+      (share > 0 &&
+        Math.abs(share - coverage) <= 1e-9 &&
+        (titles[i]?.length ?? 0) < (titles[best]?.length ?? Infinity))
+    ) {
+      best = i;
+      coverage = share;
+    }
+  });
+  if (best < 0 || coverage < OUTSIDE_MIN_COVERAGE) return undefined;
+  // The catalogue's best name: the one holding the most query weight.
+  const byName = new Map<number, number>();
+  namedIn.forEach((names, t) => {
+    for (const n of names) byName.set(n, (byName.get(n) ?? 0) + (weights[t] as number));
+  });
+  const inside = Math.max(0, ...byName.values()) / total;
+  if (coverage < inside + OUTSIDE_MARGIN) return undefined;
+  return { occupation: occupations[best] as Occupation, coverage, inside };
 }

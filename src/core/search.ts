@@ -27,8 +27,8 @@
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
 import Fuse from 'fuse.js';
-import type { Role } from '../data/schema.js';
-import type { Catalog } from './catalog.js';
+import type { Role } from '../model/schema.js';
+import type { Catalog } from '../model/catalog.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Synonyms } from '../data/synonyms.js';
 import type { Bridge } from './bridge.js';
@@ -78,6 +78,7 @@ const FIELD_WEIGHTS = FIELD_NAMES.map((f) => SEARCH_FIELDS[f].weight);
 /** The field code of keyword lists. */
 const KEYWORD_FIELD = FIELD_NAMES.indexOf('keyword');
 const SOFTWARE_FIELD = FIELD_NAMES.indexOf('software');
+const TITLE_FIELD = FIELD_NAMES.indexOf('title');
 const TOOL_FIELD = FIELD_NAMES.indexOf('tool');
 /** Field codes of a role's names (its title, aliases and O*NET titles). */
 const NAME_FIELDS = new Set(
@@ -166,7 +167,6 @@ const VARIANT_DISCOUNT = 0.97;
 const ROLE_LEVEL_SHARE = 0.4;
 /** Share of a role's second-best match added to its best one. */
 const SUPPORT_BONUS = 0.1;
-const OFF = new Set((process.env.SEARCH_OFF ?? '').split(','));
 /** Similarity of a word bridged through WordNet at the strongest link (level 7). */
 const BRIDGE_SIMILARITY = 0.6;
 /** Hits below this relevance are dropped... */
@@ -406,8 +406,8 @@ function similarWords(index: SearchIndex, token: string): Map<number, number> {
   }
   // A word the index lacks but English has ("patent") is no typo of another ("patient"); one
   // nothing matched may be bridged through WordNet ("paymaster" → "wages").
-  const english = exact < 0 ? lexiconEntry(index, token) : undefined;
-  if (token.length >= 4 && (OFF.has('lexicon') || !english?.common)) {
+  const english = exact < 0 && token.length >= 4 ? lexiconEntry(index, token) : undefined;
+  if (token.length >= 4 && !english?.common) {
     const share = exact >= 0 ? KNOWN_WORD_TYPO_SHARE : 1;
     for (const w of fuzzyMatches(index, token, exact)) {
       const word = known[w] as string;
@@ -427,7 +427,7 @@ function similarWords(index: SearchIndex, token: string): Map<number, number> {
       }
     }
   }
-  if (found.size === 0 && english && !OFF.has('bridge')) {
+  if (found.size === 0 && english) {
     const used: string[] = [];
     for (const { target, level } of english.links) {
       const t = find(known, target);
@@ -447,7 +447,9 @@ function similarWords(index: SearchIndex, token: string): Map<number, number> {
 function lexiconEntry(index: SearchIndex, token: string) {
   const bridge = index.bridge();
   if (!bridge) return undefined;
-  return bridge.lookup(token) ?? (singular(token) !== token ? bridge.lookup(singular(token)) : undefined);
+  return (
+    bridge.lookup(token) ?? (singular(token) !== token ? bridge.lookup(singular(token)) : undefined)
+  );
 }
 
 /** The same word, or the same stem: how keywords match (prefixes and typos there are mostly noise). */
@@ -595,7 +597,7 @@ function planReading(index: SearchIndex, tokens: string[], position: Map<string,
     weights,
     totalWeight,
     candidates: topCandidates(touched, cheap),
-    toolFactor: OFF.has('tool') || tokens.some((t) => namesProduct(index, t)) ? 1 : TITLE_QUERY_TOOL_FACTOR,
+    toolFactor: tokens.some((t) => namesProduct(index, t)) ? 1 : TITLE_QUERY_TOOL_FACTOR,
   };
 }
 
@@ -919,7 +921,7 @@ const LOW_CONFIDENCE = 0.7;
  * the closest back office roles, if any.
  */
 export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): SearchResult {
-  const parsed = OFF.has('qualifiers') ? { text: rawQuery, alternatives: [], qualifiers: [] } : parseQuery(rawQuery.slice(0, MAX_QUERY_LENGTH));
+  const parsed = parseQuery(rawQuery.slice(0, MAX_QUERY_LENGTH));
   const main = scoreText(index, parsed.text);
   const best = main.scores;
   // Which text each role's score came from (for the words it matched).
@@ -935,11 +937,6 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     }
   }
   const tokens = queryWords(parsed.text);
-  const n = index.catalog.size;
-  const generic = (token: string) => {
-    const named = tokenRoles(index, token).named;
-    return named >= GENERIC_MIN_ROLES && named >= GENERIC_SHARE * n;
-  };
   let topScore = 0;
   for (const b of best.values()) topScore = Math.max(topScore, b.score);
   // The best `limit` hits, by score then catalog order, kept in order as they come.
@@ -971,7 +968,10 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     return {
       role,
       score: Math.round(b.score * 1000) / 1000,
-      matched: { field: SEARCH_FIELDS[field].label, value: matchedText(field, text, from.variants) },
+      matched: {
+        field: SEARCH_FIELDS[field].label,
+        value: matchedText(field, text, from.variants),
+      },
       bridged,
       confidence: 'high',
     };
@@ -980,11 +980,11 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
   // ("NCR operator" found only as an operator). Every hit says so and scores less (the order
   // stays), so no command takes it without asking.
   const first = top[0];
-  if (first && !OFF.has('generic')) {
+  if (first) {
     const from = source.get(first[0]) ?? main;
     const covered = (first[1].covered ?? []).map((u) => from.distinct[u] as string);
     const words = tokens.filter((t) => covered.some((c) => c === t || c.startsWith(t)));
-    if (words.length > 0 && words.length < tokens.length && words.every(generic)) {
+    if (words.length > 0 && words.length < tokens.length && words.every((w) => generic(index, w))) {
       for (const h of hits) {
         h.confidence = 'low';
         h.genericOnly = words;
@@ -992,7 +992,7 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
       }
     }
   }
-  if (!OFF.has('ties')) breakSharedTitleTies(hits, tokens);
+  breakSharedTitleTies(hits, tokens);
   const result: SearchResult = { hits, qualifiers: parsed.qualifiers };
   const outside = outsideOccupation(index, tokens);
   if (outside) {
@@ -1001,6 +1001,34 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     result.hits = hits.filter((h) => h.confidence === 'high' && h.score >= CLOSEST_MIN_SCORE);
   }
   return result;
+}
+
+/**
+ * True when a word is generic: many roles have it (as typed or by stem) in their names ("clerk",
+ * "operator"), at least GENERIC_MIN_ROLES and GENERIC_SHARE of them.
+ */
+function generic(index: SearchIndex, token: string): boolean {
+  const roles = namedRoleCount(index, token);
+  return roles >= GENERIC_MIN_ROLES && roles >= GENERIC_SHARE * index.catalog.size;
+}
+
+/** How many roles have a word (as typed or by stem) in their names (or only in one field). */
+function namedRoleCount(index: SearchIndex, token: string, only?: number): number {
+  const tables = index.tables();
+  const roles = new Set<number>();
+  const words = [find(tables.words, token)];
+  const s = find(tables.stems, stem(token));
+  if (s >= 0) words.push(...tables.stemWords.get(s));
+  for (const w of words) {
+    if (w < 0) continue;
+    const triples = tables.wordEntries.get(w);
+    for (let i = 0; i < triples.length; i += 3) {
+      const field = Math.floor((triples[i + 2] as number) / FIELD_SHIFT);
+      if (only === undefined ? NAME_FIELDS.has(field) : field === only)
+        roles.add(triples[i] as number);
+    }
+  }
+  return roles.size;
 }
 
 /** A role named as closest to an out-of-scope query must score this much. */
@@ -1014,7 +1042,8 @@ const CLOSEST_MIN_SCORE = 0.5;
  */
 function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void {
   const query = new Set(tokens.map(stem));
-  const missing = (h: SearchHit) => entryWords(h.role.title).filter((w) => !query.has(stem(w))).length;
+  const missing = (h: SearchHit) =>
+    entryWords(h.role.title).filter((w) => !query.has(stem(w))).length;
   for (let i = 0; i + 1 < hits.length; i++) {
     const a = hits[i] as SearchHit;
     const b = hits[i + 1] as SearchHit;
@@ -1029,7 +1058,7 @@ function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void {
   }
 }
 /** Scores this close are a tie. */
-const TIE = 0.01;
+const TIE = 0.05;
 
 /**
  * The O*NET occupation outside the catalogue a query names, if its title covers clearly more of
@@ -1037,22 +1066,33 @@ const TIE = 0.01;
  */
 function outsideOccupation(index: SearchIndex, tokens: string[]): Occupation | undefined {
   const tables = index.tables();
-  // The share of query words some role's name (title, alias) holds, as typed, by stem, prefix
-  // or typo (not through the bridge).
-  const named = tokens.filter((t) => {
+  // For each query word, the catalogue's names holding it as typed, by stem, prefix or typo
+  // (not through the bridge), as role × 2^16 + entry.
+  const namedIn = tokens.map((t) => {
+    const names = new Set<number>();
     for (const [w, sim] of similarWords(index, t)) {
       if (sim < 0.7) continue;
       const triples = tables.wordEntries.get(w);
-      for (let i = 2; i < triples.length; i += 3)
-        if (NAME_FIELDS.has(Math.floor((triples[i] as number) / FIELD_SHIFT))) return true;
+      for (let i = 0; i < triples.length; i += 3)
+        if (NAME_FIELDS.has(Math.floor((triples[i + 2] as number) / FIELD_SHIFT)))
+          names.add((triples[i] as number) * 65536 + (triples[i + 1] as number));
     }
-    return false;
-  }).length;
-  const inside = tokens.length ? named / tokens.length : 1;
-  if (inside >= 1) return undefined;
+    return names;
+  });
+  // Every word in some name of the catalogue: nothing to doubt.
+  if (namedIn.every((names) => names.size > 0) && tokens.length > 0) {
+    const common = namedIn.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+    if (common.size > 0) return undefined;
+  }
   const occupations = index.occupations();
   if (occupations.length === 0) return undefined;
-  return outOfScope(tokens, inside, occupations)?.occupation;
+  const found = outOfScope(tokens, namedIn, occupations);
+  // A title ends in its head noun: when that is the head of some role's own title ("Commodities
+  // Clerk", "Mail Carriers Supervisor"), only an outside title holding every word of the query
+  // ("Police Officer") makes it another job.
+  const head = tokens.at(-1) as string;
+  if (found && found.coverage < 1 && namedRoleCount(index, head, TITLE_FIELD) > 0) return undefined;
+  return found?.occupation;
 }
 
 /** The top fuzzy hit must reach this relevance to be taken without asking. */

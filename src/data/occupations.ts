@@ -6,7 +6,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_DATA_DIR } from './dirs.js';
-import { parseOccupations, type Occupation } from '../core/scope.js';
+
+/** An O*NET occupation: code and title. */
+export interface Occupation {
+  code: string;
+  title: string;
+}
+
+/** Parses data/occupations.tsv (code, title; # lines are comments, one header row). */
+export function parseOccupations(tsv: string): Occupation[] {
+  return tsv
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .slice(1)
+    .map((l) => {
+      const [code = '', title = ''] = l.split('\t');
+      return { code, title };
+    });
+}
 
 let occupations: Occupation[] | undefined;
 

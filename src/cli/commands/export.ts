@@ -12,12 +12,12 @@ import {
   type ExportFormat,
 } from '../../core/export-formats.js';
 import type { ExportData } from '../../core/output.js';
-import { renderJson } from '../../render/json.js';
-import { clean } from '../../render/text.js';
+import { renderJson } from '../../model/json.js';
+import { clean } from '../../text.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
-import { plural } from '../../render/text.js';
+import { plural } from '../../text.js';
 import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
 
 interface ExportOptions extends Omit<RoleFilters, 'ids'> {
@@ -117,7 +117,9 @@ Examples:
           `careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})`,
         );
       } else {
-        ctx.io.stdout(text);
+        // CSV has no escapes: on a terminal its cells are cleaned of control sequences (JSON and
+        // YAML carry them escaped already). Piped or redirected, the data goes out as it is.
+        ctx.io.stdout(format === 'csv' && ctx.io.isTTY ? clean(text.replace(/\r\n/g, '\n')) : text);
       }
       done(ExitCode.ok);
     });

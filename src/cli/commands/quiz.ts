@@ -2,33 +2,16 @@
  * `careers quiz`: which back office role fits you. Asks the questions in data/quiz.yaml (or
  * reads the answers from a file), ranks every role and explains the top three.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { QuizPrompter } from '../../prompts/quiz-flow.js';
+import { readStdinBytes } from '../../io/stdin.js';
 import type { ContextFactory, ResultSink } from '../options.js';
-
-/** What the command needs from the outside world; tests replace it. */
-export interface QuizDeps {
-  /** True when there is a terminal to ask on (stdin and stderr). */
-  interactive: () => boolean;
-  /** The prompter; the default loads inquirer only now, so other commands never load it. */
-  prompter: () => Promise<QuizPrompter>;
-  /** Standard input, for `--answers -`. */
-  readStdin: () => string;
-}
+import type { QuizDeps, QuizOptions } from './quiz-run.js';
 
 const processDeps: QuizDeps = {
   interactive: () => process.stdin.isTTY === true && process.stderr.isTTY === true,
   prompter: async () => (await import('../../prompts/quiz-prompts.js')).inquirerPrompter(),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: (limit) => readStdinBytes(limit, 'answers on stdin'),
 };
-
-export interface QuizOptions {
-  questions?: boolean;
-  answers?: string;
-  save?: string;
-  force?: boolean;
-}
 
 /** Registers `careers quiz`; `deps` is for tests. */
 export function registerQuiz(

@@ -2,10 +2,10 @@
  * `careers search <query...>`: ranked fuzzy search over titles, aliases, skills and tools.
  */
 import type { Command } from 'commander';
-import { search } from '../../core/search.js';
-import { headlineSalary } from '../../core/catalog.js';
+import { searchQuery } from '../../core/search.js';
+import { headlineSalary } from '../../model/catalog.js';
 import { renderSearch } from '../../render/lists.js';
-import { clean } from '../../render/text.js';
+import { clean } from '../../text.js';
 import type { SearchData } from '../../core/output.js';
 import { ExitCode } from '../../errors.js';
 import { intOption, type ContextFactory, type ResultSink } from '../options.js';
@@ -28,21 +28,35 @@ Examples:
     .action((words: string[], opts: { limit: number }, cmd: Command) => {
       const ctx = context(cmd);
       const query = words.join(' ');
-      const hits = search(ctx.index(), query, opts.limit);
-      if (hits.length === 0) {
+      const result = searchQuery(ctx.index(), query, opts.limit);
+      const hits = result.hits;
+      if (result.outOfScope) {
+        // One line that says so, on stderr as for no match; the closest roles, if any, below.
+        ctx.note(
+          `careers: "${clean(query)}" is not a back office job (O*NET: ${result.outOfScope.title}, ${result.outOfScope.code})${hits.length ? '; the closest back office roles:' : ''}`,
+        );
+        done(ExitCode.notFound);
+        if (!ctx.json && hits.length === 0) return;
+      } else if (hits.length === 0) {
         ctx.note(`careers: no role matches "${clean(query)}"; try other words, or "careers list"`);
         done(ExitCode.notFound);
         if (!ctx.json) return;
       }
       ctx.print(
-        () => renderSearch(ctx.render, hits),
+        () => renderSearch(ctx.render, result),
         (): SearchData => ({
           query,
+          qualifiers: result.qualifiers,
+          ...(result.outOfScope
+            ? { outOfScope: { code: result.outOfScope.code, title: result.outOfScope.title } }
+            : {}),
           results: hits.map((h) => ({
             id: h.role.id,
             title: h.role.title,
             score: Number(h.score.toFixed(4)),
             matched: h.matched,
+            bridged: h.bridged,
+            confidence: h.confidence,
             medianSalary: headlineSalary(h.role)?.median ?? null,
           })),
         }),

@@ -1,7 +1,7 @@
 /**
  * Packs: one file holding a validated catalog (metros, synonyms, career steps, every role) and
  * its search index, laid out so that a run reads only what it uses. The built-in data is packed
- * at build time (dist/data.pack) and every --data cache entry is a pack (data/cache.ts).
+ * at build time (dist/data.pack) and every --data cache entry is a pack (store/cache.ts).
  *
  * Layout: the magic "careers-pack", the format version, the header's length and CRC-32 (u32
  * each), the header as JSON (the key, the small data, and where each section lies), then the
@@ -18,7 +18,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
-import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../core/catalog.js';
+import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
 import { typoLists } from '../core/search.js';
 import { bridgeFromBuckets, encodeBridge, type Bridge, type BridgeData } from '../core/bridge.js';
 import type { Occupation } from '../core/scope.js';
@@ -31,10 +31,10 @@ import {
   type WordIndex,
   type WordIndexData,
 } from '../core/word-index.js';
-import type { Metro, Role } from './schema.js';
-import type { Synonyms } from './synonyms.js';
-import type { Step } from './paths.js';
-import type { Quiz } from './quiz-schema.js';
+import type { Metro, Role } from '../model/schema.js';
+import type { Synonyms } from '../data/synonyms.js';
+import type { Step } from '../data/career-steps.js';
+import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
@@ -93,14 +93,7 @@ interface Header {
 
 /** Tables of lists in a pack; each is three sections: name:start, name:crc and name:items. */
 type TableName =
-  | 'stemWords'
-  | 'wordRoles'
-  | 'namedRoles'
-  | 'wordEntries'
-  | 'typos'
-  | 'names'
-  | 'roles'
-  | 'bridge';
+  'stemWords' | 'wordRoles' | 'namedRoles' | 'wordEntries' | 'typos' | 'names' | 'roles' | 'bridge';
 
 /** A list of a pack failed its checksum or could not be read. */
 export class PackError extends IoError {}
@@ -201,7 +194,9 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   ]);
   if (contents.quiz) add('quiz', [encoder.encode(JSON.stringify(contents.quiz))]);
   if (contents.outside)
-    add('outside', [encoder.encode(JSON.stringify(contents.outside.map((o) => [o.code, o.title])))]);
+    add('outside', [
+      encoder.encode(JSON.stringify(contents.outside.map((o) => [o.code, o.title]))),
+    ]);
   if (contents.bridge) {
     const { vocabulary, buckets } = encodeBridge(contents.bridge);
     add('bridgeVocab', [encoder.encode(vocabulary.join('\n'))]);
