@@ -39,6 +39,17 @@ function sameWord(query: string, title: string): boolean {
   );
 }
 
+/** The words of each occupation's title, made once per list. */
+const titleWordCache = new WeakMap<readonly Occupation[], string[][]>();
+function titleWords(occupations: readonly Occupation[]): string[][] {
+  let found = titleWordCache.get(occupations);
+  if (!found) {
+    found = occupations.map((o) => words(o.title.replace(/,?\s+except\b.*$/i, '')));
+    titleWordCache.set(occupations, found);
+  }
+  return found;
+}
+
 /** An outside occupation a query is about, and how much of the query its title covers. */
 export interface OutsideMatch {
   occupation: Occupation;
@@ -68,7 +79,7 @@ export function outOfScope(
 ): OutsideMatch | undefined {
   const T = tokens.length;
   if (T === 0) return undefined;
-  const titles = occupations.map((o) => words(o.title.replace(/,?\s+except\b.*$/i, '')));
+  const titles = titleWords(occupations);
   const covers = titles.map((ws) => tokens.map((t) => ws.some((w) => sameWord(t, w))));
   // A word no title at all holds ("journeyman") tells neither way: it does not count.
   const weights = tokens.map((_, t) => {

@@ -491,6 +491,8 @@ interface RoleScore {
   entry: number;
   /** The query words (positions among the distinct words) some text of the role matched. */
   covered?: number[];
+  /** True when the score came from a reading other than the query as typed. */
+  variant?: boolean;
 }
 
 /** The roles having some word similar to a query word, and the best similarity in each. */
@@ -905,7 +907,7 @@ function scoreText(
   for (const variant of others) {
     for (const [r, s] of variant) {
       const score = s.score * VARIANT_DISCOUNT;
-      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score });
+      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score, variant: true });
     }
   }
   return { scores: best, variants, distinct };
@@ -988,7 +990,13 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     const from = source.get(first[0]) ?? main;
     const covered = (first[1].covered ?? []).map((u) => from.distinct[u] as string);
     const words = tokens.filter((t) => covered.some((c) => c === t || c.startsWith(t)));
-    if (words.length > 0 && words.length < tokens.length && words.every((w) => generic(index, w))) {
+    // (A synonym or expansion reading matched other words: it is not judged by the typed ones.)
+    if (
+      !first[1].variant &&
+      words.length > 0 &&
+      words.length < tokens.length &&
+      words.every((w) => generic(index, w))
+    ) {
       for (const h of hits) {
         h.confidence = 'low';
         h.genericOnly = words;
