@@ -5,7 +5,8 @@
  */
 import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { makeCatalog } from '../../src/model/catalog.js';
-import { buildIndex, searchQuery } from '../../src/core/search.js';
+import { buildIndex } from '../../src/core/search/index.js';
+import { searchQuery } from '../../src/core/search/rank.js';
 import { parseQuery } from '../../src/core/qualifiers.js';
 import { bridgeOf, type BridgeData } from '../../src/core/bridge.js';
 import { outOfScope, singular } from '../../src/core/scope.js';

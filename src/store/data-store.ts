@@ -17,7 +17,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Pack } from './pack.js';
 import { builtInOccupations } from '../data/occupations.js';
 import { outsideOf, type Occupation } from '../core/scope.js';
-import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { clean } from '../text.js';
 
@@ -104,7 +104,7 @@ export class DataStore {
       return;
     }
     const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
-      import('../data/loader.js'),
+      import('../data/roles.js'),
       import('../data/synonyms.js'),
       import('../data/career-steps.js'),
     ]);
