@@ -7,6 +7,7 @@ import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { makeCatalog } from '../../src/model/catalog.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { searchQuery } from '../../src/core/search/rank.js';
+import { resolveRole } from '../../src/core/search/resolve.js';
 import { parseQuery } from '../../src/core/qualifiers.js';
 import { bridgeOf, type BridgeData } from '../../src/core/bridge.js';
 import { outOfScope, singular } from '../../src/core/scope.js';
@@ -172,6 +173,8 @@ describe('out of scope', () => {
     expect(result.outOfScope?.code).toBe('29-1141.00');
     expect(result.hits.every((h) => h.score >= 0.5 && h.confidence === 'high')).toBe(true);
     expect(searchQuery(index, 'CDL truck driver - Regional').outOfScope?.code).toBe('53-3032.00');
+    // show and the other commands naming a role say so too.
+    expect(() => resolveRole(index, 'registered nurse')).toThrow(/not a back office job/);
   });
 
   test('a back office title is not, even when an outside title shares a word', () => {
