@@ -19,6 +19,7 @@ import {
 import { join } from 'node:path';
 import { BIN, ROOT, roleYaml, run, tempDir } from '../helpers.js';
 import { entryFile } from '../../src/store/cache.js';
+import { progress } from '../../src/store/data-store.js';
 
 const STACK = /\n\s+at /;
 /** Raw control characters and bidi controls that must never reach a terminal or an export. */
@@ -61,6 +62,25 @@ describe('stdout that cannot be written', () => {
         r.stderr,
         /^careers: cannot write to standard output \(no space left on the device\)$/m,
       );
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  test.each([
+    ['show nope', ['show', 'zzqx-no-role'], 1],
+    ['list --min-salary ""', ['list', '--min-salary', ''], 2],
+    ['--data missing list', ['--data', '/no/such/dir', 'list'], 3],
+  ])('%s 2> /dev/full: the exit code still tells', (_name, args, code) => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', fd],
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(code);
     } finally {
       closeSync(fd);
     }
@@ -421,4 +441,19 @@ describe('bounded work per word and per field', () => {
     expect(r.code).toBe(1);
     oneLine(r.stderr, /^careers: no role matches/);
   });
+});
+
+test('the slow-load note cleans the --data path it echoes', () => {
+  const notes: string[] = [];
+  let now = 0;
+  const say = progress(
+    (t) => notes.push(t),
+    '/tmp/x\u001b]0;owned\u0007\u001b[2Jy\u202e',
+    () => now,
+  );
+  now = 1500;
+  say('reading role files', '1 of 9');
+  expect(notes).toHaveLength(1);
+  expect(notes[0]).toContain('first run on /tmp/xy;');
+  expect(notes[0]).not.toMatch(RAW);
 });
