@@ -9,6 +9,7 @@ import {
   closeSync,
   existsSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
@@ -265,17 +266,27 @@ const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8
   expect(r.stdout.replace(/\r\n/g, '\n')).not.toMatch(RAW);
 });
 
-/** A data directory of `n` valid roles, each with a longish summary, made at test time. */
+/**
+ * A data directory of about `n` real-sized roles: the built-in profiles copied over and over
+ * (ids and related-role ids suffixed per copy), made at test time. Big enough that a first
+ * load takes seconds, so the slow-load notes come and a signal can land during each step.
+ */
 function manyRoles(n: number): string {
-  const files: Record<string, string> = {};
-  const prose = 'Keeps ledgers, reconciles accounts and answers supplier questions. '.repeat(40);
-  for (let i = 0; i < n; i++)
-    files[`roles/r${i}.yaml`] = roleYaml(
-      `role-${i}`,
-      `Role ${i}`,
-      `tasks:\n${Array.from({ length: 30 }, (_, t) => `  - ${JSON.stringify(`${prose.slice(t, t + 300)} ${i}-${t}`)}`).join('\n')}\n`,
-    ).replace('summary: A test role.', `summary: ${prose}`);
-  return tempDir(files);
+  const dir = tempDir({});
+  mkdirSync(join(dir, 'roles'));
+  const src = join(ROOT, 'data', 'roles');
+  const names = readdirSync(src);
+  for (let copy = 0; copy * names.length < n; copy++) {
+    for (const name of names) {
+      const text = readFileSync(join(src, name), 'utf8')
+        .replace(/^id: ([a-z0-9-]+)$/m, `id: $1-v${copy}`)
+        .replace(/^(relatedRoles:\n(?: .*\n)*)/m, (block) =>
+          block.replace(/id: ([a-z0-9-]+)/g, `id: $1-v${copy}`),
+        );
+      writeFileSync(join(dir, 'roles', `${copy}-${name}`), text);
+    }
+  }
+  return dir;
 }
 
 describe('signals during long synchronous work', () => {
@@ -317,7 +328,7 @@ describe('signals during long synchronous work', () => {
       // The slow-load note says the load is under way: signal it then.
       const r = await interrupted(signal, 50, cache, new RegExp(step));
       expect({ code: r.code, stack: STACK.test(r.stderr) }).toEqual({ code, stack: false });
-      expect(readFileSync(join(out, 'old.json'))).toEqual(old);
+      expect(readFileSync(join(out, 'old.json')).equals(old)).toBe(true);
       expect(readdirSync(out)).toEqual(['old.json']);
       const cached = existsSync(join(cache, 'careers')) ? readdirSync(join(cache, 'careers')) : [];
       expect(cached.filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -337,11 +348,14 @@ describe('signals during long synchronous work', () => {
         const r = await interrupted(signal, delay, cache);
         expect(r.stderr).not.toMatch(STACK);
         // Killed before the handlers were installed, by the signal itself: nothing was written.
-        if (r.signal === signal) expect(readFileSync(join(out, 'old.json'))).toEqual(old);
-        else if (r.code === code) expect(readFileSync(join(out, 'old.json'))).toEqual(old);
+        if (r.signal === signal) expect(readFileSync(join(out, 'old.json')).equals(old)).toBe(true);
+        else if (r.code === code)
+          expect(readFileSync(join(out, 'old.json')).equals(old)).toBe(true);
         else {
           expect(r.code).toBe(0); // finished before the signal came
-          expect(JSON.parse(readFileSync(join(out, 'old.json'), 'utf8')).count).toBe(250);
+          expect(
+            JSON.parse(readFileSync(join(out, 'old.json'), 'utf8')).count,
+          ).toBeGreaterThanOrEqual(250);
         }
         expect(readdirSync(out)).toEqual(['old.json']);
       }
