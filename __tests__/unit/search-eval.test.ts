@@ -11,12 +11,13 @@ import type { Metrics } from '../../src/core/relevance.js';
 import { ROOT } from '../helpers.js';
 
 // The benchmark runs in plain Node against the built code (as `npm run eval:search` does):
-// several times faster than inside jest's module sandbox. The k-fold set is sampled (every 4th
-// title of each fold) to keep the suite quick; the full run is `npm run eval:search`.
+// several times faster than inside jest's module sandbox. The k-fold set is sampled (every 10th
+// title of each fold: plain Fuse.js over every title is the slow part) to keep the suite quick;
+// the full run is `npm run eval:search`.
 const report = JSON.parse(
   execFileSync(
     process.execPath,
-    [join(ROOT, 'scripts', 'eval-search.mjs'), '--json', '--check-narrowing', '--sample', '4'],
+    [join(ROOT, 'scripts', 'eval-search.mjs'), '--json', '--check-narrowing', '--sample', '10'],
     { encoding: 'utf8' },
   ),
 ) as {
@@ -36,22 +37,25 @@ describe('search relevance benchmark', () => {
       expect(ours[set]?.n ?? 0).toBeGreaterThanOrEqual(25);
   });
 
-  // Re-locked when every O*NET title became searchable and the catalog grew to 59 roles (more
-  // titles, more roles to confuse them with; "registered nurse" now finds medical roles):
-  // k-fold (sampled) 60.8% top-1, 79.2% top-3; lay 100%; typo 98.3% / 99.6%; posting 79.7% top-1,
-  // 95.9% top-3; out-of-scope 21.4%.
-  test('keeps the levels reached (k-fold 60.8% top-1, 79.2% top-3; lay 100%; typo 99.6% top-3)', () => {
-    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.6);
+  // With every O*NET title searchable, qualifiers parsed out, the WordNet bridge, the lexicon,
+  // title-over-software, shared-title ties and out-of-scope answers; re-measured at 59 roles
+  // (sampled k-fold: 61.7% top-1, 79.2% top-3; lay 100%; typo 99.6% top-3; posting 94.6% /
+  // 98.6%; out of scope 89.3%).
+  test('keeps the levels reached (k-fold 61.7% top-1, 79.2% top-3; lay 100%; typo 99.6%)', () => {
+    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.61);
     expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.79);
     expect(ours.lay?.top1).toBeGreaterThanOrEqual(1);
     expect(ours.typo?.top3).toBeGreaterThanOrEqual(0.995);
-    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.79);
-    expect(ours.posting?.top3).toBeGreaterThanOrEqual(0.95);
-    expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.21);
+    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.94);
+    expect(ours.posting?.top3).toBeGreaterThanOrEqual(0.98);
+    expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.89);
   });
 
-  test('calls no in-scope query out of scope', () => {
-    expect(report.falseOutOfScope).toEqual({ 'k-fold': 0, lay: 0, posting: 0 });
+  test('calls few in-scope queries out of scope (k-fold at most 4%, lay and posting none)', () => {
+    // Held-out titles whose distinctive word is in an outside title ("Process Server") can be.
+    expect(report.falseOutOfScope['k-fold']).toBeLessThanOrEqual(0.04 * (ours['k-fold']?.n ?? 0));
+    expect(report.falseOutOfScope.lay).toBe(0);
+    expect(report.falseOutOfScope.posting).toBe(0);
   });
 
   test('ranks every fixture query the same with and without narrowing the typo candidates', () => {
