@@ -35,7 +35,7 @@ export default defineCommand({
       if (!ctx.json) return ExitCode.notFound;
     }
     ctx.print(
-      () => renderSearch(ctx.render, hits),
+      () => renderSearch(ctx.renderContext, hits),
       (): SearchData => ({
         query,
         results: hits.map((h) => ({

@@ -31,7 +31,7 @@ import { entryTexts, entryWords, type SearchField } from '../word-index.js';
 import { SEARCH_FIELDS, type SearchHit, type SearchIndex } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 import { queryVariants, queryWords } from './query.js';
-import { matchCandidates, planReading, type Matches, type Reading } from './candidates.js';
+import { matchCandidates, planReading, type Matches, type QueryReading } from './candidates.js';
 
 /** A reading other than the query as typed counts slightly less. */
 const VARIANT_DISCOUNT = 0.97;
@@ -51,7 +51,7 @@ interface RoleScore {
 }
 
 /** Scores the candidates of one reading of the query from their matching entries. */
-function scoreReading(reading: Reading, m: Matches, U: number): Map<number, RoleScore> {
+function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number, RoleScore> {
   const { weights, totalWeight } = reading;
   const T = reading.words.length;
   const best = new Map<number, RoleScore & { second: number }>();
