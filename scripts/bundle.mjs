@@ -4,7 +4,7 @@
 // one file because each module file costs a look-up, a read and a compile.
 //
 // Bundled: our code and what every run needs (commander, chalk, fuse.js, string-width). Left
-// out and loaded from node_modules only by the commands that use them: yaml and zod (data
+// out and loaded from node_modules only by the commands that use them: yaml, js-yaml and zod (data
 // directories, validate), csv-stringify (export) and inquirer (the quiz; an ES module, so
 // imported). Our own lazily imported modules stay in the bundle but run only when imported.
 import { build } from 'esbuild';
@@ -70,7 +70,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  external: ['yaml', 'zod', 'csv-stringify', 'inquirer'],
+  external: ['yaml', 'js-yaml', 'zod', 'csv-stringify', 'inquirer'],
   plugins: [chalkWithoutDetection, lazyChildProcess, importEsmApart],
   // package-root.ts finds the package from import.meta.url, which CommonJS does not have.
   define: { 'import.meta.url': '__careersModuleUrl' },

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { loadCatalog, resolveDataDir, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import {
+  fastDocuments,
+  loadCatalog,
+  resolveDataDir,
+  BUILT_IN_DATA_DIR,
+} from '../../src/data/loader.js';
 import { DataError } from '../../src/errors.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { FIXTURES, roleYaml, tempDir } from '../helpers.js';
@@ -214,5 +220,62 @@ describe('loadSynonyms', () => {
         ),
       ]);
     }
+  });
+});
+
+describe('the fast path (js-yaml) for role files', () => {
+  /** Every YAML file of the built-in data and of the bad-input fixtures. */
+  const files = () => {
+    const out: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(e.name)) out.push(p);
+      }
+    };
+    walk(BUILT_IN_DATA_DIR);
+    walk(FIXTURES);
+    return out;
+  };
+
+  test('gives the same data as the yaml package whenever it vouches for a file', () => {
+    let vouched = 0;
+    let declined = 0;
+    for (const file of files()) {
+      const text = readFileSync(file, 'utf8');
+      const fast = fastDocuments(text);
+      if (!fast) {
+        declined++;
+        continue;
+      }
+      vouched++;
+      const docs = parseAllDocuments(text, { uniqueKeys: true });
+      expect(docs.flatMap((d) => [...d.errors, ...d.warnings])).toEqual([]);
+      const slow = docs.map((d) => d.toJS()).filter((v, _, all) => all.length === 1 || v !== null);
+      expect(fast).toEqual(slow);
+    }
+    // Both kinds occur, so the comparison is not vacuous.
+    expect(vouched).toBeGreaterThan(30);
+    expect(declined).toBeGreaterThan(5);
+  });
+
+  test.each([
+    ['a tag', 'a: !!float 1'],
+    ['a local tag', 'a: !thing x'],
+    ['a directive', '%YAML 1.1\n---\na: yes'],
+    ['an alias', 'a: &x 1\nb: *x'],
+    ['a reserved key', 'a:\n  constructor: 1'],
+    ['a duplicate key', 'a: 1\na: 2'],
+    ['nesting over the limit', 'a: ' + '['.repeat(70) + ']'.repeat(70)],
+    ['no document', '# only a comment'],
+  ])('declines %s (the yaml package decides what to report)', (_, text) => {
+    expect(fastDocuments(text)).toBeUndefined();
+  });
+
+  test('reads prose with "!" and "&" as the yaml package does', () => {
+    expect(fastDocuments('a: Done! Next & more\nb: [x, y]')).toEqual([
+      { a: 'Done! Next & more', b: ['x', 'y'] },
+    ]);
   });
 });
