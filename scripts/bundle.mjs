@@ -8,6 +8,8 @@
 // directories, validate), csv-stringify (export) and inquirer (the quiz; an ES module, so
 // imported). Our own lazily imported modules stay in the bundle but run only when imported.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // chalk finds out on import whether the terminal has colours, loading node:tty and node:os;
@@ -76,4 +78,10 @@ await build({
   define: { 'import.meta.url': '__careersModuleUrl' },
   banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-console.log('bundle: dist/bundle/main.cjs');
+// The build id: a hash of the code as bundled. The --data cache keys its entries with it, so
+// an entry made by other code (which may index or validate differently) is never served.
+const hash = createHash('sha256');
+for (const file of ['dist/bundle/main.cjs', 'dist/bundle/import-esm.cjs'])
+  hash.update(readFileSync(file));
+writeFileSync('dist/bundle/build-id', `${hash.digest('hex').slice(0, 32)}\n`);
+console.log('bundle: dist/bundle/main.cjs, dist/bundle/build-id');

@@ -7,7 +7,7 @@ import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { loadPaths } from '../dist/data/paths.js';
 import { loadQuiz } from '../dist/data/quiz-loader.js';
-import { COMPILED_FILE, COMPILED_KEY } from '../dist/data/compiled.js';
+import { COMPILED_FILE, compiledKey } from '../dist/data/compiled.js';
 import { packChunks } from '../dist/data/pack.js';
 import { hasUnsafe } from '../dist/render/text.js';
 
@@ -15,7 +15,8 @@ let contents;
 try {
   const catalog = loadCatalog(BUILT_IN_DATA_DIR);
   contents = {
-    key: COMPILED_KEY,
+    // What the pack was compiled from: a checkout uses it only while data/ still holds that.
+    key: compiledKey(BUILT_IN_DATA_DIR),
     roles: catalog.roles,
     metros: catalog.metros,
     synonyms: loadSynonyms(BUILT_IN_DATA_DIR),

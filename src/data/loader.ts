@@ -10,7 +10,7 @@
  * and column: the slow path decides what is reported, the fast one only what passes.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { join, relative, isAbsolute, resolve } from 'node:path';
 import {
   LineCounter,
   parseAllDocuments,
@@ -703,10 +703,10 @@ export function dataDirRoleFiles(dir: string): string[] {
   return files;
 }
 
-/** How many role files took the slow path (parsed with `yaml`), for tests and the bench. */
-let slowParses = 0;
-export function slowParseCount(): number {
-  return slowParses;
+/** How many role files were read each way so far in this process (for tests and the bench). */
+const counts = { fast: 0, slow: 0, reused: 0 };
+export function parseCounts(): Readonly<typeof counts> {
+  return { ...counts };
 }
 
 /**
@@ -736,6 +736,25 @@ export interface RoleCheck {
   ids: Set<string>;
   /** How many role documents were read. */
   documents: number;
+  /** For each file, how many documents it gave (all roles when there is no problem). */
+  perFile: number[];
+}
+
+/** How to load role files. */
+export interface LoadOptions {
+  /** Hears before each role file is read (for progress on big directories). */
+  onFile?: (done: number, total: number) => void;
+  /**
+   * Roles of files the caller knows unchanged since this build validated them (the --data
+   * cache), by absolute path: they are not read again.
+   */
+  reuse?: ReadonlyMap<string, readonly Role[]>;
+}
+
+/** A loaded directory: the catalog, and each role file (absolute path) with its role count. */
+export interface LoadedDirectory {
+  catalog: Catalog;
+  files: Array<{ file: string; roles: number }>;
 }
 
 /**
@@ -748,22 +767,51 @@ export function checkRoles(
   metros: Metro[],
   problems: DataProblem[],
   knownIds: ReadonlySet<string> = new Set(),
-  onFile?: (done: number, total: number) => void,
+  options: LoadOptions = {},
 ): RoleCheck {
+  const { onFile, reuse } = options;
   const loaded: LoadedFile[] = [];
+  const perFile: number[] = [];
   let documents = 0;
   for (const [i, file] of files.entries()) {
     onFile?.(i, files.length);
+    const before = loaded.length;
     const shown = displayPath(file);
+    const kept = reuse?.get(resolve(file));
+    if (kept) {
+      // Validated before by this very build; only the cross-checks run again.
+      counts.reused++;
+      documents += kept.length;
+      kept.forEach((role, k) => {
+        // Positions are needed only for a cross-check problem: read and parse the file then.
+        let parsed: ParsedFile | undefined;
+        const pf = () => {
+          if (!parsed) {
+            const text = readDataText(file, shown, []);
+            parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
+          }
+          return parsed;
+        };
+        loaded.push({ shown, pf, raw: role, role });
+      });
+      perFile.push(loaded.length - before);
+      continue;
+    }
     const text = readDataText(file, shown, problems);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      perFile.push(0);
+      continue;
+    }
     // A role file holds one role, or several as a multi-document YAML stream.
     const fast = readRolesFast(text, shown);
     if (fast) {
+      counts.fast++;
       documents += fast.length;
       loaded.push(...fast);
+      perFile.push(fast.length);
       continue;
     }
+    counts.slow++;
     for (const pf of parseText(text, shown, problems, true)) {
       documents++;
       const data = toData(pf, problems);
@@ -775,10 +823,10 @@ export function checkRoles(
         role: validate(pf, data.value, RoleSchema, problems),
       });
     }
-    slowParses++;
+    perFile.push(loaded.length - before);
   }
   const ids = crossCheck(loaded, metros, problems, knownIds);
-  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents };
+  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents, perFile };
 }
 
 /**
@@ -786,10 +834,15 @@ export function checkRoles(
  * hears before each role file is read (for progress on big directories).
  */
 export function loadCatalog(dir: string, onFile?: (done: number, total: number) => void): Catalog {
+  return loadDirectory(dir, { onFile }).catalog;
+}
+
+/** loadCatalog, reusing roles the caller kept, and saying which file gave how many roles. */
+export function loadDirectory(dir: string, options: LoadOptions = {}): LoadedDirectory {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems);
-  const { roles } = checkRoles(files, metros, problems, new Set(), onFile);
+  const { roles, perFile } = checkRoles(files, metros, problems, new Set(), options);
   if (problems.length > 0) {
     const n = problems.length;
     throw new DataError(
@@ -797,5 +850,8 @@ export function loadCatalog(dir: string, onFile?: (done: number, total: number) 
       problems,
     );
   }
-  return makeCatalog(roles, metros, dir);
+  return {
+    catalog: makeCatalog(roles, metros, dir),
+    files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
+  };
 }
