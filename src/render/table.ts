@@ -5,7 +5,7 @@
  * role card drew six tables in ~25 ms through cli-table3, most of a look-up's budget.
  */
 import type { Theme } from './theme.js';
-import { clean, displayWidth } from './text.js';
+import { clean, displayWidth } from '../text.js';
 import { UNICODE, type Glyphs } from './charts.js';
 
 /** What a table needs of the render context: colours, width and frame characters. */

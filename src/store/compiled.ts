@@ -1,6 +1,6 @@
 /**
  * The built-in data, compiled at build time (scripts/compile-data.mjs) into one validated pack
- * with its search index (data/pack.ts), so a look-up on the built-in data parses no YAML, runs no
+ * with its search index (store/pack.ts), so a look-up on the built-in data parses no YAML, runs no
  * schema checks and builds no index.
  *
  * An installed package trusts its own build: it always reads the pack (file times say nothing
@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { dataFiles } from './dirs.js';
+import { dataFiles } from '../data/dirs.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { readPack, type Pack } from './pack.js';
 

@@ -1,45 +1,24 @@
 /**
- * What every command gets: parsed global options, output streams, and the data of this run.
+ * The data of one run and the policy that loads it: pack, cache entry or YAML.
  *
  * Data is loaded once per run, before the command's action (a commander preAction hook calls
  * DataStore.load). The built-in data comes precompiled as a pack with its search index
- * (data/compiled.ts), and a user's data directory from its cache entry, also a pack
- * (data/cache.ts): both read roles only as they are used. Only an uncached directory pulls in
+ * (store/compiled.ts), and a user's data directory from its cache entry, also a pack
+ * (store/cache.ts): both read roles only as they are used. Only an uncached directory pulls in
  * the YAML parser and the schema checks, and only then are they imported.
  */
-import type { Command } from 'commander';
-import type { Step } from '../data/paths.js';
+import type { Step } from '../data/career-steps.js';
 import type { Synonyms } from '../data/synonyms.js';
-import type { Quiz } from '../data/quiz-schema.js';
-import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
-import { readCompiled } from '../data/compiled.js';
-import { cacheKey, readCache, writeCache } from '../data/cache.js';
-import type { Catalog } from '../core/catalog.js';
+import type { Quiz } from '../model/quiz-schema.js';
+import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
+import { readCompiled } from './compiled.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
-import { colorEnabled, makeTheme } from '../render/theme.js';
-import type { RenderContext } from '../render/role.js';
-import { renderJson } from '../render/json.js';
-import { clean } from '../render/text.js';
-import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
+import { clean } from '../text.js';
 
-/** Where output goes; replaced in tests. */
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  isTTY: boolean;
-  columns: number | undefined;
-}
-
-export interface GlobalOptions {
-  json?: boolean;
-  color?: boolean;
-  data?: string;
-  ascii?: boolean;
-}
-
-interface LoadedData {
+export interface LoadedData {
   dir: string;
   catalog: Catalog;
   synonyms: Synonyms;
@@ -119,7 +98,7 @@ export class DataStore {
     const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/loader.js'),
       import('../data/synonyms.js'),
-      import('../data/paths.js'),
+      import('../data/career-steps.js'),
     ]);
     const say = progress(note, dir);
     const catalog = loadCatalog(dir, (done, total) =>
@@ -152,65 +131,5 @@ export class DataStore {
   searchIndex(): SearchIndex {
     this.index ??= buildIndex(this.loaded.catalog, this.loaded.synonyms, this.tables);
     return this.index;
-  }
-}
-
-export class Context {
-  constructor(
-    readonly io: Io,
-    private readonly command: Command,
-    private readonly store: DataStore,
-  ) {}
-
-  get options(): GlobalOptions {
-    return this.command.optsWithGlobals<GlobalOptions>();
-  }
-
-  get json(): boolean {
-    return this.options.json === true;
-  }
-
-  /** Theme and width for renderers. */
-  get render(): RenderContext {
-    const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
-    const width = Math.max(60, Math.min(this.io.columns ?? 100, 160));
-    const glyphs = asciiOnly(this.options.ascii, this.io.env) ? ASCII : UNICODE;
-    return { theme: makeTheme(color), width, glyphs };
-  }
-
-  catalog(): Catalog {
-    return this.store.loaded.catalog;
-  }
-
-  index(): SearchIndex {
-    return this.store.searchIndex();
-  }
-
-  /**
-   * The quiz compiled at build time with the built-in data (validated against its roles then),
-   * so `quiz` parses no YAML; undefined for other data, whose quiz.yaml is loaded as usual.
-   */
-  compiledQuiz(): Quiz | undefined {
-    return this.store.loaded.quiz?.();
-  }
-
-  /** Career steps between the catalog's roles (data/paths.yaml). */
-  steps(): Step[] {
-    return this.store.loaded.steps;
-  }
-
-  /** The data directory this run reads. */
-  get dataDir(): string {
-    return resolveDataDir(this.options.data, this.io.env);
-  }
-
-  /** Prints a rendered result, or its JSON document in --json mode. */
-  print(text: () => string, json: () => Record<string, unknown>): void {
-    this.io.stdout(this.json ? renderJson(json()) : text());
-  }
-
-  /** A hint or warning: always stderr, so stdout stays pure data. */
-  note(text: string): void {
-    this.io.stderr(clean(text.endsWith('\n') ? text : `${text}\n`));
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A cache of user data directories (--data, CAREERS_DATA_DIR): the parsed, validated data of a
- * directory and its search index are kept as a pack (data/pack.ts) in the user cache directory,
+ * directory and its search index are kept as a pack (store/pack.ts) in the user cache directory,
  * one file per directory, keyed by the code (careers version, build id, pack format) and the
  * path and signature (size, times, inode) of every data file. A missing, corrupt or foreign
  * entry is ignored and rebuilt. An entry of the same code whose files changed is reused: the
@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import type * as Crypto from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { dataFiles } from './dirs.js';
+import { dataFiles } from '../data/dirs.js';
 import { PACK_FORMAT, packChunks, readPack, type Pack, type PackContents } from './pack.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../io/files.js';
