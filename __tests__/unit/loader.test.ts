@@ -279,3 +279,30 @@ describe('the fast path (js-yaml) for role files', () => {
     ]);
   });
 });
+
+test('a big directory still reports every problem with file, line and column', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 400; i++)
+    files[`roles/r${String(i).padStart(3, '0')}.yaml`] = roleYaml(`role-${i}`, `Role ${i}`);
+  // A schema problem, a syntax error, a tag and a dangling reference, far apart.
+  files['roles/r017.yaml'] = roleYaml('role-17', 'Role 17').replace(
+    'summary: A test role.',
+    'summary: 5',
+  );
+  files['roles/r150.yaml'] = roleYaml('role-150', 'Role 150') + 'tools: [unclosed\n';
+  files['roles/r233.yaml'] = roleYaml('role-233', 'Role 233').replace(
+    'summary: A test role.',
+    'summary: !!binary aGk=',
+  );
+  files['roles/r399.yaml'] = roleYaml(
+    'role-399',
+    'Role 399',
+    'relatedRoles:\n  - { id: nobody, reason: x }\n',
+  );
+  const problems = problemsOf(tempDir(files));
+  expect(problems).toHaveLength(4);
+  expect(problems[0]).toMatch(/r017\.yaml:4:10: summary: /);
+  expect(problems[1]).toMatch(/r150\.yaml:15:1: Flow sequence/);
+  expect(problems[2]).toMatch(/r233\.yaml:4:19: summary: the tag !!binary is not allowed/);
+  expect(problems[3]).toMatch(/r399\.yaml:15:\d+: relatedRoles\.0\.id: no role has id "nobody"/);
+});

@@ -86,7 +86,11 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   program.hook('preAction', async (_program, action) => {
     if (COMMANDS_WITHOUT_DATA.has(action.name())) return;
     const dir = resolveDataDir(action.optsWithGlobals<GlobalOptions>().data, io.env);
-    await store.load(dir, io.env, (text) => io.stderr(`${text}\n`));
+    await store.load(dir, io.env, {
+      write: (text) => io.stderr(text),
+      isTTY: io.stderrIsTTY === true,
+      columns: io.stderrColumns,
+    });
   });
   const context = (command: Command) => new Context(io, command, store);
   registerSearch(program, context, onResult);
@@ -138,6 +142,8 @@ export function processIo(): Io {
     env: process.env,
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: process.stderr.columns,
   };
 }
 

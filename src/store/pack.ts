@@ -56,6 +56,8 @@ export interface PackContents {
   steps: Step[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
+  /** The typo list of each word of `words`, when known (else the writer makes them). */
+  typos?: ArrayLike<number>[];
   /** The validated quiz, for the built-in data (a --data cache entry holds none). */
   quiz?: Quiz;
   /**
@@ -187,7 +189,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   addTable('wordEntries', splitFlat(words.wordEntries));
   addTable(
     'typos',
-    typoLists(wordIndexOf(words)).map((l) => u32Bytes(Uint32Array.from(l))),
+    (contents.typos ?? typoLists(wordIndexOf(words))).map((l) => u32Bytes(Uint32Array.from(l))),
   );
   addTable('names', splitFlat(buildNameIndex(roles)));
   addTable(
