@@ -723,7 +723,8 @@ function readRolesFast(text: string, shown: string): LoadedFile[] | undefined {
     // Positions are needed only for a cross-check problem: parse with `yaml` then.
     let parsed: ParsedFile | undefined;
     const pf = () => (parsed ??= parseText(text, shown, [], true)[k]);
-    out.push({ shown, pf, raw, role: result.data });
+    // The validated role serves the cross-checks as well (same fields): the raw data can go.
+    out.push({ shown, pf, raw: result.data, role: result.data });
   }
   return out;
 }
@@ -816,12 +817,8 @@ export function checkRoles(
       documents++;
       const data = toData(pf, problems);
       if (!data.ok) continue;
-      loaded.push({
-        shown,
-        pf: () => pf,
-        raw: data.value,
-        role: validate(pf, data.value, RoleSchema, problems),
-      });
+      const role = validate(pf, data.value, RoleSchema, problems);
+      loaded.push({ shown, pf: () => pf, raw: role ?? data.value, role });
     }
     perFile.push(loaded.length - before);
   }

@@ -58,12 +58,14 @@ export function progress(
     const seconds = (time - stepStart) / 1000;
     return seconds > 0 ? Math.round(done / seconds) : 0;
   };
+  /** The line drawn: it must fit the terminal, or a wrapped line would be left behind. */
   const bar = (time: number) => {
-    if (total === 0) return `careers: ${step}…`;
-    const columns = Math.max(40, Math.min(out.columns ?? 80, 120));
+    const columns = Math.min(out.columns ?? 80, 120) - 1;
+    if (total === 0) return `careers: ${step}…`.slice(0, columns);
     const counts = ` ${done}/${total} files, ${rate(time)}/s`;
     const head = `careers: ${step} `;
-    const width = Math.max(10, columns - head.length - counts.length - 3);
+    const width = Math.min(40, columns - head.length - counts.length - 2);
+    if (width < 5) return `${head.trimEnd()}:${counts}`.slice(0, columns);
     const full = Math.round((done / total) * width);
     return `${head}[${'#'.repeat(full)}${'-'.repeat(width - full)}]${counts}`;
   };
