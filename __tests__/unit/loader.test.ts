@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import {
-  fastDocuments,
-  loadCatalog,
-  resolveDataDir,
-  BUILT_IN_DATA_DIR,
-} from '../../src/data/loader.js';
+import { loadCatalog } from '../../src/data/roles.js';
+import { fastDocuments } from '../../src/data/yaml.js';
+import { resolveDataDir, BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { DataError } from '../../src/errors.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { FIXTURES, roleYaml, tempDir } from '../helpers.js';

@@ -17,7 +17,7 @@ import type { Pack } from './pack.js';
 import { progress, type ProgressOut } from './progress.js';
 import type { Role } from '../model/schema.js';
 import type { Catalog } from '../model/catalog.js';
-import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { buildWordIndex, wordIndexOf, type Lists } from '../core/word-index.js';
 
 export interface LoadedData {
@@ -109,7 +109,7 @@ export class DataStore {
     const reuse = entry && sigs ? reusable(entry, dir, sigs) : undefined;
 
     const [{ loadDirectory, parseCounts }, { loadSynonyms }, { loadPaths }] = await Promise.all([
-      import('../data/loader.js'),
+      import('../data/roles.js'),
       import('../data/synonyms.js'),
       import('../data/career-steps.js'),
     ]);

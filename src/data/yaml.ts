@@ -1,16 +1,18 @@
 /**
- * Loads a data directory (role profiles + metros) into a validated Catalog.
- * Every file is parsed and checked; all problems are collected and reported together,
- * each with file, line, column and field path.
+ * Reading untrusted data files: bytes to text (size cap, UTF-8 / UTF-16 / NUL checks), text to
+ * YAML documents with every safety check (aliases, depth, tags, reserved keys, duplicate keys),
+ * and documents to schema-checked values, each problem located by file, line, column and field
+ * path. readValidated does all three for one file. (Over 400 lines: every check a data file gets
+ * sits in this one file, so no reader can skip one.)
  *
- * Role files are read on a fast path first: js-yaml (about three times the speed of the `yaml`
- * package, and far less garbage) builds plain data, which the schema checks. Any file the fast
- * path cannot vouch for (a js-yaml error, a tag, a directive, an alias, a reserved key, or any
- * schema problem) is parsed again with `yaml`, whose syntax tree gives every problem its line
- * and column: the slow path decides what is reported, the fast one only what passes.
+ * Role files are read on a fast path first (fastDocuments): js-yaml (about three times the speed
+ * of the `yaml` package, and far less garbage) builds plain data, which the schema checks. Any
+ * file the fast path cannot vouch for (a js-yaml error, a tag, a directive, an alias, a reserved
+ * key, or any schema problem) is parsed again with `yaml`, whose syntax tree gives every problem
+ * its line and column: the slow path decides what is reported, the fast one only what passes.
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, isAbsolute, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, isAbsolute } from 'node:path';
 import {
   LineCounter,
   parseAllDocuments,
@@ -25,14 +27,8 @@ import {
 } from 'yaml';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { ZodType } from 'zod';
-import { DataError, type DataProblem } from '../errors.js';
+import type { DataProblem } from '../errors.js';
 import { safeCwd } from '../io/fs-errors.js';
-import { RoleSchema, MetrosFileSchema, type Role, type Metro } from '../model/schema.js';
-import type { Catalog } from '../model/catalog.js';
-import { makeCatalog } from '../model/catalog.js';
-
-export { BUILT_IN_DATA_DIR, resolveDataDir } from './dirs.js';
-import { BUILT_IN_DATA_DIR } from './dirs.js';
 
 /** Largest data file accepted, so a stray huge file cannot stall the tool. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -55,7 +51,7 @@ export interface ParsedFile {
 }
 
 /** Shows a path relative to the working directory when it is inside it. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   // A deleted working directory: show paths as given.
   const cwd = safeCwd();
   if (cwd === undefined) return file;
@@ -339,7 +335,7 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
 }
 
 /** Parses text as YAML documents with every safety check; problems are added, bad documents left out. */
-function parseText(
+export function parseText(
   text: string,
   shown: string,
   problems: DataProblem[],
@@ -485,7 +481,7 @@ export function locate(
   return {};
 }
 
-function pathText(path: readonly PropertyKey[]): string {
+export function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }
 
@@ -536,319 +532,17 @@ export function validate<T>(
   return undefined;
 }
 
-/** Data files beside the roles that are not role profiles. */
-const SHARED_FILES = new Set(['metros.yaml', 'synonyms.yaml', 'paths.yaml', 'quiz.yaml']);
-
-/** Lists the role files of a data directory: `roles/*.yaml` if present, else `*.yaml`. */
-export function roleFiles(dir: string): string[] {
-  const rolesDir = existsSync(join(dir, 'roles')) ? join(dir, 'roles') : dir;
-  return readdirSync(rolesDir)
-    .filter((f) => /\.ya?ml$/i.test(f) && !SHARED_FILES.has(f.replace(/\.yml$/i, '.yaml')))
-    .sort()
-    .map((f) => join(rolesDir, f));
-}
-
-/** Every reference from a role to an id in its own `sources` list, with the field path. */
-function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
-  const refs: Array<{ path: PropertyKey[]; id: string }> = [];
-  const lists = [
-    'skills',
-    'software',
-    'tools',
-    'salary',
-    'certifications',
-    'howToBecome',
-    'workStyles',
-  ] as const;
-  for (const list of lists) {
-    role[list].forEach((item, i) => refs.push({ path: [list, i, 'source'], id: item.source }));
-  }
-  role.cities.forEach((c, i) =>
-    c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })),
-  );
-  role.keywords?.sources.forEach((id, j) => refs.push({ path: ['keywords', 'sources', j], id }));
-  for (const section of ['salaryTrend', 'jobZone', 'education', 'interests'] as const) {
-    const value = role[section];
-    if (value) refs.push({ path: [section, 'source'], id: value.source });
-  }
-  return refs;
-}
-
-/** Reads a string field from data that may not have passed the schema. */
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object'
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-interface LoadedFile {
-  /** The file as shown in messages. */
-  shown: string;
-  /** The parsed document, for positions: made on demand when the fast path read the file. */
-  pf: () => ParsedFile | undefined;
-  /** The file's data as parsed, valid or not, so cross-checks also cover invalid files. */
-  raw: unknown;
-  /** The validated role, when the file passed the schema. */
-  role?: Role;
-}
-
-/** Where a path of a document is, if the document is known. */
-function at(pf: ParsedFile | undefined, path: readonly PropertyKey[]) {
-  return pf ? locate(pf, path) : {};
-}
-
-/** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
-function crossCheck(
-  files: LoadedFile[],
-  metros: Metro[],
+/**
+ * Reads, parses and validates one YAML file against a schema: the value and the parsed file
+ * (to locate later problems in it), or undefined with every problem added to `problems`.
+ */
+export function readValidated<T>(
+  file: string,
+  schema: ZodType<T>,
   problems: DataProblem[],
-  knownIds: ReadonlySet<string>,
-): Set<string> {
-  const firstFile = new Map<string, string>();
-  for (const { shown, pf, raw } of files) {
-    const id = field(raw, 'id');
-    if (typeof id !== 'string') continue;
-    const seen = firstFile.get(id);
-    if (seen)
-      problems.push({
-        file: shown,
-        ...at(pf(), ['id']),
-        path: 'id',
-        message: `duplicate id "${id}" (also in ${seen})`,
-      });
-    else firstFile.set(id, shown);
-  }
-  const metroIds = new Set(metros.map((m) => m.id));
-  for (const { shown, pf, raw, role } of files) {
-    list(field(raw, 'relatedRoles')).forEach((rel, i) => {
-      const id = field(rel, 'id');
-      if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
-        problems.push({
-          file: shown,
-          ...at(pf(), ['relatedRoles', i, 'id']),
-          path: `relatedRoles.${i}.id`,
-          message: `no role has id "${id}"`,
-        });
-      }
-    });
-    list(field(raw, 'cities')).forEach((city, i) => {
-      const metro = field(city, 'metro');
-      if (typeof metro === 'string' && !metroIds.has(metro)) {
-        problems.push({
-          file: shown,
-          ...at(pf(), ['cities', i, 'metro']),
-          path: `cities.${i}.metro`,
-          message: `no metro has id "${metro}"`,
-        });
-      }
-    });
-    if (!role) continue;
-    const sourceIds = new Set(role.sources.map((s) => s.id));
-    for (const ref of sourceRefs(role)) {
-      if (!sourceIds.has(ref.id)) {
-        problems.push({
-          file: shown,
-          ...at(pf(), ref.path),
-          path: pathText(ref.path),
-          message: `no entry in sources has id "${ref.id}"`,
-        });
-      }
-    }
-  }
-  return new Set(firstFile.keys());
-}
-
-/** The metros of a data directory: its own metros.yaml, else the built-in one. */
-export function loadMetros(dir: string, problems: DataProblem[]): Metro[] {
-  const own = join(dir, 'metros.yaml');
-  const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'metros.yaml');
-  if (!existsSync(file)) return [];
+): { pf: ParsedFile; value: T } | undefined {
   const pf = readYaml(file, problems);
   const data = pf && toData(pf, problems);
-  return (pf && data?.ok && validate(pf, data.value, MetrosFileSchema, problems)?.metros) || [];
-}
-
-/**
- * The role files of a data directory; throws DataError (no details) when the directory is
- * missing, not a directory, unreadable (a symlink loop, no permission) or holds no role file.
- */
-export function dataDirRoleFiles(dir: string): string[] {
-  const shownDir = displayPath(dir);
-  let files: string[];
-  try {
-    if (!statSync(dir).isDirectory())
-      throw new DataError(`data path ${shownDir} is not a directory`, []);
-    files = roleFiles(dir);
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' && !isAbsolute(dir) && safeCwd() === undefined
-        ? 'cannot be found: the current directory no longer exists (it was deleted or moved)'
-        : code === 'ENOENT'
-          ? 'does not exist'
-          : code === 'ELOOP'
-            ? 'cannot be read (symbolic link loop)'
-            : code === 'EACCES' || code === 'EPERM'
-              ? 'cannot be read (permission denied)'
-              : `cannot be read (${code ?? String(err)})`;
-    throw new DataError(`data directory ${shownDir} ${why}`, []);
-  }
-  if (files.length === 0)
-    throw new DataError(`data directory ${shownDir} holds no role files (*.yaml)`, []);
-  return files;
-}
-
-/** How many role files were read each way so far in this process (for tests and the bench). */
-const counts = { fast: 0, slow: 0, reused: 0 };
-export function parseCounts(): Readonly<typeof counts> {
-  return { ...counts };
-}
-
-/**
- * A role file's documents read on the fast path (see the top of this file), each valid; or
- * undefined when any is not, or the fast path cannot vouch for the file.
- */
-function readRolesFast(text: string, shown: string): LoadedFile[] | undefined {
-  const docs = fastDocuments(text);
-  if (!docs) return undefined;
-  const out: LoadedFile[] = [];
-  for (const [k, raw] of docs.entries()) {
-    const result = RoleSchema.safeParse(raw);
-    if (!result.success) return undefined;
-    // Positions are needed only for a cross-check problem: parse with `yaml` then.
-    let parsed: ParsedFile | undefined;
-    const pf = () => (parsed ??= parseText(text, shown, [], true)[k]);
-    // The validated role serves the cross-checks as well (same fields): the raw data can go.
-    out.push({ shown, pf, raw: result.data, role: result.data });
-  }
-  return out;
-}
-
-/** What checking a set of role files found. */
-export interface RoleCheck {
-  /** The roles that passed the schema, in file order. */
-  roles: Role[];
-  /** Every role id seen, valid role or not. */
-  ids: Set<string>;
-  /** How many role documents were read. */
-  documents: number;
-  /** For each file, how many documents it gave (all roles when there is no problem). */
-  perFile: number[];
-}
-
-/** How to load role files. */
-export interface LoadOptions {
-  /** Hears before each role file is read (for progress on big directories). */
-  onFile?: (done: number, total: number) => void;
-  /**
-   * Roles of files the caller knows unchanged since this build validated them (the --data
-   * cache), by absolute path: they are not read again.
-   */
-  reuse?: ReadonlyMap<string, readonly Role[]>;
-}
-
-/** A loaded directory: the catalog, and each role file (absolute path) with its role count. */
-export interface LoadedDirectory {
-  catalog: Catalog;
-  files: Array<{ file: string; roles: number }>;
-}
-
-/**
- * Checks role files against the schema and each other (unique ids, related roles, metros,
- * sources); every problem goes to `problems`. `knownIds` are further role ids a related role may
- * name (e.g. the active data directory's, when single files are validated).
- */
-export function checkRoles(
-  files: string[],
-  metros: Metro[],
-  problems: DataProblem[],
-  knownIds: ReadonlySet<string> = new Set(),
-  options: LoadOptions = {},
-): RoleCheck {
-  const { onFile, reuse } = options;
-  const loaded: LoadedFile[] = [];
-  const perFile: number[] = [];
-  let documents = 0;
-  for (const [i, file] of files.entries()) {
-    onFile?.(i, files.length);
-    const before = loaded.length;
-    const shown = displayPath(file);
-    const kept = reuse?.get(resolve(file));
-    if (kept) {
-      // Validated before by this very build; only the cross-checks run again.
-      counts.reused++;
-      documents += kept.length;
-      kept.forEach((role, k) => {
-        // Positions are needed only for a cross-check problem: read and parse the file then.
-        let parsed: ParsedFile | undefined;
-        const pf = () => {
-          if (!parsed) {
-            const text = readDataText(file, shown, []);
-            parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
-          }
-          return parsed;
-        };
-        loaded.push({ shown, pf, raw: role, role });
-      });
-      perFile.push(loaded.length - before);
-      continue;
-    }
-    const text = readDataText(file, shown, problems);
-    if (text === undefined) {
-      perFile.push(0);
-      continue;
-    }
-    // A role file holds one role, or several as a multi-document YAML stream.
-    const fast = readRolesFast(text, shown);
-    if (fast) {
-      counts.fast++;
-      documents += fast.length;
-      loaded.push(...fast);
-      perFile.push(fast.length);
-      continue;
-    }
-    counts.slow++;
-    for (const pf of parseText(text, shown, problems, true)) {
-      documents++;
-      const data = toData(pf, problems);
-      if (!data.ok) continue;
-      const role = validate(pf, data.value, RoleSchema, problems);
-      loaded.push({ shown, pf: () => pf, raw: role ?? data.value, role });
-    }
-    perFile.push(loaded.length - before);
-  }
-  const ids = crossCheck(loaded, metros, problems, knownIds);
-  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents, perFile };
-}
-
-/**
- * Loads and validates a whole data directory; throws DataError listing every problem. `onFile`
- * hears before each role file is read (for progress on big directories).
- */
-export function loadCatalog(dir: string, onFile?: (done: number, total: number) => void): Catalog {
-  return loadDirectory(dir, { onFile }).catalog;
-}
-
-/** loadCatalog, reusing roles the caller kept, and saying which file gave how many roles. */
-export function loadDirectory(dir: string, options: LoadOptions = {}): LoadedDirectory {
-  const files = dataDirRoleFiles(dir);
-  const problems: DataProblem[] = [];
-  const metros = loadMetros(dir, problems);
-  const { roles, perFile } = checkRoles(files, metros, problems, new Set(), options);
-  if (problems.length > 0) {
-    const n = problems.length;
-    throw new DataError(
-      `${n} problem${n === 1 ? '' : 's'} in data at ${displayPath(dir)}`,
-      problems,
-    );
-  }
-  return {
-    catalog: makeCatalog(roles, metros, dir),
-    files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
-  };
+  const value = pf && data?.ok ? validate(pf, data.value, schema, problems) : undefined;
+  return pf && value !== undefined ? { pf, value } : undefined;
 }
