@@ -10,6 +10,8 @@
 //     process, the YAML load, the index build and search latency (median, p95) on the index
 //     built in memory and on the one read from the cache pack, each query as in a fresh run.
 //  4. Every budget of issue 18 with its figure.
+//  5. Hostile data (scripts/bench-faults.mjs): first loads of a 20,000-letter word, 80,000
+//     aliases and 20 roles at the 1,000-alias limit, with wall time and peak memory.
 // Usage: npm run bench [-- --rounds 15 --sizes 1000,10000 --no-install]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -26,6 +28,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeRoles } from './make-roles.mjs';
+import { faultRows } from './bench-faults.mjs';
 import { loadCatalog } from '../dist/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
@@ -351,6 +354,12 @@ if (whole.length) {
   say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const line of whole) say(line);
 }
+
+// Hostile data (issue 20): peak memory and time of first loads that once blew up.
+say();
+say('## Hostile data: first load, peak memory');
+say();
+for (const line of faultRows(bin)) say(line);
 
 // 4. The budgets of issue 18.
 const budgets = [];

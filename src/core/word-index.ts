@@ -8,6 +8,12 @@
  * order of entryTexts(), so a role's entry number indexes that list.
  */
 import type { Role } from '../model/schema.js';
+import { DataError } from '../errors.js';
+
+/** Most distinct words the search index holds (typo look-ups are made for each one). */
+export const MAX_INDEX_WORDS = 50_000;
+/** Most words, counted with repeats, in all the searchable texts together. */
+export const MAX_INDEX_ENTRIES = 50_000_000;
 
 /** Searchable fields, in the order entryTexts() lists them; a field's code is its position. */
 export const FIELD_NAMES = [
@@ -187,59 +193,51 @@ function byCodeUnit(a: string, b: string): number {
 
 /** Builds the word tables of some roles. */
 export function buildWordIndex(roles: readonly Role[]): WordIndexData {
-  // One pass over the roles, numbering words as they first appear; the numbers are made the
-  // sorted positions at the end. No role's word lists are kept past its own turn (a catalog
-  // of 10,000 roles has tens of millions of words).
-  const number = new Map<string, number>();
-  const seen: string[] = [];
-  const perWord: number[][] = [];
-  const namedPerWord: number[][] = [];
-  const entriesOfWord: number[][] = [];
-  // The last role and entry (+1, so 0 is none) that listed each word: "already counted".
-  const lastRole: number[] = [];
-  const lastNamed: number[] = [];
-  const lastEntry: number[] = [];
+  const texts = roles.map((r) =>
+    entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const),
+  );
+  const distinct = new Set<string>();
+  let total = 0;
+  for (const role of texts)
+    for (const [, ws] of role) {
+      total += ws.length;
+      for (const w of ws) distinct.add(w);
+    }
+  if (distinct.size > MAX_INDEX_WORDS || total > MAX_INDEX_ENTRIES)
+    throw new DataError(
+      `the data is too big to search: ${distinct.size} distinct words in ${total} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
+      [],
+    );
+  const wordList = [...distinct].sort(byCodeUnit);
+  const number = new Map(wordList.map((w, i) => [w, i]));
+
   const fieldCode = new Map(FIELD_NAMES.map((f, i) => [f, i]));
-  let entryCount = 0;
-  roles.forEach((role, r) => {
-    for (const [e, [field, text]] of entryTexts(role).entries()) {
-      const ws = entryWords(text);
+  const perWord: number[][] = wordList.map(() => []);
+  const namedPerWord: number[][] = wordList.map(() => []);
+  const entriesOfWord: number[][] = wordList.map(() => []);
+  texts.forEach((role, r) => {
+    const inRole = new Set<number>();
+    const namedInRole = new Set<number>();
+    role.forEach(([field, ws], e) => {
       const about = (fieldCode.get(field) ?? 0) * FIELD_SHIFT + ws.length;
-      const entry = ++entryCount;
+      const inEntry = new Set<number>();
       for (const w of ws) {
-        let id = number.get(w);
-        if (id === undefined) {
-          id = seen.length;
-          number.set(w, id);
-          seen.push(w);
-          perWord.push([]);
-          namedPerWord.push([]);
-          entriesOfWord.push([]);
-          lastRole.push(0);
-          lastNamed.push(0);
-          lastEntry.push(0);
+        const id = number.get(w) ?? 0;
+        if (!inEntry.has(id)) {
+          inEntry.add(id);
+          entriesOfWord[id]?.push(r, e, about);
         }
-        if (lastEntry[id] !== entry) {
-          lastEntry[id] = entry;
-          (entriesOfWord[id] as number[]).push(r, e, about);
+        if (!inRole.has(id)) {
+          inRole.add(id);
+          perWord[id]?.push(r);
         }
-        if (lastRole[id] !== r + 1) {
-          lastRole[id] = r + 1;
-          (perWord[id] as number[]).push(r);
-        }
-        if (field !== 'keyword' && lastNamed[id] !== r + 1) {
-          lastNamed[id] = r + 1;
-          (namedPerWord[id] as number[]).push(r);
+        if (field !== 'keyword' && !namedInRole.has(id)) {
+          namedInRole.add(id);
+          namedPerWord[id]?.push(r);
         }
       }
-    }
+    });
   });
-  // order[i]: the first-seen number of the i-th word in sorted order.
-  const order = seen
-    .map((_, i) => i)
-    .sort((a, b) => byCodeUnit(seen[a] as string, seen[b] as string));
-  const wordList = order.map((i) => seen[i] as string);
-  const sorted = (lists: number[][]) => order.map((i) => lists[i] as number[]);
 
   const byStem = new Map<string, number[]>();
   wordList.forEach((w, i) => {
@@ -253,9 +251,9 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
     words: wordList,
     stems: stemList,
     stemWords: flatten(stemList.map((s) => byStem.get(s) ?? [])),
-    wordRoles: flatten(sorted(perWord)),
-    namedRoles: flatten(sorted(namedPerWord)),
-    wordEntries: flatten(sorted(entriesOfWord)),
+    wordRoles: flatten(perWord),
+    namedRoles: flatten(namedPerWord),
+    wordEntries: flatten(entriesOfWord),
   };
 }
 

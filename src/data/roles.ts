@@ -246,6 +246,21 @@ export function checkRoles(
   knownIds: ReadonlySet<string> = new Set(),
   options: LoadOptions = {},
 ): RoleCheck {
+  const steps = checkRoleSteps(files, metros, problems, knownIds, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** checkRoles one file at a time: the generator pauses after each file (see loadDirectoryAsync). */
+function* checkRoleSteps(
+  files: string[],
+  metros: Metro[],
+  problems: DataProblem[],
+  knownIds: ReadonlySet<string>,
+  options: LoadOptions,
+): Generator<void, RoleCheck> {
   const { onFile, reuse } = options;
   const loaded: LoadedFile[] = [];
   const perFile: number[] = [];
@@ -253,53 +268,62 @@ export function checkRoles(
   for (const [i, file] of files.entries()) {
     onFile?.(i, files.length);
     const before = loaded.length;
-    const shown = displayPath(file);
-    const kept = reuse?.get(resolve(file));
-    if (kept) {
-      // Validated before by this very build; only the cross-checks run again.
-      counts.reused++;
-      documents += kept.length;
-      kept.forEach((role, k) => {
-        // Positions are needed only for a cross-check problem: read and parse the file then.
-        let parsed: ParsedFile | undefined;
-        const pf = () => {
-          if (!parsed) {
-            const text = readDataText(file, shown, []);
-            parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
-          }
-          return parsed;
-        };
-        loaded.push({ shown, pf, raw: role, role });
-      });
-      perFile.push(loaded.length - before);
-      continue;
-    }
-    const text = readDataText(file, shown, problems);
-    if (text === undefined) {
-      perFile.push(0);
-      continue;
-    }
-    // A role file holds one role, or several as a multi-document YAML stream.
-    const fast = readRolesFast(text, shown);
-    if (fast) {
-      counts.fast++;
-      documents += fast.length;
-      loaded.push(...fast);
-      perFile.push(fast.length);
-      continue;
-    }
-    counts.slow++;
-    for (const pf of parseText(text, shown, problems, true)) {
-      documents++;
-      const data = toData(pf, problems);
-      if (!data.ok) continue;
-      const role = validate(pf, data.value, RoleSchema, problems);
-      loaded.push({ shown, pf: () => pf, raw: role ?? data.value, role });
-    }
+    documents += readRoleFile(file, problems, loaded, reuse);
     perFile.push(loaded.length - before);
+    yield;
   }
   const ids = crossCheck(loaded, metros, problems, knownIds);
   return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents, perFile };
+}
+
+/**
+ * Reads one role file into `loaded` (its roles kept by the caller, on the fast path, or with
+ * `yaml`); returns how many documents it held.
+ */
+function readRoleFile(
+  file: string,
+  problems: DataProblem[],
+  loaded: LoadedFile[],
+  reuse: LoadOptions['reuse'],
+): number {
+  const shown = displayPath(file);
+  const kept = reuse?.get(resolve(file));
+  if (kept) {
+    // Validated before by this very build; only the cross-checks run again.
+    counts.reused++;
+    kept.forEach((role, k) => {
+      // Positions are needed only for a cross-check problem: read and parse the file then.
+      let parsed: ParsedFile | undefined;
+      const pf = () => {
+        if (!parsed) {
+          const text = readDataText(file, shown, []);
+          parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
+        }
+        return parsed;
+      };
+      loaded.push({ shown, pf, raw: role, role });
+    });
+    return kept.length;
+  }
+  const text = readDataText(file, shown, problems);
+  if (text === undefined) return 0;
+  // A role file holds one role, or several as a multi-document YAML stream.
+  const fast = readRolesFast(text, shown);
+  if (fast) {
+    counts.fast++;
+    loaded.push(...fast);
+    return fast.length;
+  }
+  counts.slow++;
+  let documents = 0;
+  for (const pf of parseText(text, shown, problems, true)) {
+    documents++;
+    const data = toData(pf, problems);
+    if (!data.ok) continue;
+    const role = validate(pf, data.value, RoleSchema, problems);
+    loaded.push({ shown, pf: () => pf, raw: role ?? data.value, role });
+  }
+  return documents;
 }
 
 /**
@@ -307,15 +331,41 @@ export function checkRoles(
  * hears before each role file is read (for progress on big directories).
  */
 export function loadCatalog(dir: string, onFile?: (done: number, total: number) => void): Catalog {
-  return loadDirectory(dir, { onFile }).catalog;
-}
-
-/** loadCatalog, reusing roles the caller kept, and saying which file gave how many roles. */
-export function loadDirectory(dir: string, options: LoadOptions = {}): LoadedDirectory {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems);
-  const { roles, perFile } = checkRoles(files, metros, problems, new Set(), options);
+  const { roles } = checkRoles(files, metros, problems, new Set(), { onFile });
+  return catalogOf(dir, roles, metros, problems);
+}
+
+/**
+ * Loads a data directory as loadCatalog does, reusing roles the caller kept (options.reuse) and
+ * saying which file gave how many roles; awaits `pause()` after each role file, so a long first
+ * load lets the event loop run (a Ctrl-C is then handled at once, not after the load).
+ */
+export async function loadDirectoryAsync(
+  dir: string,
+  pause: () => Promise<void>,
+  options: LoadOptions = {},
+): Promise<LoadedDirectory> {
+  const files = dataDirRoleFiles(dir);
+  const problems: DataProblem[] = [];
+  const metros = loadMetros(dir, problems);
+  const steps = checkRoleSteps(files, metros, problems, new Set(), options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      const { roles, perFile } = step.value;
+      return {
+        catalog: catalogOf(dir, roles, metros, problems),
+        files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
+      };
+    }
+    await pause();
+  }
+}
+
+function catalogOf(dir: string, roles: Role[], metros: Metro[], problems: DataProblem[]): Catalog {
   if (problems.length > 0) {
     const n = problems.length;
     throw new DataError(
@@ -323,8 +373,5 @@ export function loadDirectory(dir: string, options: LoadOptions = {}): LoadedDir
       problems,
     );
   }
-  return {
-    catalog: makeCatalog(roles, metros, dir),
-    files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
-  };
+  return makeCatalog(roles, metros, dir);
 }

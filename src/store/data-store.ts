@@ -18,7 +18,10 @@ import { progress, type ProgressOut } from './progress.js';
 import type { Role } from '../model/schema.js';
 import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
+import { typoLists } from '../core/search/typos.js';
+import { checkpoint } from '../io/interrupt.js';
 import { buildWordIndex, wordIndexOf, type Lists } from '../core/word-index.js';
+import { clean } from '../text.js';
 
 export interface LoadedData {
   dir: string;
@@ -28,6 +31,9 @@ export interface LoadedData {
   /** The quiz compiled with the built-in data, read when asked for (see Context.compiledQuiz). */
   quiz?: () => Quiz | undefined;
 }
+
+/** Words whose typo look-alikes are found between two pauses of a first load. */
+const TYPO_BATCH = 256;
 
 /** The signatures of a directory's files, or undefined when they cannot be read (the load then reports why). */
 function safeSignatures(dir: string): Map<string, string> | undefined {
@@ -72,11 +78,11 @@ function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): 
 }
 
 /** The old typo lists when the words are the same (typo lists depend on the words only). */
-function sameTypos(reuse: Reuse | undefined, words: readonly string[]): Uint32Array[] | undefined {
+function sameTypos(reuse: Reuse | undefined, words: readonly string[]): number[][] | undefined {
   const typos = reuse?.typos;
   if (!typos || reuse.words.length !== words.length) return undefined;
   if (!words.every((w, i) => reuse.words[i] === w)) return undefined;
-  return Array.from({ length: words.length }, (_, i) => typos.get(i));
+  return Array.from({ length: words.length }, (_, i) => Array.from(typos.get(i)));
 }
 
 /** DEBUG=careers: say how a load went. */
@@ -104,19 +110,22 @@ export class DataStore {
     if (compiled) return this.usePack(dir, compiled, true);
     const sigs = builtIn || env.CAREERS_NO_CACHE ? undefined : safeSignatures(dir);
     const key = sigs && keyOf(sigs);
-    const entry = key ? readCache(env, dir, undefined) : undefined;
+    const warn = (text: string) => out.write(`${clean(text)}\n`);
+    const entry = key ? readCache(env, dir, undefined, warn) : undefined;
     if (entry && entry.key === key) return this.usePack(dir, entry, false);
     const reuse = entry && sigs ? reusable(entry, dir, sigs) : undefined;
 
-    const [{ loadDirectory, parseCounts }, { loadSynonyms }, { loadPaths }] = await Promise.all([
-      import('../data/roles.js'),
-      import('../data/synonyms.js'),
-      import('../data/career-steps.js'),
-    ]);
+    const [{ loadDirectoryAsync, parseCounts }, { loadSynonyms }, { loadPaths }] =
+      await Promise.all([
+        import('../data/roles.js'),
+        import('../data/synonyms.js'),
+        import('../data/career-steps.js'),
+      ]);
     const shown = progress(out, dir, !entry);
     try {
       shown.step('reading role files');
-      const { catalog, files } = loadDirectory(dir, {
+      // A first load takes seconds: it pauses now and then (checkpoint), so Ctrl-C stops it.
+      const { catalog, files } = await loadDirectoryAsync(dir, checkpoint, {
         onFile: (done, total) => shown.files(done, total),
         reuse: reuse?.roles,
       });
@@ -124,20 +133,42 @@ export class DataStore {
       this.tables = {};
       if (key && sigs) {
         shown.step('building the search index');
+        await checkpoint();
         const words = buildWordIndex(catalog.roles);
-        this.tables = { tables: wordIndexOf(words) };
+        const tables = wordIndexOf(words);
+        this.tables = { tables };
+        await checkpoint();
+        let typos = sameTypos(reuse, words.words);
+        if (!typos) {
+          shown.step('finding typo look-alikes');
+          typos = [];
+          for (let at = 0; at < tables.words.length; at += TYPO_BATCH) {
+            for (const list of typoLists(tables, at, at + TYPO_BATCH)) typos.push(list);
+            shown.files(
+              Math.min(at + TYPO_BATCH, tables.words.length),
+              tables.words.length,
+              'words',
+            );
+            await checkpoint();
+          }
+        }
         shown.step('writing the cache');
-        writeCache(env, dir, {
-          key,
-          code: codeKey(),
-          files: files.map(({ file, roles }) => ({ file, sig: sigs.get(file) ?? '', roles })),
-          roles: catalog.roles,
-          metros: catalog.metros,
-          synonyms: this.data.synonyms,
-          steps: this.data.steps,
-          words,
-          typos: sameTypos(reuse, words.words),
-        });
+        writeCache(
+          env,
+          dir,
+          {
+            key,
+            code: codeKey(),
+            files: files.map(({ file, roles }) => ({ file, sig: sigs.get(file) ?? '', roles })),
+            roles: catalog.roles,
+            metros: catalog.metros,
+            synonyms: this.data.synonyms,
+            steps: this.data.steps,
+            words,
+            typos,
+          },
+          warn,
+        );
       }
     } finally {
       shown.end();

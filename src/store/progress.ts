@@ -24,8 +24,8 @@ const REDRAW_EVERY_MS = 100;
 export interface Progress {
   /** A new step ("building the search index"). */
   step(name: string): void;
-  /** Files done out of total in the current step. */
-  files(done: number, total: number): void;
+  /** Files (or other `unit`s) done out of total in the current step. */
+  files(done: number, total: number, unit?: string): void;
   /** The load is over: erase the bar. */
   end(): void;
 }
@@ -44,6 +44,7 @@ export function progress(
   let step = '';
   let done = 0;
   let total = 0;
+  let unit = 'files';
   /** When the current step's file count started, and at what count (for the rate). */
   let stepStart = start;
   let last = 0;
@@ -62,7 +63,7 @@ export function progress(
   const bar = (time: number) => {
     const columns = Math.min(out.columns ?? 80, 120) - 1;
     if (total === 0) return `careers: ${step}…`.slice(0, columns);
-    const counts = ` ${done}/${total} files, ${rate(time)}/s`;
+    const counts = ` ${done}/${total} ${unit}, ${rate(time)}/s`;
     const head = `careers: ${step} `;
     const width = Math.min(40, columns - head.length - counts.length - 2);
     if (width < 5) return `${head.trimEnd()}:${counts}`.slice(0, columns);
@@ -82,7 +83,7 @@ export function progress(
     }
     if (!changed && lines > 0 && time - last < LINE_EVERY_MS) return;
     last = time;
-    const detail = total ? `: ${done} of ${total} files` : '';
+    const detail = total ? `: ${done} of ${total} ${unit}` : '';
     out.write(`careers: ${step}${detail}${lines++ === 0 ? hint : ''}…\n`);
   };
   return {
@@ -93,9 +94,10 @@ export function progress(
       stepStart = now();
       show(true);
     },
-    files(n, of) {
+    files(n, of, what = 'files') {
       done = n;
       total = of;
+      unit = what;
       show(false);
     },
     end() {
