@@ -249,11 +249,15 @@ function manyRoles(n: number): string {
   const files: Record<string, string> = {};
   const prose = 'Keeps ledgers, reconciles accounts and answers supplier questions. '.repeat(40);
   for (let i = 0; i < n; i++)
-    files[`roles/r${i}.yaml`] = roleYaml(
-      `role-${i}`,
-      `Role ${i}`,
-      `tasks:\n${Array.from({ length: 30 }, (_, t) => `  - ${JSON.stringify(`${prose.slice(t, t + 300)} ${i}-${t}`)}`).join('\n')}\n`,
-    ).replace('summary: A test role.', `summary: ${prose}`);
+    files[`roles/r${i}.yaml`] =
+      roleYaml(
+        `role-${i}`,
+        `Role ${i}`,
+        `tasks:\n${Array.from({ length: 30 }, (_, t) => `  - ${JSON.stringify(`${prose.slice(t, t + 300)} ${i}-${t}`)}`).join('\n')}\n`,
+      ).replace('summary: A test role.', `summary: ${prose}`) +
+      // A "!" token keeps js-yaml's fast path off (data/yaml.ts): the yaml package reads these
+      // files, so the first load lasts seconds, as the signal tests need.
+      '# ! read with the yaml package\n';
   return tempDir(files);
 }
 
