@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
+  existsSync,
   lstatSync,
   openSync,
   readFileSync,
@@ -291,8 +292,10 @@ describe('signals during long synchronous work', () => {
   test.each([
     ['SIGINT', 130, 'reading role files'],
     ['SIGTERM', 143, 'reading role files'],
+    ['SIGINT', 130, 'building the search index'],
+    ['SIGTERM', 143, 'writing the cache'],
   ] as const)(
-    '%s during a first load: exit %d, the old file byte-identical, no temp file',
+    '%s during a first load: exit %d when signalled at "%s", the old file byte-identical, no temp file',
     async (signal, code, step) => {
       const cache = tempDir({});
       // The slow-load note says the load is under way: signal it then.
@@ -300,6 +303,8 @@ describe('signals during long synchronous work', () => {
       expect({ code: r.code, stack: STACK.test(r.stderr) }).toEqual({ code, stack: false });
       expect(readFileSync(join(out, 'old.json'))).toEqual(old);
       expect(readdirSync(out)).toEqual(['old.json']);
+      const cached = existsSync(join(cache, 'careers')) ? readdirSync(join(cache, 'careers')) : [];
+      expect(cached.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     },
     60_000,
   );

@@ -3,12 +3,6 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SORT_KEYS } from '../core/filters.js';
-import type { Context } from './command-context.js';
-
-/** Makes a Context for the command being run. */
-export type ContextFactory = (command: Command) => Context;
-/** Receives a command's exit code. */
-export type ResultSink = (code: number) => void;
 
 /** Parses a whole number ≥ min, for commander. */
 export function intOption(min: number) {

@@ -193,9 +193,26 @@ function byCodeUnit(a: string, b: string): number {
 
 /** Builds the word tables of some roles. */
 export function buildWordIndex(roles: readonly Role[]): WordIndexData {
-  const texts = roles.map((r) =>
-    entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const),
-  );
+  const steps = buildWordIndexSteps(roles);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Roles handled between two pauses of buildWordIndexSteps. */
+const ROLES_PER_STEP = 32;
+
+/**
+ * buildWordIndex in steps: the generator pauses after every ROLES_PER_STEP roles of each pass,
+ * so a caller can yield to the event loop in between (a long first load stays interruptible).
+ */
+export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, WordIndexData> {
+  const texts: Array<Array<readonly [SearchField, string[]]>> = [];
+  for (const r of roles) {
+    texts.push(entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const));
+    if (texts.length % ROLES_PER_STEP === 0) yield;
+  }
   const distinct = new Set<string>();
   let total = 0;
   for (const role of texts)
@@ -215,7 +232,8 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
   const perWord: number[][] = wordList.map(() => []);
   const namedPerWord: number[][] = wordList.map(() => []);
   const entriesOfWord: number[][] = wordList.map(() => []);
-  texts.forEach((role, r) => {
+  for (const [r, role] of texts.entries()) {
+    if (r > 0 && r % ROLES_PER_STEP === 0) yield;
     const inRole = new Set<number>();
     const namedInRole = new Set<number>();
     role.forEach(([field, ws], e) => {
@@ -237,7 +255,7 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
         }
       }
     });
-  });
+  }
 
   const byStem = new Map<string, number[]>();
   wordList.forEach((w, i) => {

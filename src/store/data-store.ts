@@ -20,7 +20,7 @@ import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
-import { buildWordIndex, wordIndexOf, type Lists } from '../core/word-index.js';
+import { buildWordIndexSteps, wordIndexOf, type Lists } from '../core/word-index.js';
 import { clean } from '../text.js';
 
 export interface LoadedData {
@@ -134,7 +134,10 @@ export class DataStore {
       if (key && sigs) {
         shown.step('building the search index');
         await checkpoint();
-        const words = buildWordIndex(catalog.roles);
+        const build = buildWordIndexSteps(catalog.roles);
+        let step = build.next();
+        for (; !step.done; step = build.next()) await checkpoint();
+        const words = step.value;
         const tables = wordIndexOf(words);
         this.tables = { tables };
         await checkpoint();
