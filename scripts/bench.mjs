@@ -155,6 +155,10 @@ say(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at the start ${loadavg()[0].toFixed(1)}`,
 );
 say();
+say(
+  'The machine may be shared with other jobs: the ratios to bare node, measured in the same rounds, are what counts; absolute times grow with the load.',
+);
+say();
 say(`## Whole process (median of ${rounds} interleaved rounds)`);
 say();
 say('| command | median | × bare node |');
