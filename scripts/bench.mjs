@@ -242,6 +242,7 @@ function realistic(n) {
 function clearSearchCache(index) {
   index.similarCache.clear();
   index.rolesCache.clear();
+  index.bridgedCache.clear();
   index.tables().forget?.();
 }
 

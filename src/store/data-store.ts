@@ -17,6 +17,8 @@ import type { Pack } from './pack.js';
 import { progress, type ProgressOut } from './progress.js';
 import type { Role } from '../model/schema.js';
 import type { Catalog } from '../model/catalog.js';
+import { builtInOccupations } from '../data/occupations.js';
+import { outsideOf, type Occupation } from '../core/scope.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
@@ -140,6 +142,7 @@ export class DataStore {
         const words = step.value;
         const tables = wordIndexOf(words);
         this.tables = { tables };
+        this.addLanguage(dir);
         await checkpoint();
         let typos = sameTypos(reuse, words.words);
         if (!typos) {
@@ -172,7 +175,7 @@ export class DataStore {
           },
           warn,
         );
-      }
+      } else this.addLanguage(dir);
     } finally {
       shown.end();
       if (debugging(env)) {
@@ -194,7 +197,25 @@ export class DataStore {
       steps: pack.steps,
       quiz: pack.quiz,
     };
-    this.tables = { tables: pack.words, names: pack.names };
+    this.tables = {
+      tables: pack.words,
+      names: pack.names,
+      ...(builtIn ? { bridge: () => pack.bridge, occupations: () => pack.outside() ?? [] } : {}),
+    };
+    if (!builtIn) this.addLanguage(dir);
+  }
+
+  /**
+   * Data other than the built-in pack gets its WordNet bridge and outside occupations from the
+   * built-in data (both name English words and O*NET occupations, not roles), when first used.
+   */
+  private addLanguage(dir: string): void {
+    let builtIn: Pack | undefined | null = null;
+    const pack = () => (builtIn === null ? (builtIn = readCompiled(BUILT_IN_DATA_DIR)) : builtIn);
+    let outside: Occupation[] | undefined;
+    this.tables.bridge = () => (dir === BUILT_IN_DATA_DIR ? undefined : pack()?.bridge);
+    this.tables.occupations = () =>
+      (outside ??= outsideOf(builtInOccupations(), this.loaded.catalog.roles));
   }
 
   get loaded(): LoadedData {

@@ -21,6 +21,8 @@ import { IoError } from '../errors.js';
 import { openRegularFile } from '../io/safe-fs.js';
 import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
 import { typoLists } from '../core/search/typos.js';
+import { bridgeFromBuckets, encodeBridge, type Bridge, type BridgeData } from '../core/bridge.js';
+import type { Occupation } from '../core/scope.js';
 import {
   buildNameIndex,
   buildWordIndex,
@@ -68,6 +70,10 @@ export interface PackContents {
    */
   files?: FileRecord[];
   code?: string;
+  /** The WordNet bridge table, for the built-in data (core/bridge.ts). */
+  bridge?: BridgeData;
+  /** The O*NET occupations the catalogue lacks (core/scope.ts), for the built-in data. */
+  outside?: Occupation[];
 }
 
 /** A role file a pack's roles came from. */
@@ -106,7 +112,7 @@ interface Header {
 
 /** Tables of lists in a pack; each is three sections: name:start, name:crc and name:items. */
 type TableName =
-  'stemWords' | 'wordRoles' | 'namedRoles' | 'wordEntries' | 'typos' | 'names' | 'roles';
+  'stemWords' | 'wordRoles' | 'namedRoles' | 'wordEntries' | 'typos' | 'names' | 'roles' | 'bridge';
 
 /** A list of a pack failed its checksum or could not be read. */
 export class PackError extends IoError {}
@@ -132,6 +138,10 @@ export interface Pack {
   code?: string;
   /** The role files the roles came from, in order, if recorded (read when asked for). */
   files(): FileRecord[] | undefined;
+  /** The WordNet bridge, read a bucket at a time; undefined when the pack holds none. */
+  bridge?: Bridge;
+  /** The O*NET occupations the catalogue lacks, read when asked for; undefined if not held. */
+  outside(): Occupation[] | undefined;
 }
 
 function u32Bytes(a: Uint32Array): Uint8Array {
@@ -207,6 +217,18 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   ]);
   if (contents.quiz) add('quiz', [encoder.encode(JSON.stringify(contents.quiz))]);
   if (contents.files) add('files', [encoder.encode(JSON.stringify(contents.files))]);
+  if (contents.outside)
+    add('outside', [
+      encoder.encode(JSON.stringify(contents.outside.map((o) => [o.code, o.title]))),
+    ]);
+  if (contents.bridge) {
+    const { vocabulary, buckets } = encodeBridge(contents.bridge);
+    add('bridgeVocab', [encoder.encode(vocabulary.join('\n'))]);
+    addTable(
+      'bridge',
+      buckets.map((b) => encoder.encode(b)),
+    );
+  }
   const meta: Meta = {
     metros: contents.metros,
     synonyms: contents.synonyms,
@@ -398,6 +420,16 @@ export function readPack(
         throw failed(err);
       }
     };
+    const readBridge = (): Bridge => {
+      const buckets = table('bridge');
+      let vocabulary: string[] | undefined;
+      const count = ((header.sections['bridge:start']?.bytes ?? 4) >>> 2) - 1;
+      return bridgeFromBuckets(
+        count,
+        (i) => decoder.decode(buckets.bytesOf(i)),
+        () => (vocabulary ??= lines('bridgeVocab')),
+      );
+    };
     fd = undefined; // kept open: the lists are read from it later
     return {
       key: header.key,
@@ -438,6 +470,11 @@ export function readPack(
       quiz: () => (header.sections.quiz ? parsed<Quiz>('quiz') : undefined),
       code: header.code,
       files: () => (header.sections.files ? parsed<FileRecord[]>('files') : undefined),
+      bridge: header.sections['bridge:start'] ? readBridge() : undefined,
+      outside: () =>
+        header.sections.outside
+          ? parsed<Array<[string, string]>>('outside').map(([code, title]) => ({ code, title }))
+          : undefined,
     };
   } catch {
     return undefined;
