@@ -17,8 +17,6 @@ import type { Pack } from './pack.js';
 import { progress, type ProgressOut } from './progress.js';
 import type { Role } from '../model/schema.js';
 import type { Catalog } from '../model/catalog.js';
-import { builtInOccupations } from '../data/occupations.js';
-import { outsideOf, type Occupation } from '../core/scope.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
@@ -207,15 +205,16 @@ export class DataStore {
 
   /**
    * Data other than the built-in pack gets its WordNet bridge and outside occupations from the
-   * built-in data (both name English words and O*NET occupations, not roles), when first used.
+   * built-in pack, when first used: the bridge names English words, not roles, and the outside
+   * occupations are those the built-in catalogue lacks (taken as they are, so that no run reads
+   * every role of a big directory to learn its codes; a directory's own roles still match by
+   * their names first).
    */
   private addLanguage(dir: string): void {
     let builtIn: Pack | undefined | null = null;
     const pack = () => (builtIn === null ? (builtIn = readCompiled(BUILT_IN_DATA_DIR)) : builtIn);
-    let outside: Occupation[] | undefined;
     this.tables.bridge = () => (dir === BUILT_IN_DATA_DIR ? undefined : pack()?.bridge);
-    this.tables.occupations = () =>
-      (outside ??= outsideOf(builtInOccupations(), this.loaded.catalog.roles));
+    this.tables.occupations = () => pack()?.outside() ?? [];
   }
 
   get loaded(): LoadedData {
