@@ -50,7 +50,7 @@ export class Context {
   }
 
   /** Theme and width for renderers. */
-  get render(): RenderContext {
+  get renderContext(): RenderContext {
     const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
     const width = Math.max(60, Math.min(this.io.columns ?? 100, 160));
     const glyphs = asciiOnly(this.options.ascii, this.io.env) ? ASCII : UNICODE;

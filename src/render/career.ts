@@ -37,9 +37,7 @@ function stepLine(
 export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView): string {
   catalog = safeCatalog(catalog);
   view = cleanDeep(view);
-  const ascii = glyphs(ctx).whisker === '-';
-  const arrow = ascii ? '->' : '→';
-  const branch = ascii ? '`-' : '└─';
+  const { arrow, branch } = glyphs(ctx);
   const out: string[] = [];
   const role = catalog.byId.get(view.role);
   const zoneNow = role?.jobZone?.level ?? null;

@@ -14,6 +14,9 @@ export interface Glyphs {
   empty: string;
   /** Table frame. */
   border: Border;
+  /** A career step's arrow, and the branch of a ladder diagram. */
+  arrow: string;
+  branch: string;
 }
 
 /** The characters a table's frame is drawn with. */
@@ -54,6 +57,8 @@ export const UNICODE: Glyphs = {
     rj: '┤',
     x: '┼',
   },
+  arrow: '→',
+  branch: '└─',
 };
 
 export const ASCII: Glyphs = {
@@ -76,6 +81,8 @@ export const ASCII: Glyphs = {
     rj: '+',
     x: '+',
   },
+  arrow: '->',
+  branch: '`-',
 };
 
 export interface Spread {

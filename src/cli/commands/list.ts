@@ -33,7 +33,7 @@ export default defineCommand({
       if (!ctx.json) return ExitCode.notFound;
     }
     ctx.print(
-      () => renderList(ctx.render, roles, opts.chart === true),
+      () => renderList(ctx.renderContext, roles, opts.chart === true),
       (): ListData => ({ count: roles.length, roles }),
     );
     return roles.length === 0 ? ExitCode.notFound : ExitCode.ok;

@@ -40,7 +40,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
   const quiz = ctx.compiledQuiz() ?? (await import('../../data/quiz-loader.js')).loadQuiz(catalog);
   if (opts.questions) {
     ctx.print(
-      () => renderQuestions(ctx.render, quiz),
+      () => renderQuestions(ctx.renderContext, quiz),
       () => quizQuestionsJson(quiz),
     );
     return ExitCode.ok;
@@ -69,7 +69,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
   }
   const ranked = scoreQuiz(quiz, answers, catalog.roles);
   ctx.print(
-    () => renderQuizResult(ctx.render, ranked),
+    () => renderQuizResult(ctx.renderContext, ranked),
     () => quizResultJson(quiz, answers, ranked),
   );
   return ExitCode.ok;

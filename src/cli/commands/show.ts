@@ -42,7 +42,7 @@ export default defineCommand({
     const role = resolveRole(ctx.index(), words.join(' '));
     const catalog = ctx.catalog();
     ctx.print(
-      () => renderRole(ctx.render, catalog, role, opts.section, opts.sort),
+      () => renderRole(ctx.renderContext, catalog, role, opts.section, opts.sort),
       (): ShowData => ({ role, cities: cityRows(catalog, role, opts.sort) }),
     );
     return ExitCode.ok;
