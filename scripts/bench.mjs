@@ -1,23 +1,34 @@
 // npm run bench: prints how fast careers is, and saves the table to bench/RESULTS.md.
 //  1. Whole-process wall time of common commands, each paired with a bare `node -e ''` in the
 //     same interleaved rounds, run in a shuffled order each round (median of the rounds, and
-//     the ratio to bare node).
+//     the ratio to bare node); the look-ups also from a copy installed the way users get it
+//     (npm pack, then npm install -g of the tarball into a temp prefix).
 //  2. Peak memory (max RSS) of `show` next to bare node, via /usr/bin/time when present.
-//  3. In-process load time and search latency (median, p95) at 33 (built-in), 1,000 and 10,000
-//     roles; the big catalogs are synthetic (~50 aliases each), generated into a temp dir.
-//     Search is timed on the index built in memory and on the one read from the cache pack,
-//     each query as in a fresh run (what earlier queries left in memory is dropped).
-//  4. Whole process on those catalogs: the first run (no cache, it writes one), then search
-//     and show with the warm cache in interleaved rounds with bare node.
+//  3. Big --data directories of realistic ~20 KB profiles (scripts/make-roles.mjs) at 1,000 and
+//     10,000 roles: the first load (no cache; peak memory), the re-load after editing one file,
+//     then search and show with the warm cache in rounds interleaved with bare node; and in
+//     process, the YAML load, the index build and search latency (median, p95) on the index
+//     built in memory and on the one read from the cache pack, each query as in a fresh run.
+//  4. Every budget of issue 18 with its figure.
 //  5. Hostile data (scripts/bench-faults.mjs): first loads of a 20,000-letter word, 80,000
 //     aliases and 20 roles at the 1,000-alias limit, with wall time and peak memory.
-// Usage: npm run bench [-- --rounds 15 --sizes 1000,10000]
+// Usage: npm run bench [-- --rounds 15 --sizes 1000,10000 --no-install]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'yaml';
+import { makeRoles } from './make-roles.mjs';
+import { faultRows } from './bench-faults.mjs';
 import { loadCatalog } from '../dist/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
@@ -25,7 +36,6 @@ import { buildIndex } from '../dist/core/search/index.js';
 import { search } from '../dist/core/search/rank.js';
 import { cacheKey, readCache } from '../dist/store/cache.js';
 import { readCompiled } from '../dist/store/compiled.js';
-import { faultRows } from './bench-faults.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'careers.cjs');
@@ -35,6 +45,9 @@ const arg = (name, fallback) => {
 };
 const rounds = Number(arg('rounds', 15));
 const sizes = arg('sizes', '1000,10000').split(',').filter(Boolean).map(Number);
+const install = !process.argv.includes('--no-install');
+/** A cache directory of the bench's own, so no run reads the user's ~/.cache. */
+const benchCache = mkdtempSync(join(tmpdir(), 'careers-bench-cache-'));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -62,14 +75,52 @@ function shuffled(list) {
   return out;
 }
 
-function wall(args, env = {}) {
+/** Runs node with args; the wall time in ms (and stderr, and peak RSS in KiB when `rss`). */
+function run(args, env = {}, { rss = false } = {}) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, {
+  const useTime = rss && existsSync('/usr/bin/time');
+  const [cmd, argv] = useTime
+    ? ['/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, ...args]]
+    : [process.execPath, args];
+  const r = spawnSync(cmd, argv, {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: benchCache, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
+  const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  return performance.now() - t;
+  const kib = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, stderr: r.stderr.replace(/maxrss=\d+\n?/, ''), kib };
+}
+const wall = (args, env) => run(args, env).ms;
+
+/**
+ * Installs careers as a user gets it: npm pack (of this build), then npm install -g of the
+ * tarball into a temp prefix. Returns the installed bin and the prefix (removed at the end).
+ */
+function installTarball() {
+  const prefix = mkdtempSync(join(tmpdir(), 'careers-bench-install-'));
+  const npm = (args) => {
+    const r = spawnSync('npm', args, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed: ${r.stderr}`);
+    return r.stdout;
+  };
+  const packed = JSON.parse(
+    npm(['pack', '--json', '--ignore-scripts', '--pack-destination', prefix]),
+  );
+  const tarball = join(prefix, packed[0].filename);
+  npm([
+    'install',
+    '-g',
+    '--prefix',
+    join(prefix, 'global'),
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    tarball,
+  ]);
+  return { prefix, bin: join(prefix, 'global', 'bin', 'careers') };
 }
 
 // 1. Whole-process timings, interleaved with bare node.
@@ -79,6 +130,18 @@ const commands = [
   ['careers search acountant', [bin, 'search', 'acountant']],
   ['careers quiz --questions', [bin, 'quiz', '--questions']],
 ];
+let installed;
+/** What the installed copy printed on stderr on its second run (should be nothing). */
+let installedNote = '';
+if (install) {
+  installed = installTarball();
+  run([installed.bin, 'show', 'data entry']);
+  installedNote = run([installed.bin, 'show', 'data entry']).stderr.trim();
+  commands.push(
+    ['installed: careers show "data entry"', [installed.bin, 'show', 'data entry']],
+    ['installed: careers search acountant', [installed.bin, 'search', 'acountant']],
+  );
+}
 const times = new Map([['bare', []], ...commands.map(([name]) => [name, []])]);
 wall(['-e', '']); // warm the file cache
 for (let r = 0; r < rounds; r++) {
@@ -89,7 +152,11 @@ const bare = median(times.get('bare'));
 say(`# careers benchmark`);
 say();
 say(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at the start ${loadavg()[0].toFixed(1)}`,
+);
+say();
+say(
+  'The machine may be shared with other jobs: the ratios to bare node, measured in the same rounds, are what counts; absolute times grow with the load.',
 );
 say();
 say(`## Whole process (median of ${rounds} interleaved rounds)`);
@@ -97,9 +164,18 @@ say();
 say('| command | median | × bare node |');
 say('| --- | ---: | ---: |');
 say(`| node -e '' (bare) | ${ms(bare)} | 1.00 |`);
+const ratio = new Map();
 for (const [name] of commands) {
   const m = median(times.get(name));
+  ratio.set(name, m / bare);
   say(`| ${name} | ${ms(m)} | ${(m / bare).toFixed(2)} |`);
+}
+if (installed) {
+  say();
+  say(
+    `Installed copy (npm pack + npm install -g into a temp prefix): stderr of its second run: ${installedNote ? `"${installedNote}"` : 'empty'}.`,
+  );
+  rmSync(installed.prefix, { recursive: true, force: true });
 }
 
 // 2. Peak memory.
@@ -140,27 +216,21 @@ const QUERIES = [
   'mail room',
 ];
 
-/** Writes n synthetic roles (~50 aliases each) built from the real catalog's words. */
-function synthetic(n, base) {
-  const dir = mkdtempSync(join(tmpdir(), `careers-bench-${n}-`));
-  mkdirSync(join(dir, 'roles'));
-  let seed = 7;
-  const rand = (k) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
-  const words = [...new Set(base.roles.flatMap((r) => r.aliases.join(' ').split(/\s+/)))].filter(
-    (w) => /^[A-Za-z]{3,}$/.test(w),
-  );
-  const title = () =>
-    Array.from({ length: 2 + rand(2) }, () => words[rand(words.length)]).join(' ');
-  for (let i = 0; i < n; i++) {
-    const proto = base.roles[i % base.roles.length];
-    const role = {
-      ...proto,
-      id: `synthetic-${i}`,
-      title: `${title()} ${i}`,
-      aliases: Array.from({ length: 50 }, title),
-      relatedRoles: [],
-    };
-    writeFileSync(join(dir, 'roles', `synthetic-${i}.yaml`), stringify(role));
+/**
+ * A directory of n realistic profiles (scripts/make-roles.mjs), kept between bench runs in the
+ * temp dir (making 10,000 takes minutes): named by n and a hash of the generator and the
+ * built-in roles it draws from.
+ */
+function realistic(n) {
+  const hash = createHash('sha256').update(readFileSync(join(root, 'scripts', 'make-roles.mjs')));
+  const rolesDir = join(root, 'data', 'roles');
+  for (const f of readdirSync(rolesDir).sort()) hash.update(readFileSync(join(rolesDir, f)));
+  const dir = join(tmpdir(), `careers-bench-roles-${n}-${hash.digest('hex').slice(0, 12)}`);
+  const done = join(dir, '.complete');
+  if (!existsSync(done)) {
+    rmSync(dir, { recursive: true, force: true });
+    makeRoles(dir, n);
+    writeFileSync(done, '');
   }
   return dir;
 }
@@ -191,6 +261,9 @@ function latency(index) {
   return [median(lat), p95(lat)];
 }
 
+/** The search median on the pack of the last inProcess call. */
+let lastPackMedian;
+
 /**
  * Load and search in process: the YAML and an index built in memory, then a pack's index;
  * `[packed, open]` is the pack and how long opening it took.
@@ -209,6 +282,7 @@ function inProcess(label, dir, [packed, open]) {
     names: packed.names,
   });
   const [packMed, packP] = latency(onPack);
+  lastPackMedian = packMed;
   return `| ${label} | ${ms(load)} | ${ms(build)} | ${ms(med)} | ${ms(p)} | ${ms(open)} | ${ms(packMed)} | ${ms(packP)} |`;
 }
 
@@ -234,19 +308,26 @@ say(
   ),
 );
 const whole = [];
+const big = new Map();
 for (const n of sizes) {
-  const dir = synthetic(n, base);
+  const dir = realistic(n);
   const cache = mkdtempSync(join(tmpdir(), 'careers-bench-cache-'));
   const env = { XDG_CACHE_HOME: cache };
+  const edited = join(dir, 'roles', readdirSync(join(dir, 'roles')).sort()[Math.floor(n / 3)]);
+  const original = readFileSync(edited, 'utf8');
   try {
     // The first run fills the --data cache; later runs read it.
     const search = [bin, '--data', dir, 'search', 'payroll clerk'];
-    const show = [bin, '--data', dir, 'show', `synthetic-${Math.floor(n / 2)}`];
-    const cold = wall(search, env);
+    const show = [bin, '--data', dir, 'show', `role-${String(Math.floor(n / 2)).padStart(5, '0')}`];
+    const cold = run(search, env, { rss: true });
+    // Re-load after editing one file (a new task), then put the file back and re-load again.
+    writeFileSync(edited, original.replace(/^tasks:\n/m, 'tasks:\n  - Check the edited file.\n'));
+    const reload = wall(search, env);
+    writeFileSync(edited, original);
+    wall(search, env);
     const opened = timed(() => readCache(env, dir, cacheKey(dir)));
-    say(inProcess(`${n.toLocaleString('en-US')} synthetic roles`, dir, opened));
+    say(inProcess(`${n.toLocaleString('en-US')} roles (~20 KB each)`, dir, opened));
     const t = { bare: [], search: [], show: [] };
-    wall(search, env); // warm the file cache
     for (let r = 0; r < rounds; r++) {
       const round = [
         ['bare', ['-e', ''], {}],
@@ -257,24 +338,25 @@ for (const n of sizes) {
     }
     const b = median(t.bare);
     const [s, sh] = [median(t.search), median(t.show)];
+    big.set(n, { cold: cold.ms, rss: cold.kib, reload, warm: s / b, query: lastPackMedian });
     whole.push(
-      `| ${n.toLocaleString('en-US')} roles | ${ms(cold)} | ${ms(b)} | ${ms(s)} | ${(s / b).toFixed(2)} | ${ms(sh)} | ${(sh / b).toFixed(2)} |`,
+      `| ${n.toLocaleString('en-US')} roles | ${ms(cold.ms)} | ${Number.isNaN(cold.kib) ? '–' : `${(cold.kib / 1024).toFixed(0)} MiB`} | ${ms(reload)} | ${ms(b)} | ${ms(s)} | ${(s / b).toFixed(2)} | ${ms(sh)} | ${(sh / b).toFixed(2)} |`,
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(edited, original);
     rmSync(cache, { recursive: true, force: true });
   }
 }
 if (whole.length) {
   say();
   say(
-    `## Whole process on a big --data catalog: first run, then warm cache (median of ${rounds} rounds interleaved with bare node)`,
+    `## Whole process on a big --data directory: first run, re-load after editing one file, then warm cache (median of ${rounds} rounds interleaved with bare node)`,
   );
   say();
   say(
-    '| catalog | first run (no cache) | node -e \'\' | search "payroll clerk" | × bare | show <id> | × bare |',
+    '| catalog | first run (no cache) | its peak RSS | re-load, one file edited | node -e \'\' | search "payroll clerk" | × bare | show <id> | × bare |',
   );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const line of whole) say(line);
 }
 
@@ -283,6 +365,64 @@ say();
 say('## Hostile data: first load, peak memory');
 say();
 for (const line of faultRows(bin)) say(line);
+
+// 4. The budgets of issue 18.
+const budgets = [];
+const row = (what, figure, budget, ok) =>
+  budgets.push(
+    `| ${what} | ${figure} | ${budget} | ${ok === undefined ? 'not run' : ok ? 'met' : '**over**'} |`,
+  );
+const x = (v) => (v === undefined ? '–' : `${v.toFixed(2)}×`);
+const r = (name) => ratio.get(name);
+row('`--version`', x(r('careers --version')), '≤ 1.2×', r('careers --version') <= 1.2);
+for (const where of ['', 'installed: ']) {
+  for (const cmd of ['show "data entry"', 'search acountant']) {
+    const v = r(`${where}careers ${cmd}`);
+    row(
+      `\`${cmd}\` ${where ? 'from the installed tarball' : 'in the checkout'}`,
+      x(v),
+      '≤ 1.5×',
+      v === undefined ? undefined : v <= 1.5,
+    );
+  }
+}
+const k1 = big.get(1000);
+const k10 = big.get(10000);
+const sec = (v) => (v === undefined ? '–' : `${(v / 1000).toFixed(2)} s`);
+row('first load, 1,000 roles', sec(k1?.cold), '≤ 3 s', k1 && k1.cold <= 3000);
+row(
+  're-load after editing one file, 1,000 roles',
+  sec(k1?.reload),
+  '≤ 1.5 s',
+  k1 && k1.reload <= 1500,
+);
+row('first load, 10,000 roles', sec(k10?.cold), '≤ 30 s', k10 && k10.cold <= 30000);
+row(
+  'peak memory of that load',
+  k10 && !Number.isNaN(k10.rss) ? `${(k10.rss / 1024).toFixed(0)} MiB` : '–',
+  '≤ 1 GiB',
+  k10 && !Number.isNaN(k10.rss) ? k10.rss <= 1024 * 1024 : undefined,
+);
+row('warm search, 10,000 roles', x(k10?.warm), '≤ 4×', k10 && k10.warm <= 4);
+row(
+  'in-process query median, 1,000 roles (pack)',
+  k1 ? ms(k1.query) : '–',
+  '≤ 20 ms',
+  k1 && k1.query <= 20,
+);
+row(
+  'in-process query median, 10,000 roles (pack)',
+  k10 ? ms(k10.query) : '–',
+  '≤ 50 ms',
+  k10 && k10.query <= 50,
+);
+say();
+say('## Budgets (issue 18)');
+say();
+say('| what | figure | budget | |');
+say('| --- | ---: | ---: | --- |');
+for (const line of budgets) say(line);
+rmSync(benchCache, { recursive: true, force: true });
 
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');

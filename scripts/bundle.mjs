@@ -4,10 +4,12 @@
 // one file because each module file costs a look-up, a read and a compile.
 //
 // Bundled: our code and what every run needs (commander, chalk, fuse.js, string-width). Left
-// out and loaded from node_modules only by the commands that use them: yaml and zod (data
+// out and loaded from node_modules only by the commands that use them: yaml, js-yaml and zod (data
 // directories, validate), csv-stringify (export) and inquirer (the quiz; an ES module, so
 // imported). Our own lazily imported modules stay in the bundle but run only when imported.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // chalk finds out on import whether the terminal has colours, loading node:tty and node:os;
@@ -70,10 +72,16 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  external: ['yaml', 'zod', 'csv-stringify', 'inquirer'],
+  external: ['yaml', 'js-yaml', 'zod', 'csv-stringify', 'inquirer'],
   plugins: [chalkWithoutDetection, lazyChildProcess, importEsmApart],
   // package-root.ts finds the package from import.meta.url, which CommonJS does not have.
   define: { 'import.meta.url': '__careersModuleUrl' },
   banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-console.log('bundle: dist/bundle/main.cjs');
+// The build id: a hash of the code as bundled. The --data cache keys its entries with it, so
+// an entry made by other code (which may index or validate differently) is never served.
+const hash = createHash('sha256');
+for (const file of ['dist/bundle/main.cjs', 'dist/bundle/import-esm.cjs'])
+  hash.update(readFileSync(file));
+writeFileSync('dist/bundle/build-id', `${hash.digest('hex').slice(0, 32)}\n`);
+console.log('bundle: dist/bundle/main.cjs, dist/bundle/build-id');

@@ -9,7 +9,7 @@ import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { loadPaths } from '../dist/data/career-steps.js';
 import { loadQuiz } from '../dist/data/quiz-loader.js';
-import { COMPILED_FILE, COMPILED_KEY } from '../dist/store/compiled.js';
+import { COMPILED_FILE, compiledKey } from '../dist/store/compiled.js';
 import { packChunks } from '../dist/store/pack.js';
 import { hasUnsafe } from '../dist/text.js';
 import { buildWordIndex } from '../dist/core/word-index.js';
@@ -53,7 +53,8 @@ let contents;
 try {
   const catalog = loadCatalog(BUILT_IN_DATA_DIR);
   contents = {
-    key: COMPILED_KEY,
+    // What the pack was compiled from: a checkout uses it only while data/ still holds that.
+    key: compiledKey(BUILT_IN_DATA_DIR),
     roles: catalog.roles,
     metros: catalog.metros,
     synonyms: loadSynonyms(BUILT_IN_DATA_DIR),

@@ -2,10 +2,12 @@
  * The cache of user data directories: used when fresh, rebuilt after an edit, ignored when
  * corrupt, replaced rather than piled up; search and show read only the roles they need.
  */
-import { readdirSync, readFileSync, writeFileSync, utimesSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { packChunks, readPack } from '../../src/store/pack.js';
-import { roleYaml, run, tempDir } from '../helpers.js';
+import { cacheKey, entryFile } from '../../src/store/cache.js';
+import { BIN, ROOT, roleYaml, run, tempDir } from '../helpers.js';
 
 describe('--data cache', () => {
   const cache = tempDir({});
@@ -84,6 +86,98 @@ describe('--data cache', () => {
     expect(titles()).toEqual(['Alpha Edited', 'Beta']);
     expect(cached().pack?.catalog(data).role(0).title).toBe('Alpha Edited');
   });
+
+  test('a truncated or foreign entry is ignored and rebuilt', () => {
+    const whole = readFileSync(entry());
+    writeFileSync(entry(), whole.subarray(0, whole.length >> 1));
+    expect(titles()).toEqual(['Alpha Edited', 'Beta']);
+    expect(readFileSync(entry())).toEqual(whole);
+    // Another directory's entry in this one's place (its key does not match): not served.
+    const other = tempDir({ 'roles/c.yaml': roleYaml('gamma-clerk', 'Gamma') });
+    expect(run(['--data', other, 'list'], { env }).code).toBe(0);
+    const otherEntry = entryFile(env, other);
+    writeFileSync(entryFile(env, data), readFileSync(otherEntry));
+    rmSync(otherEntry);
+    expect(titles()).toEqual(['Alpha Edited', 'Beta']);
+    expect(cached().pack?.catalog(data).role(0).title).toBe('Alpha Edited');
+  }, 60_000);
+
+  test('editing, adding or removing one file re-reads that file only', () => {
+    const debug = { env: { ...env, DEBUG: 'careers' } };
+    const load = () => run(['--data', data, 'list', '--json'], debug);
+    const counts = (r: { stderr: string }) =>
+      /role files parsed: (\d+).*reused: (\d+)/.exec(r.stderr)?.slice(1);
+    writeFileSync(join(data, 'roles', 'b.yaml'), roleYaml('beta-clerk', 'Beta Edited'));
+    let r = load();
+    expect(counts(r)).toEqual(['1', '1']);
+    expect(JSON.parse(r.stdout).roles.map((x: { title: string }) => x.title)).toEqual([
+      'Alpha Edited',
+      'Beta Edited',
+    ]);
+    writeFileSync(join(data, 'roles', 'c.yaml'), roleYaml('gamma-clerk', 'Gamma'));
+    expect(counts(load())).toEqual(['1', '2']);
+    rmSync(join(data, 'roles', 'c.yaml'));
+    r = load();
+    expect(counts(r)).toEqual(['0', '2']);
+    expect(JSON.parse(r.stdout).roles).toHaveLength(2);
+    // Unchanged: the entry itself, nothing parsed or reused.
+    expect(counts(load())).toBeUndefined();
+    // Cross-checks still cover reused files: removing the role an unchanged file names is an
+    // error, located in that file.
+    writeFileSync(join(data, 'roles', 'c.yaml'), roleYaml('gamma-clerk', 'Gamma'));
+    writeFileSync(
+      join(data, 'roles', 'b.yaml'),
+      roleYaml(
+        'beta-clerk',
+        'Beta',
+        'relatedRoles:\n  - { id: gamma-clerk, reason: Next step. }\n',
+      ),
+    );
+    expect(load().code).toBe(0);
+    rmSync(join(data, 'roles', 'c.yaml'));
+    r = load();
+    expect(r.code).toBe(3);
+    const problem = /\S*roles\/b\.yaml:\d+:\d+: relatedRoles\.0\.id: no role has id "gamma-clerk"/;
+    // Located as a load without the cache locates it.
+    const uncached = run(['--data', data, 'list'], { env: { ...env, CAREERS_NO_CACHE: '1' } });
+    expect(r.stderr.match(problem)?.[0]).toBe(uncached.stderr.match(problem)?.[0]);
+    expect(uncached.stderr).toMatch(problem);
+    expect(counts(r)).toEqual(['0', '2']);
+    writeFileSync(join(data, 'roles', 'b.yaml'), roleYaml('beta-clerk', 'Beta'));
+  }, 60_000);
+
+  test('two processes loading the same new directory both succeed and leave one valid entry', async () => {
+    const fresh = tempDir({});
+    const dir = tempDir(
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, i) => [
+          `roles/r${i}.yaml`,
+          roleYaml(`role-${i}`, `Role ${i}`),
+        ]),
+      ),
+    );
+    const once = () =>
+      new Promise<{ code: number | null; out: string }>((done) => {
+        const child = spawn(process.execPath, [BIN, '--data', dir, 'list', '--json'], {
+          cwd: ROOT,
+          env: { ...process.env, XDG_CACHE_HOME: fresh },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout.on('data', (b) => (out += b));
+        child.on('close', (code) => done({ code, out }));
+      });
+    const results = await Promise.all([once(), once()]);
+    for (const r of results) {
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).roles).toHaveLength(40);
+    }
+    const names = readdirSync(join(fresh, 'careers'));
+    expect(names.filter((n) => n.endsWith('.pack'))).toHaveLength(1);
+    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const pack = readPack(join(fresh, 'careers', names[0] as string), cacheKey(dir), () => []);
+    expect(pack?.catalog(dir).roles).toHaveLength(40);
+  }, 60_000);
 
   test('invalid data is never cached: the error comes every time', () => {
     const bad = tempDir({

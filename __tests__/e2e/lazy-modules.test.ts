@@ -1,7 +1,7 @@
 /**
  * Start-up budget: look-ups on the built-in data parse no YAML and check no schema, so they must
  * not even load the yaml or zod packages (or inquirer); a preloaded script that makes requiring
- * them fail proves it. The same script lets a command that needs them fail loudly, as a control.
+ * them fail proves it (js-yaml, the fast YAML path, too). The same script lets a command that needs them fail loudly, as a control.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ const dir = tempDir({
   'refuse.cjs': `const Module = require('node:module');
 const load = Module._load;
 Module._load = function (request, ...rest) {
-  if (/^(yaml|zod|inquirer)(\\/|$)/.test(request)) throw new Error('refused to load ' + request);
+  if (/^(yaml|js-yaml|zod|inquirer)(\\/|$)/.test(request)) throw new Error('refused to load ' + request);
   return load.call(this, request, ...rest);
 };`,
 });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
 import { loadCatalog } from '../../src/data/roles.js';
+import { fastDocuments } from '../../src/data/yaml.js';
 import { resolveDataDir, BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { DataError } from '../../src/errors.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
@@ -216,4 +218,88 @@ describe('loadSynonyms', () => {
       ]);
     }
   });
+});
+
+describe('the fast path (js-yaml) for role files', () => {
+  /** Every YAML file of the built-in data and of the bad-input fixtures. */
+  const files = () => {
+    const out: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(e.name)) out.push(p);
+      }
+    };
+    walk(BUILT_IN_DATA_DIR);
+    walk(FIXTURES);
+    return out;
+  };
+
+  test('gives the same data as the yaml package whenever it vouches for a file', () => {
+    let vouched = 0;
+    let declined = 0;
+    for (const file of files()) {
+      const text = readFileSync(file, 'utf8');
+      const fast = fastDocuments(text);
+      if (!fast) {
+        declined++;
+        continue;
+      }
+      vouched++;
+      const docs = parseAllDocuments(text, { uniqueKeys: true });
+      expect(docs.flatMap((d) => [...d.errors, ...d.warnings])).toEqual([]);
+      const slow = docs.map((d) => d.toJS()).filter((v, _, all) => all.length === 1 || v !== null);
+      expect(fast).toEqual(slow);
+    }
+    // Both kinds occur, so the comparison is not vacuous.
+    expect(vouched).toBeGreaterThan(30);
+    expect(declined).toBeGreaterThan(5);
+  });
+
+  test.each([
+    ['a tag', 'a: !!float 1'],
+    ['a local tag', 'a: !thing x'],
+    ['a directive', '%YAML 1.1\n---\na: yes'],
+    ['an alias', 'a: &x 1\nb: *x'],
+    ['a reserved key', 'a:\n  constructor: 1'],
+    ['a duplicate key', 'a: 1\na: 2'],
+    ['nesting over the limit', 'a: ' + '['.repeat(70) + ']'.repeat(70)],
+    ['no document', '# only a comment'],
+  ])('declines %s (the yaml package decides what to report)', (_, text) => {
+    expect(fastDocuments(text)).toBeUndefined();
+  });
+
+  test('reads prose with "!" and "&" as the yaml package does', () => {
+    expect(fastDocuments('a: Done! Next & more\nb: [x, y]')).toEqual([
+      { a: 'Done! Next & more', b: ['x', 'y'] },
+    ]);
+  });
+});
+
+test('a big directory still reports every problem with file, line and column', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 400; i++)
+    files[`roles/r${String(i).padStart(3, '0')}.yaml`] = roleYaml(`role-${i}`, `Role ${i}`);
+  // A schema problem, a syntax error, a tag and a dangling reference, far apart.
+  files['roles/r017.yaml'] = roleYaml('role-17', 'Role 17').replace(
+    'summary: A test role.',
+    'summary: 5',
+  );
+  files['roles/r150.yaml'] = roleYaml('role-150', 'Role 150') + 'tools: [unclosed\n';
+  files['roles/r233.yaml'] = roleYaml('role-233', 'Role 233').replace(
+    'summary: A test role.',
+    'summary: !!binary aGk=',
+  );
+  files['roles/r399.yaml'] = roleYaml(
+    'role-399',
+    'Role 399',
+    'relatedRoles:\n  - { id: nobody, reason: x }\n',
+  );
+  const problems = problemsOf(tempDir(files));
+  expect(problems).toHaveLength(4);
+  expect(problems[0]).toMatch(/r017\.yaml:4:10: summary: /);
+  expect(problems[1]).toMatch(/r150\.yaml:15:1: Flow sequence/);
+  expect(problems[2]).toMatch(/r233\.yaml:4:19: summary: the tag !!binary is not allowed/);
+  expect(problems[3]).toMatch(/r399\.yaml:15:\d+: relatedRoles\.0\.id: no role has id "nobody"/);
 });

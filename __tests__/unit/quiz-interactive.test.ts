@@ -115,7 +115,7 @@ async function runQuiz(args: string[], deps: Partial<QuizDeps>) {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const store = new DataStore();
-  await store.load(BUILT_IN_DATA_DIR, {}, () => undefined);
+  await store.load(BUILT_IN_DATA_DIR, {}, { write: () => undefined, isTTY: false });
   const quiz = quizCommand({
     interactive: () => true,
     prompter: async () => scripted(numbersPerson()).prompter,

@@ -22,6 +22,9 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   columns: number | undefined;
+  /** Whether stderr is a terminal (progress of a slow load is then a bar), and its width. */
+  stderrIsTTY?: boolean;
+  stderrColumns?: number;
 }
 
 export interface GlobalOptions {

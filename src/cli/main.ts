@@ -76,7 +76,11 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   program.hook('preAction', async (_program, action) => {
     if (!readsData.has(action.name())) return;
     const dir = resolveDataDir(action.optsWithGlobals<GlobalOptions>().data, io.env);
-    await store.load(dir, io.env, (text) => io.stderr(`${text}\n`));
+    await store.load(dir, io.env, {
+      write: (text) => io.stderr(text),
+      isTTY: io.stderrIsTTY === true,
+      columns: io.stderrColumns,
+    });
   });
   const context = (command: Command) => new Context(io, command, store);
   for (const definition of COMMANDS) addCommand(program, definition, context, onResult, COMMANDS);
@@ -123,6 +127,8 @@ export function processIo(): Io {
     env: process.env,
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: process.stderr.columns,
   };
 }
 

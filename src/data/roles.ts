@@ -4,7 +4,7 @@
  * problems are collected and reported together, each with file, line, column and field path.
  */
 import { readdirSync, statSync, existsSync } from 'node:fs';
-import { join, isAbsolute } from 'node:path';
+import { join, isAbsolute, resolve } from 'node:path';
 import { DataError, type DataProblem } from '../errors.js';
 import { safeCwd } from '../io/fs-errors.js';
 import { z } from 'zod';
@@ -12,9 +12,11 @@ import { RoleSchema, sourceRef, type Role, type Metro } from '../model/schema.js
 import { makeCatalog, type Catalog } from '../model/catalog.js';
 import {
   displayPath,
+  fastDocuments,
   locate,
+  parseText,
   pathText,
-  readYamlDocuments,
+  readDataText,
   toData,
   validate,
   type ParsedFile,
@@ -76,11 +78,19 @@ function list(value: unknown): unknown[] {
 }
 
 interface LoadedFile {
-  pf: ParsedFile;
+  /** The file as shown in messages. */
+  shown: string;
+  /** The parsed document, for positions: made on demand when the fast path read the file. */
+  pf: () => ParsedFile | undefined;
   /** The file's data as parsed, valid or not, so cross-checks also cover invalid files. */
   raw: unknown;
   /** The validated role, when the file passed the schema. */
   role?: Role;
+}
+
+/** Where a path of a document is, if the document is known. */
+function at(pf: ParsedFile | undefined, path: readonly PropertyKey[]) {
+  return pf ? locate(pf, path) : {};
 }
 
 /** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
@@ -91,27 +101,27 @@ function crossCheck(
   knownIds: ReadonlySet<string>,
 ): Set<string> {
   const firstFile = new Map<string, string>();
-  for (const { pf, raw } of files) {
+  for (const { shown, pf, raw } of files) {
     const id = field(raw, 'id');
     if (typeof id !== 'string') continue;
     const seen = firstFile.get(id);
     if (seen)
       problems.push({
-        file: pf.file,
-        ...locate(pf, ['id']),
+        file: shown,
+        ...at(pf(), ['id']),
         path: 'id',
         message: `duplicate id "${id}" (also in ${seen})`,
       });
-    else firstFile.set(id, pf.file);
+    else firstFile.set(id, shown);
   }
   const metroIds = new Set(metros.map((m) => m.id));
-  for (const { pf, raw, role } of files) {
+  for (const { shown, pf, raw, role } of files) {
     list(field(raw, 'relatedRoles')).forEach((rel, i) => {
       const id = field(rel, 'id');
       if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
         problems.push({
-          file: pf.file,
-          ...locate(pf, ['relatedRoles', i, 'id']),
+          file: shown,
+          ...at(pf(), ['relatedRoles', i, 'id']),
           path: `relatedRoles.${i}.id`,
           message: `no role has id "${id}"`,
         });
@@ -121,8 +131,8 @@ function crossCheck(
       const metro = field(city, 'metro');
       if (typeof metro === 'string' && !metroIds.has(metro)) {
         problems.push({
-          file: pf.file,
-          ...locate(pf, ['cities', i, 'metro']),
+          file: shown,
+          ...at(pf(), ['cities', i, 'metro']),
           path: `cities.${i}.metro`,
           message: `no metro has id "${metro}"`,
         });
@@ -133,8 +143,8 @@ function crossCheck(
     for (const ref of sourceRefs(role)) {
       if (!sourceIds.has(ref.id)) {
         problems.push({
-          file: pf.file,
-          ...locate(pf, ref.path),
+          file: shown,
+          ...at(pf(), ref.path),
           path: pathText(ref.path),
           message: `no entry in sources has id "${ref.id}"`,
         });
@@ -175,6 +185,32 @@ export function dataDirRoleFiles(dir: string): string[] {
   return files;
 }
 
+/** How many role files were read each way so far in this process (for tests and the bench). */
+const counts = { fast: 0, slow: 0, reused: 0 };
+export function parseCounts(): Readonly<typeof counts> {
+  return { ...counts };
+}
+
+/**
+ * A role file's documents read on the fast path (see data/yaml.ts), each valid; or undefined
+ * when any is not, or the fast path cannot vouch for the file.
+ */
+function readRolesFast(text: string, shown: string): LoadedFile[] | undefined {
+  const docs = fastDocuments(text);
+  if (!docs) return undefined;
+  const out: LoadedFile[] = [];
+  for (const [k, raw] of docs.entries()) {
+    const result = RoleSchema.safeParse(raw);
+    if (!result.success) return undefined;
+    // Positions are needed only for a cross-check problem: parse with `yaml` then.
+    let parsed: ParsedFile | undefined;
+    const pf = () => (parsed ??= parseText(text, shown, [], true)[k]);
+    // The validated role serves the cross-checks as well (same fields): the raw data can go.
+    out.push({ shown, pf, raw: result.data, role: result.data });
+  }
+  return out;
+}
+
 /** What checking a set of role files found. */
 export interface RoleCheck {
   /** The roles that passed the schema, in file order. */
@@ -183,6 +219,25 @@ export interface RoleCheck {
   ids: Set<string>;
   /** How many role documents were read. */
   documents: number;
+  /** For each file, how many documents it gave (all roles when there is no problem). */
+  perFile: number[];
+}
+
+/** How to load role files. */
+export interface LoadOptions {
+  /** Hears before each role file is read (for progress on big directories). */
+  onFile?: (done: number, total: number) => void;
+  /**
+   * Roles of files the caller knows unchanged since this build validated them (the --data
+   * cache), by absolute path: they are not read again.
+   */
+  reuse?: ReadonlyMap<string, readonly Role[]>;
+}
+
+/** A loaded directory: the catalog, and each role file (absolute path) with its role count. */
+export interface LoadedDirectory {
+  catalog: Catalog;
+  files: Array<{ file: string; roles: number }>;
 }
 
 /**
@@ -195,38 +250,86 @@ export function checkRoles(
   metros: Metro[],
   problems: DataProblem[],
   knownIds: ReadonlySet<string> = new Set(),
-  onFile?: (done: number, total: number) => void,
+  options: LoadOptions = {},
 ): RoleCheck {
-  const steps = checkRoleSteps(files, metros, problems, knownIds, onFile);
+  const steps = checkRoleSteps(files, metros, problems, knownIds, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-/** checkRoles one file at a time: the generator pauses after each file (see loadCatalogAsync). */
+/** checkRoles one file at a time: the generator pauses after each file (see loadDirectoryAsync). */
 function* checkRoleSteps(
   files: string[],
   metros: Metro[],
   problems: DataProblem[],
   knownIds: ReadonlySet<string>,
-  onFile?: (done: number, total: number) => void,
+  options: LoadOptions,
 ): Generator<void, RoleCheck> {
+  const { onFile, reuse } = options;
   const loaded: LoadedFile[] = [];
+  const perFile: number[] = [];
   let documents = 0;
   for (const [i, file] of files.entries()) {
     onFile?.(i, files.length);
-    // A role file holds one role, or several as a multi-document YAML stream.
-    for (const pf of readYamlDocuments(file, problems)) {
-      documents++;
-      const data = toData(pf, problems);
-      if (!data.ok) continue;
-      loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
-    }
+    const before = loaded.length;
+    documents += readRoleFile(file, problems, loaded, reuse);
+    perFile.push(loaded.length - before);
     yield;
   }
   const ids = crossCheck(loaded, metros, problems, knownIds);
-  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents };
+  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents, perFile };
+}
+
+/**
+ * Reads one role file into `loaded` (its roles kept by the caller, on the fast path, or with
+ * `yaml`); returns how many documents it held.
+ */
+function readRoleFile(
+  file: string,
+  problems: DataProblem[],
+  loaded: LoadedFile[],
+  reuse: LoadOptions['reuse'],
+): number {
+  const shown = displayPath(file);
+  const kept = reuse?.get(resolve(file));
+  if (kept) {
+    // Validated before by this very build; only the cross-checks run again.
+    counts.reused++;
+    kept.forEach((role, k) => {
+      // Positions are needed only for a cross-check problem: read and parse the file then.
+      let parsed: ParsedFile | undefined;
+      const pf = () => {
+        if (!parsed) {
+          const text = readDataText(file, shown, []);
+          parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
+        }
+        return parsed;
+      };
+      loaded.push({ shown, pf, raw: role, role });
+    });
+    return kept.length;
+  }
+  const text = readDataText(file, shown, problems);
+  if (text === undefined) return 0;
+  // A role file holds one role, or several as a multi-document YAML stream.
+  const fast = readRolesFast(text, shown);
+  if (fast) {
+    counts.fast++;
+    loaded.push(...fast);
+    return fast.length;
+  }
+  counts.slow++;
+  let documents = 0;
+  for (const pf of parseText(text, shown, problems, true)) {
+    documents++;
+    const data = toData(pf, problems);
+    if (!data.ok) continue;
+    const role = validate(pf, data.value, RoleSchema, problems);
+    loaded.push({ shown, pf: () => pf, raw: role ?? data.value, role });
+  }
+  return documents;
 }
 
 /**
@@ -237,26 +340,33 @@ export function loadCatalog(dir: string, onFile?: (done: number, total: number) 
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems);
-  const { roles } = checkRoles(files, metros, problems, new Set(), onFile);
+  const { roles } = checkRoles(files, metros, problems, new Set(), { onFile });
   return catalogOf(dir, roles, metros, problems);
 }
 
 /**
- * loadCatalog that awaits `pause()` after each role file, so a long first load lets the event
- * loop run (a Ctrl-C is then handled at once, not after the load).
+ * Loads a data directory as loadCatalog does, reusing roles the caller kept (options.reuse) and
+ * saying which file gave how many roles; awaits `pause()` after each role file, so a long first
+ * load lets the event loop run (a Ctrl-C is then handled at once, not after the load).
  */
-export async function loadCatalogAsync(
+export async function loadDirectoryAsync(
   dir: string,
   pause: () => Promise<void>,
-  onFile?: (done: number, total: number) => void,
-): Promise<Catalog> {
+  options: LoadOptions = {},
+): Promise<LoadedDirectory> {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems);
-  const steps = checkRoleSteps(files, metros, problems, new Set(), onFile);
+  const steps = checkRoleSteps(files, metros, problems, new Set(), options);
   for (;;) {
     const step = steps.next();
-    if (step.done) return catalogOf(dir, step.value.roles, metros, problems);
+    if (step.done) {
+      const { roles, perFile } = step.value;
+      return {
+        catalog: catalogOf(dir, roles, metros, problems),
+        files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
+      };
+    }
     await pause();
   }
 }

@@ -1,19 +1,24 @@
 /**
  * A cache of user data directories (--data, CAREERS_DATA_DIR): the parsed, validated data of a
  * directory and its search index are kept as a pack (store/pack.ts) in the user cache directory,
- * one file per directory, keyed by the path, size, modification time, change time and inode of
- * every data file (and the careers version). Editing any file makes a new key; a missing, corrupt or stale entry is
- * ignored and rebuilt, and writing a directory's entry replaces its old one. The cache keeps at
- * most MAX_ENTRIES entries and MAX_BYTES in all, dropping the least recently used. Set
+ * one file per directory, keyed by the code (careers version, build id, pack format) and the
+ * path and signature (size, modification and change times, inode, device) of every data file. A missing, corrupt or foreign
+ * entry is ignored and rebuilt. An entry of the same code whose files changed is reused: the
+ * pack records which file gave which roles, so a load re-reads only the files added or edited
+ * (the catalog, the search index and the typo lists are then built again from all roles).
+ * Entries are written atomically (temp file, then rename), so two processes loading one
+ * directory at once each write a whole entry and the last one stays. The cache keeps at most
+ * MAX_ENTRIES entries and MAX_BYTES in all, dropping the least recently used. Set
  * CAREERS_NO_CACHE=1 to bypass it.
  */
-import { lstatSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import type * as Crypto from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { dataFiles } from '../data/dirs.js';
-import { packChunks, readPack, type Pack, type PackContents } from './pack.js';
+import { PACK_FORMAT, packChunks, readPack, type Pack, type PackContents } from './pack.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../io/files.js';
 import { listDir, makeDirs } from '../io/safe-fs.js';
 import { version } from '../version.js';
@@ -58,16 +63,54 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** A key that changes whenever any data file of the directory is added, removed or edited. */
-export function cacheKey(dataDir: string): string {
-  const lines = [`careers ${version()}`];
+/**
+ * The id of the build that runs (a hash of the bundle, written by scripts/bundle.mjs), read once;
+ * "none" when there is none (code run from src/ by the tests).
+ */
+let build: string | undefined;
+export function buildId(): string {
+  if (build === undefined) {
+    try {
+      build = readFileSync(join(PACKAGE_ROOT, 'dist', 'bundle', 'build-id'), 'utf8').trim();
+    } catch {
+      build = 'none';
+    }
+  }
+  return build;
+}
+
+/**
+ * What an entry's contents depend on besides the data: the careers version, the build (code that
+ * indexes or validates differently makes other entries) and the pack format.
+ */
+export function codeKey(): string {
+  return `careers ${version()} build ${buildId()} pack ${PACK_FORMAT}`;
+}
+
+/**
+ * Each data file of a directory (absolute path) with its signature: size, modification and
+ * change times and inode. An edit changes it, even one that keeps the size and restores the
+ * modification time (the change time cannot be set back).
+ */
+export function fileSignatures(dataDir: string): Map<string, string> {
+  const sigs = new Map<string, string>();
   for (const file of dataFiles(resolve(dataDir))) {
     const st = statSync(file);
-    // Size and mtime alone miss an edit that keeps both (touch -r, checkouts, archives,
-    // editors): the change time and inode change with every write and cannot be set back.
-    lines.push(`${file}\t${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t${st.ino}\t${st.dev}`);
+    sigs.set(file, `${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t${st.ino}\t${st.dev}`);
   }
+  return sigs;
+}
+
+/** The key of a directory whose files have these signatures (see cacheKey). */
+export function keyOf(sigs: ReadonlyMap<string, string>): string {
+  const lines = [codeKey()];
+  for (const [file, sig] of sigs) lines.push(`${file}\t${sig}`);
   return sha256(lines.join('\n'));
+}
+
+/** A key that changes whenever any data file of the directory is added, removed or edited. */
+export function cacheKey(dataDir: string): string {
+  return keyOf(fileSignatures(dataDir));
 }
 
 /** The cache entry of a data directory. */
@@ -76,11 +119,14 @@ export function entryFile(env: NodeJS.ProcessEnv, dataDir: string): string {
   return join(cacheDir(env), `${name}.pack`);
 }
 
-/** The cached data of a directory when its entry is sound and its key matches; else undefined. */
+/**
+ * The cached data of a directory when its entry is sound and its key matches (any key when
+ * `key` is undefined: an older entry, whose unchanged files a load can reuse); else undefined.
+ */
 export function readCache(
   env: NodeJS.ProcessEnv,
   dataDir: string,
-  key: string,
+  key: string | undefined,
   warn?: CacheWarning,
 ): Pack | undefined {
   if (env.CAREERS_NO_CACHE) return undefined;

@@ -12,13 +12,15 @@ import type { Synonyms } from '../data/synonyms.js';
 import type { Quiz } from '../model/quiz-schema.js';
 import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import { readCompiled } from './compiled.js';
-import { cacheKey, readCache, writeCache } from './cache.js';
-import type { Catalog } from '../model/catalog.js';
+import { codeKey, fileSignatures, keyOf, readCache, writeCache } from './cache.js';
 import type { Pack } from './pack.js';
+import { progress, type ProgressOut } from './progress.js';
+import type { Role } from '../model/schema.js';
+import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
-import { buildWordIndexSteps, wordIndexOf } from '../core/word-index.js';
+import { buildWordIndexSteps, wordIndexOf, type Lists } from '../core/word-index.js';
 import { clean } from '../text.js';
 
 export interface LoadedData {
@@ -33,43 +35,59 @@ export interface LoadedData {
 /** Words whose typo look-alikes are found between two pauses of a first load. */
 const TYPO_BATCH = 256;
 
-/** A first load quiet for this long says on stderr what it is doing... */
-const SLOW_LOAD_MS = 1000;
-/** ...and then how far it got, at most this often (and each new step). */
-const PROGRESS_EVERY_MS = 10_000;
-
-/**
- * Progress of a slow first load of a data directory: nothing in the first second; then what
- * it is doing at each new step, and how far it got every ten seconds. `now` is the clock.
- */
-export function progress(
-  note: (text: string) => void,
-  dir: string,
-  now: () => number = Date.now,
-): (step: string, detail?: string) => void {
-  const start = now();
-  let last = 0;
-  let lastStep = '';
-  return (step, detail) => {
-    const time = now();
-    if (time - start < SLOW_LOAD_MS) return;
-    if (step === lastStep && time - last < PROGRESS_EVERY_MS) return;
-    const first = last === 0;
-    last = time;
-    lastStep = step;
-    // The directory name is the user's: cleaned, it cannot drive the terminal.
-    const hint = first ? ` (first run on ${clean(dir)}; later runs read a cache)` : '';
-    note(`careers: ${step}${detail ? `: ${detail}` : ''}${hint}…`);
-  };
-}
-
-/** The cache key of a directory, or undefined when it cannot be made (the load then reports why). */
-function safeKey(dir: string): string | undefined {
+/** The signatures of a directory's files, or undefined when they cannot be read (the load then reports why). */
+function safeSignatures(dir: string): Map<string, string> | undefined {
   try {
-    return cacheKey(dir);
+    return fileSignatures(dir);
   } catch {
     return undefined;
   }
+}
+
+/** What a load can take from an older cache entry of the same directory and code. */
+interface Reuse {
+  /** The roles of each unchanged file, by absolute path. */
+  roles: Map<string, Role[]>;
+  /** The entry's words and their typo lists (reused when the new index has the same words). */
+  words: readonly string[];
+  typos?: Lists;
+}
+
+/**
+ * What an older entry offers: the roles of every file whose signature is unchanged. Nothing
+ * when the entry was made by other code (a build or pack format that may validate or index
+ * differently), records no files, or is damaged.
+ */
+function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): Reuse | undefined {
+  if (entry.code !== codeKey()) return undefined;
+  try {
+    const files = entry.files();
+    if (!files) return undefined;
+    const all = entry.catalog(dir).roles;
+    const roles = new Map<string, Role[]>();
+    let at = 0;
+    for (const f of files) {
+      if (sigs.get(f.file) === f.sig) roles.set(f.file, all.slice(at, at + f.roles));
+      at += f.roles;
+    }
+    if (at !== all.length) return undefined;
+    return { roles, words: entry.words.words, typos: entry.words.typos };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The old typo lists when the words are the same (typo lists depend on the words only). */
+function sameTypos(reuse: Reuse | undefined, words: readonly string[]): number[][] | undefined {
+  const typos = reuse?.typos;
+  if (!typos || reuse.words.length !== words.length) return undefined;
+  if (!words.every((w, i) => reuse.words[i] === w)) return undefined;
+  return Array.from({ length: words.length }, (_, i) => Array.from(typos.get(i)));
+}
+
+/** DEBUG=careers: say how a load went. */
+function debugging(env: NodeJS.ProcessEnv): boolean {
+  return (env.DEBUG ?? '').split(',').includes('careers');
 }
 
 /** The data of one run: loaded once, shared by every Context. */
@@ -81,76 +99,108 @@ export class DataStore {
 
   /**
    * Loads the data directory: the compiled built-in data, or a user directory's cache entry,
-   * when fresh; else the YAML (then caches a user directory for next time).
+   * when fresh; else the YAML, taking unchanged files' roles from an older cache entry (then
+   * caches a user directory for next time). Progress of a slow load goes to `out`.
    */
-  async load(dir: string, env: NodeJS.ProcessEnv, note: (text: string) => void): Promise<void> {
+  async load(dir: string, env: NodeJS.ProcessEnv, out: ProgressOut): Promise<void> {
     if (this.data?.dir === dir) return;
     const builtIn = dir === BUILT_IN_DATA_DIR;
-    const key = builtIn || env.CAREERS_NO_CACHE ? undefined : safeKey(dir);
-    const warn = (text: string) => note(clean(text));
-    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key, warn) : undefined;
     this.index = undefined;
-    if (pack) {
-      // The build checks that the compiled built-in data holds no control characters.
-      this.data = {
-        dir,
-        catalog: pack.catalog(dir, builtIn),
-        synonyms: pack.synonyms,
-        steps: pack.steps,
-        quiz: pack.quiz,
-      };
-      this.tables = {
-        tables: pack.words,
-        names: pack.names,
-        ...(builtIn ? { bridge: () => pack.bridge, occupations: () => pack.outside() ?? [] } : {}),
-      };
-      if (!builtIn) this.addLanguage(dir);
-      return;
-    }
-    const [{ loadCatalogAsync }, { loadSynonyms }, { loadPaths }] = await Promise.all([
-      import('../data/roles.js'),
-      import('../data/synonyms.js'),
-      import('../data/career-steps.js'),
-    ]);
-    const say = progress(note, dir);
-    // A first load takes seconds: it pauses now and then (checkpoint), so Ctrl-C stops it.
-    const catalog = await loadCatalogAsync(dir, checkpoint, (done, total) =>
-      say('reading role files', `${done} of ${total}`),
-    );
-    this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
-    this.tables = {};
-    if (key) {
-      say('building the search index');
-      await checkpoint();
-      const build = buildWordIndexSteps(catalog.roles);
-      let step = build.next();
-      for (; !step.done; step = build.next()) await checkpoint();
-      const words = step.value;
-      const tables = wordIndexOf(words);
-      this.tables = { tables };
-      this.addLanguage(dir);
-      await checkpoint();
-      say('writing the cache');
-      const typos: number[][] = [];
-      for (let at = 0; at < tables.words.length; at += TYPO_BATCH) {
-        for (const list of typoLists(tables, at, at + TYPO_BATCH)) typos.push(list);
+    const compiled = builtIn ? readCompiled(dir) : undefined;
+    if (compiled) return this.usePack(dir, compiled, true);
+    const sigs = builtIn || env.CAREERS_NO_CACHE ? undefined : safeSignatures(dir);
+    const key = sigs && keyOf(sigs);
+    const warn = (text: string) => out.write(`${clean(text)}\n`);
+    const entry = key ? readCache(env, dir, undefined, warn) : undefined;
+    if (entry && entry.key === key) return this.usePack(dir, entry, false);
+    const reuse = entry && sigs ? reusable(entry, dir, sigs) : undefined;
+
+    const [{ loadDirectoryAsync, parseCounts }, { loadSynonyms }, { loadPaths }] =
+      await Promise.all([
+        import('../data/roles.js'),
+        import('../data/synonyms.js'),
+        import('../data/career-steps.js'),
+      ]);
+    const shown = progress(out, dir, !entry);
+    try {
+      shown.step('reading role files');
+      // A first load takes seconds: it pauses now and then (checkpoint), so Ctrl-C stops it.
+      const { catalog, files } = await loadDirectoryAsync(dir, checkpoint, {
+        onFile: (done, total) => shown.files(done, total),
+        reuse: reuse?.roles,
+      });
+      this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
+      this.tables = {};
+      if (key && sigs) {
+        shown.step('building the search index');
         await checkpoint();
+        const build = buildWordIndexSteps(catalog.roles);
+        let step = build.next();
+        for (; !step.done; step = build.next()) await checkpoint();
+        const words = step.value;
+        const tables = wordIndexOf(words);
+        this.tables = { tables };
+        this.addLanguage(dir);
+        await checkpoint();
+        let typos = sameTypos(reuse, words.words);
+        if (!typos) {
+          shown.step('finding typo look-alikes');
+          typos = [];
+          for (let at = 0; at < tables.words.length; at += TYPO_BATCH) {
+            for (const list of typoLists(tables, at, at + TYPO_BATCH)) typos.push(list);
+            shown.files(
+              Math.min(at + TYPO_BATCH, tables.words.length),
+              tables.words.length,
+              'words',
+            );
+            await checkpoint();
+          }
+        }
+        shown.step('writing the cache');
+        writeCache(
+          env,
+          dir,
+          {
+            key,
+            code: codeKey(),
+            files: files.map(({ file, roles }) => ({ file, sig: sigs.get(file) ?? '', roles })),
+            roles: catalog.roles,
+            metros: catalog.metros,
+            synonyms: this.data.synonyms,
+            steps: this.data.steps,
+            words,
+            typos,
+          },
+          warn,
+        );
+      } else this.addLanguage(dir);
+    } finally {
+      shown.end();
+      if (debugging(env)) {
+        const { fast, slow, reused } = parseCounts();
+        out.write(
+          `careers: role files parsed: ${fast + slow} (${slow} by yaml), reused: ${reused}\n`,
+        );
       }
-      writeCache(
-        env,
-        dir,
-        {
-          key,
-          roles: catalog.roles,
-          metros: catalog.metros,
-          synonyms: this.data.synonyms,
-          steps: this.data.steps,
-          words,
-          typos,
-        },
-        warn,
-      );
-    } else this.addLanguage(dir);
+    }
+  }
+
+  /** Takes the data from a pack: the compiled built-in data or a fresh cache entry. */
+  private usePack(dir: string, pack: Pack, builtIn: boolean): void {
+    // The build checks that the compiled built-in data holds no control characters.
+    this.data = {
+      dir,
+      catalog: pack.catalog(dir, builtIn),
+      synonyms: pack.synonyms,
+      steps: pack.steps,
+      quiz: pack.quiz,
+    };
+    this.tables = {
+      tables: pack.words,
+      names: pack.names,
+      ...(builtIn ? { bridge: () => pack.bridge, occupations: () => pack.outside() ?? [] } : {}),
+    };
+    if (!builtIn) this.addLanguage(dir);
   }
 
   /**

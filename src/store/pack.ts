@@ -42,7 +42,7 @@ import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
-const FORMAT = 4;
+export const PACK_FORMAT = 5;
 /** Magic, format, header length, header checksum. */
 const PREAMBLE = MAGIC.length + 12;
 /**
@@ -66,10 +66,24 @@ export interface PackContents {
   typos?: number[][];
   /** The validated quiz, for the built-in data (a --data cache entry holds none). */
   quiz?: Quiz;
+  /**
+   * For a --data cache entry: each role file (its path and its signature, see store/cache.ts),
+   * with how many roles it gave, in role order; and the code they were validated by. A later
+   * load of the changed directory takes the roles of unchanged files from here.
+   */
+  files?: FileRecord[];
+  code?: string;
   /** The WordNet bridge table, for the built-in data (core/bridge.ts). */
   bridge?: BridgeData;
   /** The O*NET occupations the catalogue lacks (core/scope.ts), for the built-in data. */
   outside?: Occupation[];
+}
+
+/** A role file a pack's roles came from. */
+export interface FileRecord {
+  file: string;
+  sig: string;
+  roles: number;
 }
 
 /** The small data kept in the header, parsed whole on every read. */
@@ -90,6 +104,8 @@ interface Section {
 
 interface Header {
   key: string;
+  /** What the roles were validated by (PackContents.code), if recorded. */
+  code?: string;
   endian: string;
   /** Size of the whole file in bytes. */
   size: number;
@@ -121,6 +137,10 @@ export interface Pack {
   names: Lists;
   /** The validated quiz, read when asked for; undefined when the pack holds none. */
   quiz(): Quiz | undefined;
+  /** PackContents.code, if recorded. */
+  code?: string;
+  /** The role files the roles came from, in order, if recorded (read when asked for). */
+  files(): FileRecord[] | undefined;
   /** The WordNet bridge, read a bucket at a time; undefined when the pack holds none. */
   bridge?: Bridge;
   /** The O*NET occupations the catalogue lacks, read when asked for; undefined if not held. */
@@ -199,6 +219,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     encoder.encode(JSON.stringify(roles.map((r) => headlineSalary(r)?.median ?? null))),
   ]);
   if (contents.quiz) add('quiz', [encoder.encode(JSON.stringify(contents.quiz))]);
+  if (contents.files) add('files', [encoder.encode(JSON.stringify(contents.files))]);
   if (contents.outside)
     add('outside', [
       encoder.encode(JSON.stringify(contents.outside.map((o) => [o.code, o.title]))),
@@ -221,6 +242,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     encoder.encode(
       JSON.stringify({
         key: contents.key,
+        code: contents.code,
         endian: endianness(),
         size,
         meta,
@@ -239,7 +261,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   const preamble = new Uint8Array(PREAMBLE);
   preamble.set(encoder.encode(MAGIC));
   const view = new DataView(preamble.buffer);
-  view.setUint32(MAGIC.length, FORMAT, true);
+  view.setUint32(MAGIC.length, PACK_FORMAT, true);
   view.setUint32(MAGIC.length + 4, header.byteLength + headerPad, true);
   const paddedHeader = new Uint8Array(header.byteLength + headerPad).fill(0x20);
   paddedHeader.set(header);
@@ -268,10 +290,14 @@ function asU32(bytes: Uint8Array): Uint32Array {
 export type OnDamage = (file: string) => string[];
 
 /**
- * Opens a pack; undefined when the file is missing or not a sound pack of this key (see the top
- * of this file). The file stays open for the rest of the run.
+ * Opens a pack; undefined when the file is missing or not a sound pack of this key (any key when
+ * `key` is undefined; see the top of this file). The file stays open for the rest of the run.
  */
-export function readPack(file: string, key: string, onDamage: OnDamage): Pack | undefined {
+export function readPack(
+  file: string,
+  key: string | undefined,
+  onDamage: OnDamage,
+): Pack | undefined {
   let fd: number | undefined;
   try {
     // A regular file only: a FIFO or device in its place would block the open forever.
@@ -280,12 +306,13 @@ export function readPack(file: string, key: string, onDamage: OnDamage): Pack | 
     const decoder = new TextDecoder('utf-8', { fatal: true });
     if (decoder.decode(head.subarray(0, MAGIC.length)) !== MAGIC) return undefined;
     const view = new DataView(head.buffer);
-    if (view.getUint32(MAGIC.length, true) !== FORMAT) return undefined;
+    if (view.getUint32(MAGIC.length, true) !== PACK_FORMAT) return undefined;
     const headerBytes = view.getUint32(MAGIC.length + 4, true);
     const raw = readAt(fd, PREAMBLE, headerBytes);
     if (crc32(raw) !== view.getUint32(MAGIC.length + 8, true)) return undefined;
     const header = JSON.parse(decoder.decode(raw)) as Header;
-    if (header.key !== key || header.endian !== endianness()) return undefined;
+    if ((key !== undefined && header.key !== key) || header.endian !== endianness())
+      return undefined;
     if (fstatSync(fd).size !== header.size) return undefined;
     const base = PREAMBLE + headerBytes;
     const open = fd;
@@ -444,6 +471,8 @@ export function readPack(file: string, key: string, onDamage: OnDamage): Pack | 
       },
       names: table('names').lists,
       quiz: () => (header.sections.quiz ? parsed<Quiz>('quiz') : undefined),
+      code: header.code,
+      files: () => (header.sections.files ? parsed<FileRecord[]>('files') : undefined),
       bridge: header.sections['bridge:start'] ? readBridge() : undefined,
       outside: () =>
         header.sections.outside
