@@ -224,7 +224,7 @@ describe('data set through the CLI', () => {
     expect(ny?.median).toBe(83270); // BLS OEWS May 2024, 43-6011, New York-Newark-Jersey City
     expect(ny?.adjusted).toBe(Math.round(83270 / (112.563 / 100))); // BEA RPP 2024 for the metro
     const table = run(['show', 'executive assistant', '--section', 'cities']).stdout;
-    expect(table).toMatch(/New York † +│ NY +│ +79,590 │ +\$83,270 │/);
+    expect(table).toMatch(/New York, NY † +│ +79,590 │ +\$83,270 │/);
     expect(table).toContain('$73,976');
   });
 

@@ -153,6 +153,25 @@ export class DataStore {
   }
 }
 
+/** Narrowest and widest layout, and the width when neither the terminal nor COLUMNS says. */
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 160;
+const DEFAULT_WIDTH = 80;
+
+/**
+ * Columns to lay out for: the terminal's width; when stdout is not a terminal, $COLUMNS (as
+ * `ls` and git do), else 80. Kept between 60 and 160.
+ */
+export function terminalWidth(io: Pick<Io, 'columns' | 'env' | 'isTTY'>): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  const asked =
+    (io.isTTY && io.columns) ||
+    (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined) ||
+    io.columns ||
+    DEFAULT_WIDTH;
+  return Math.max(MIN_WIDTH, Math.min(asked, MAX_WIDTH));
+}
+
 export class Context {
   constructor(
     readonly io: Io,
@@ -171,7 +190,7 @@ export class Context {
   /** Theme and width for renderers. */
   get render(): RenderContext {
     const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
-    const width = Math.max(60, Math.min(this.io.columns ?? 100, 160));
+    const width = terminalWidth(this.io);
     const glyphs = asciiOnly(this.options.ascii, this.io.env) ? ASCII : UNICODE;
     return { theme: makeTheme(color), width, glyphs };
   }

@@ -148,7 +148,8 @@ export function renderSimilar(
     pct(s.score),
     pct(s.skills),
     `${pct(s.software)} (${s.sharedSoftware.length})`,
-    s.sharedSoftware.slice(0, 3).join(', ') + (s.sharedSoftware.length > 3 ? ', …' : ''),
+    s.sharedSoftware.slice(0, 3).join(', ') +
+      (s.sharedSoftware.length > 3 ? ` (+${s.sharedSoftware.length - 3} more)` : ''),
   ]);
   return [
     `${ctx.theme.heading('Roles most like')} ${ctx.theme.title(title(catalog, roleId))}`,
@@ -156,7 +157,7 @@ export function renderSimilar(
       ctx,
       ['#', 'Role', 'Overall', 'Skills', 'Software (shared)', 'Shared software'],
       rows,
-      { right: [0, 2, 3, 4], keep: [1] },
+      { right: [0, 2, 3, 4] },
     ),
     ctx.theme.dim(
       wrap(

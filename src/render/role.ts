@@ -267,14 +267,13 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
   const withFigures = rows.some((r) => r.median !== undefined);
   if (withFigures) {
     const rppYear = rows.find((r) => r.rppYear !== undefined)?.rppYear;
-    const head = ['City', 'State', 'Jobs', 'Median', 'p25–p75', 'Adj. median*', 'vs US median'];
+    const head = ['City', 'Jobs', 'Median', 'p25–p75', 'Adj. median*', 'vs US median'];
     const body = rows.map((r) => {
       const diff =
         r.median !== undefined && national !== undefined ? r.median - national : undefined;
       const diffText = signedMoney(diff);
       return [
-        r.namedBy.length ? `${r.name} †` : r.name,
-        r.state,
+        `${r.name}, ${r.state}${r.namedBy.length ? ' †' : ''}`,
         count(r.employment),
         money(r.median),
         r.p25 !== undefined ? `${money(r.p25)}–${money(r.p75)}` : '–',
@@ -282,7 +281,15 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
         diffText,
       ];
     });
-    out.push(renderTable(ctx, head, body, { right: [2, 3, 4, 5, 6] }));
+    out.push(
+      renderTable(ctx, head, body, {
+        right: [1, 2, 3, 4, 5],
+        fold: [
+          [3, 2],
+          [5, 4],
+        ],
+      }),
+    );
     const namers = [...new Set(rows.flatMap((r) => r.namedBy.map(clean)))];
     if (namers.length) {
       out.push(
