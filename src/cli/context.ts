@@ -21,6 +21,7 @@ import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
 import { renderJson } from '../render/json.js';
 import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
+import { escapeJson, toAscii } from '../render/ascii.js';
 
 /** Where output goes; replaced in tests. */
 export interface Io {
@@ -29,6 +30,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   columns: number | undefined;
+  /** ASCII mode, as far as the command line says before it is parsed (for help and errors). */
+  ascii?: boolean;
 }
 
 export interface GlobalOptions {
@@ -191,7 +194,7 @@ export class Context {
   get render(): RenderContext {
     const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
     const width = terminalWidth(this.io);
-    const glyphs = asciiOnly(this.options.ascii, this.io.env) ? ASCII : UNICODE;
+    const glyphs = this.ascii ? ASCII : UNICODE;
     return { theme: makeTheme(color), width, glyphs };
   }
 
@@ -221,13 +224,23 @@ export class Context {
     return resolveDataDir(this.options.data, this.io.env);
   }
 
-  /** Prints a rendered result, or its JSON document in --json mode. */
+  /** Plain ASCII output: --ascii, TERM=dumb or a locale that is not UTF-8. */
+  get ascii(): boolean {
+    return asciiOnly(this.options.ascii, this.io.env);
+  }
+
+  /**
+   * Prints a rendered result, or its JSON document in --json mode. In ASCII mode the text is
+   * made ASCII and the JSON written with \u escapes (the same document).
+   */
   print(text: () => string, json: () => Record<string, unknown>): void {
-    this.io.stdout(this.json ? renderJson(json()) : text());
+    if (this.json) this.io.stdout(this.ascii ? escapeJson(renderJson(json())) : renderJson(json()));
+    else this.io.stdout(this.ascii ? toAscii(text()) : text());
   }
 
   /** A hint or warning: always stderr, so stdout stays pure data. */
   note(text: string): void {
-    this.io.stderr(text.endsWith('\n') ? text : `${text}\n`);
+    const line = text.endsWith('\n') ? text : `${text}\n`;
+    this.io.stderr(this.ascii ? toAscii(line) : line);
   }
 }

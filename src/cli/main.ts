@@ -20,6 +20,14 @@ import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
 import { removeTempFiles } from '../io/files.js';
 import { clean } from '../render/text.js';
+import { asciiOnly } from '../render/charts.js';
+import { toAscii } from '../render/ascii.js';
+
+/** Where the options end: at a bare "--", else the end of argv. */
+function endOfOptions(argv: string[]): number {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv.length : end;
+}
 
 /** Commands that never read the data directory (validate reads it its own way). */
 const COMMANDS_WITHOUT_DATA = new Set(['schema', 'validate']);
@@ -72,7 +80,7 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout(s),
+      writeOut: (s) => io.stdout(io.ascii ? toAscii(s) : s),
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(clean(s)),
     });
@@ -151,7 +159,10 @@ function installProcessHandlers(): void {
 /** Runs the CLI and resolves to the exit code. Pass `io` to run without touching the process. */
 export async function main(argv: string[], io?: Io): Promise<number> {
   if (!io) installProcessHandlers();
-  const streams = io ?? processIo();
+  const given = io ?? processIo();
+  // Errors, help and notes in ASCII mode are ASCII too (commands' results: Context.print).
+  const ascii = asciiOnly(argv.slice(2, endOfOptions(argv)).includes('--ascii'), given.env);
+  const streams: Io = ascii ? { ...given, ascii, stderr: (s) => given.stderr(toAscii(s)) } : given;
   let code: number = ExitCode.ok;
   try {
     const program = buildProgram(streams, (c) => (code = c));

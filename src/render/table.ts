@@ -130,14 +130,26 @@ function frame(b: Border): Record<string, string> {
   };
 }
 
-/** Options every table shares: our frame, cli-table3's colours off, wrapping on words. */
+/**
+ * Options every table shares: our frame, cli-table3's colours off. Cells come wrapped (see
+ * wrapCell), so cli-table3 only splits them at newlines: its own word wrap measures every word
+ * of every cell, most of a role card's table time, for cells that nearly all fit.
+ */
 function baseOptions(ctx: TableContext) {
   return {
     chars: frame((ctx.glyphs ?? UNICODE).border),
-    wordWrap: true,
-    wrapOnWordBoundary: true,
+    wordWrap: false,
     style: { head: [], border: [] },
   };
+}
+
+/** A cell's text wrapped at word boundaries to `max` columns (as cli-table3's wordWrap does). */
+function wrapCell(text: string, max: number): string {
+  if (cellWidth(text) <= max) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => wrapWords(line, max))
+    .join('\n');
 }
 
 /** Renders rows under a header as a bordered table. */
@@ -185,14 +197,20 @@ export function renderTable(
   const wraps = cleanRows.some((r) =>
     r.some((cell, i) => cell.includes('\n') || cellWidth(cell) + 2 * PADDING > (colWidths[i] ?? 0)),
   );
+  const inner = colWidths.map((w) => w - 2 * PADDING);
+  const wrapRow = (r: string[]) => r.map((cell, i) => wrapCell(cell, inner[i] ?? 0));
   const table = new Table({
     ...baseOptions(ctx),
-    head: cleanHead.map((h) => ctx.theme.heading(h)),
+    head: wrapRow(cleanHead).map((h) => ctx.theme.heading(h)),
     colWidths,
     colAligns: columns.map((c) => (opts.right?.includes(c) ? 'right' : 'left')),
     style: { head: [], border: [], compact: !wraps },
   });
-  table.push(...cleanRows);
+  if (wraps) table.push(...cleanRows.map(wrapRow));
+  // Without rules between rows, the body is drawn the same as one row of one-line-per-row
+  // cells, and cli-table3's work grows with its cells (and their rows squared).
+  else if (cleanRows.length)
+    table.push(columns.map((_, i) => cleanRows.map((r) => r[i] ?? '').join('\n')));
   return table.toString();
 }
 
@@ -233,10 +251,8 @@ function renderStacked(ctx: TableContext, list: Block[]): string {
   const longest = Math.max(0, ...list.flatMap((b) => b.fields.map(([, v]) => longestWord(v))));
   const right = Math.max(longest + 2 * PADDING, ctx.width - left - 3);
   const inner = right - 2 * PADDING;
-  // Wrapped here, not by cli-table3, so each label stays beside the first line of its value.
   const table = new Table({
     ...baseOptions(ctx),
-    wordWrap: false,
     colWidths: [left, right],
     style: { head: [], border: [], compact: false },
   });
