@@ -1,50 +1,139 @@
-// Prints search relevance (top-1, top-3, MRR) overall and per query type, for careers' ranking
-// and for a plain Fuse.js baseline. Usage: npm run eval:search (builds first) [-- flags]
+// Prints search relevance (top-1, top-3, MRR) per query set, for careers' ranking and for a plain
+// Fuse.js baseline over title, aliases and O*NET titles. Usage: npm run eval:search (builds
+// first) [-- flags]
+//
+// Query sets:
+//   k-fold        every role's O*NET titles in 5 folds (by a hash of the title, so a title
+//                 several roles share is held out of all of them): each fold's titles are removed
+//                 from the roles, the index is built in process without them, and they are
+//                 queried; the figures pool the 5 folds (each title is queried once)
+//   lay, typo     (and held-back while the fixture has it) __tests__/fixtures/search-queries.tsv,
+//                 on the whole index
+//   posting       hand-written job-posting titles (__tests__/fixtures/search-postings.tsv) with
+//                 levels, schedules, departments and places; rows whose codes are not in the
+//                 catalog are counted as "pending", not ranked
+//   out-of-scope  queries for jobs that are not back office jobs: correct when search says so
+//                 (for Fuse.js: when it finds nothing)
+//
+// Flags:
 //   --no-narrowing      Fuse.js scans every known word for typos instead of the candidates the
 //                       word index proposes (slower; the figures must be the same)
-//   --check-narrowing   also rank every query both ways and report any difference
+//   --check-narrowing   also rank every fixture query both ways and report any difference
 //   --json              one JSON document instead of the table (the regression test reads it)
+//   --sample N          query only every Nth title of each k-fold fold (the regression test
+//                       uses it to stay quick; the folds and their indexes are the same)
 //   --misses            list the queries whose expected role is not in the top 3
 //   --ceiling           also print the lexical ceiling: the share of queries where at least one
 //                       word of the query (as typed, or any reading with abbreviations expanded
 //                       or synonyms swapped) occurs in a searchable text of an expected role,
-//                       exactly, by stem or as the start of a word. Typo matches are left out
-//                       (held-back titles are spelled right, so a typo match is luck). A query
-//                       no word of which reaches the expected role cannot be found by any
-//                       ranking of the same texts: this share bounds top-3 and top-1 from above.
-//                       Typo queries are left out (they are meant to be reached by typos).
+//                       exactly, by stem or as the start of a word (k-fold: of the fold's roles).
+//                       Typo matches are left out. A query no word of which reaches the expected
+//                       role cannot be found by any ranking of the same texts: this share bounds
+//                       top-3 and top-1 from above. Typo queries are left out.
 import { readFileSync } from 'node:fs';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
+import { makeCatalog } from '../dist/core/catalog.js';
 import { buildIndex, search, queryVariants, queryWords, stem } from '../dist/core/search.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { readCompiled } from '../dist/data/compiled.js';
-import { baselineRanker, evaluate, parseQueries } from '../dist/core/relevance.js';
+import { baselineRanker, kFold, parseQueries, rankOf } from '../dist/core/relevance.js';
 
-const queries = parseQueries(
-  readFileSync(new URL('../__tests__/fixtures/search-queries.tsv', import.meta.url), 'utf8'),
-);
+const FOLDS = 5;
+const sampleAt = process.argv.indexOf('--sample');
+const SAMPLE = sampleAt > 0 ? Number(process.argv[sampleAt + 1]) : 1;
+if (!Number.isInteger(SAMPLE) || SAMPLE < 1) throw new Error('--sample takes a whole number >= 1');
+const OUT_OF_SCOPE = 'out-of-scope';
+const fixture = (name) =>
+  parseQueries(readFileSync(new URL(`../__tests__/fixtures/${name}`, import.meta.url), 'utf8'));
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const synonyms = loadSynonyms(BUILT_IN_DATA_DIR);
 const narrow = !process.argv.includes('--no-narrowing');
 const index = buildIndex(catalog, synonyms, { narrow });
+const codes = new Set(catalog.roles.flatMap((r) => r.socCodes));
+
+const postings = fixture('search-postings.tsv');
+const fixtureQueries = [
+  ...fixture('search-queries.tsv'),
+  ...postings.filter((q) => q.type !== 'posting' || q.expected.some((c) => codes.has(c))),
+];
+const pending = postings.filter(
+  (q) => q.type === 'posting' && !q.expected.some((c) => codes.has(c)),
+);
+
 /** Ranked hits of a query as text (id, score, matched text), to compare rankings exactly. */
 const shown = (hits) =>
   hits.map((h) => `${h.role.id} ${h.score} ${h.matched.field}:${h.matched.value}`);
-const ranked = new Map();
-const ours = evaluate(queries, (q) => {
-  const hits = search(index, q, 10);
-  ranked.set(q, shown(hits));
-  return hits.map((h) => h.role);
-});
-const base = evaluate(queries, baselineRanker(catalog));
 
-/** The lexical ceiling per query type (see --ceiling above), and the queries out of reach. */
-function lexicalCeiling() {
+/**
+ * Ranks queries on an index (and Fuse.js on its catalog): the ranks of each, and the queries
+ * search says are out of scope.
+ */
+function rankAll(queries, idx, cat) {
+  const base = baselineRanker(cat);
+  const rows = [];
+  for (const q of queries) {
+    const hits = search(idx, q.query, 10);
+    const fuse = base(q.query);
+    rows.push({
+      q,
+      hits,
+      ours: hits.map((h) => h.role),
+      base: fuse,
+      outOfScope: hits.length === 0 || hits.outOfScope === true,
+    });
+  }
+  return rows;
+}
+
+const fixtureRows = rankAll(fixtureQueries, index, catalog);
+const folds = kFold(catalog.roles, FOLDS).map((fold) => {
+  const cat = makeCatalog(fold.roles, catalog.metros, catalog.dataDir);
+  const idx = buildIndex(cat, synonyms, { narrow });
+  const queries = fold.queries.filter((_, i) => i % SAMPLE === 0);
+  return { fold: { ...fold, queries }, cat, idx, rows: rankAll(queries, idx, cat) };
+});
+const allRows = [...folds.flatMap((f) => f.rows), ...fixtureRows];
+
+/** Metrics per set: for out-of-scope queries, "top-1" is the share said to be out of scope. */
+function metricsOf(rows, which) {
+  const types = [...new Set(rows.map((r) => r.q.type))];
+  const out = {};
+  for (const t of types) {
+    const set = rows.filter((r) => r.q.type === t);
+    if (t === OUT_OF_SCOPE) {
+      const said = set.filter((r) => (which === 'ours' ? r.outOfScope : r.base.length === 0));
+      const share = said.length / set.length;
+      out[t] = { n: set.length, top1: share, top3: share, mrr: share };
+      continue;
+    }
+    const ranks = set.map((r) => rankOf(r[which], r.q.expected));
+    const n = ranks.length;
+    out[t] = {
+      n,
+      top1: ranks.filter((x) => x === 1).length / n,
+      top3: ranks.filter((x) => x !== undefined && x <= 3).length / n,
+      mrr: ranks.reduce((s, x) => s + (x ? 1 / x : 0), 0) / n,
+    };
+  }
+  return out;
+}
+const ours = metricsOf(allRows, 'ours');
+const baseline = metricsOf(allRows, 'base');
+/** In-scope queries (k-fold, lay, posting) search wrongly calls out of scope. */
+const falseOutOfScope = Object.fromEntries(
+  ['k-fold', 'lay', 'posting'].map((t) => {
+    const set = allRows.filter((r) => r.q.type === t);
+    return [t, set.filter((r) => r.hits.outOfScope === true).length];
+  }),
+);
+
+/** The lexical ceiling of some queries on some roles (see --ceiling above). */
+function lexicalCeiling(queries, roles, idx) {
   // Keyword lists match only exactly or by stem (as in the search), the other texts by prefix too.
-  const roleWords = catalog.roles.map(() => new Set());
-  const roleStems = catalog.roles.map(() => new Set());
-  catalog.roles.forEach((role, r) => {
+  const roleWords = roles.map(() => new Set());
+  const roleStems = roles.map(() => new Set());
+  roles.forEach((role, r) => {
     for (const [field, text] of entryTexts(role)) {
       for (const w of entryWords(text)) {
         if (field !== 'keyword') roleWords[r].add(w);
@@ -52,16 +141,16 @@ function lexicalCeiling() {
       }
     }
   });
+  const sorted = roleWords.map((s) => [...s]);
   const reaches = (word, r) =>
-    roleStems[r].has(stem(word)) ||
-    (word.length >= 3 && [...roleWords[r]].some((x) => x.startsWith(word)));
+    roleStems[r].has(stem(word)) || (word.length >= 3 && sorted[r].some((x) => x.startsWith(word)));
   const byType = {};
   const unreachable = [];
-  for (const q of queries.filter((x) => x.type !== 'typo')) {
-    const expected = catalog.roles.flatMap((r, i) =>
+  for (const q of queries.filter((x) => x.type !== 'typo' && x.type !== OUT_OF_SCOPE)) {
+    const expected = roles.flatMap((r, i) =>
       r.socCodes.some((c) => q.expected.includes(c)) ? [i] : [],
     );
-    const readings = queryVariants(queryWords(q.query), index.synonyms);
+    const readings = queryVariants(queryWords(q.query), idx.synonyms);
     const hit = (w) => expected.some((r) => reaches(w, r));
     const any = readings.some((v) => v.some(hit));
     const all = readings.some((v) => v.every(hit));
@@ -71,10 +160,24 @@ function lexicalCeiling() {
   }
   return { byType, unreachable };
 }
+function ceilings() {
+  const parts = [
+    lexicalCeiling(fixtureQueries, catalog.roles, index),
+    ...folds.map((f) => lexicalCeiling(f.fold.queries, f.fold.roles, f.idx)),
+  ];
+  const byType = {};
+  for (const p of parts) {
+    for (const [t, c] of Object.entries(p.byType)) {
+      const o = byType[t] ?? { n: 0, any: 0, all: 0 };
+      byType[t] = { n: o.n + c.n, any: o.any + c.any, all: o.all + c.all };
+    }
+  }
+  return { byType, unreachable: parts.flatMap((p) => p.unreachable) };
+}
 
-// Every query ranked with Fuse.js over every known word, next to the narrowed candidates (the
-// index built in memory above, and the one compiled into dist/data.pack with its stored typo
-// lists, as the CLI reads it).
+// Every fixture query ranked with Fuse.js over every known word, next to the narrowed
+// candidates (the index built in memory above, and the one compiled into dist/data.pack with
+// its stored typo lists, as the CLI reads it).
 let narrowing;
 if (process.argv.includes('--check-narrowing')) {
   const pack = readCompiled(BUILT_IN_DATA_DIR);
@@ -85,46 +188,69 @@ if (process.argv.includes('--check-narrowing')) {
   });
   const inMemory = narrow ? index : buildIndex(catalog, synonyms);
   const full = buildIndex(catalog, synonyms, { narrow: false });
-  const differences = queries
+  const mine = new Map(fixtureRows.map((r) => [r.q.query, shown(r.hits)]));
+  const differences = fixtureQueries
     .map((q) => ({
       query: q.query,
-      narrowed: narrow ? ranked.get(q.query) : shown(search(inMemory, q.query, 10)),
+      narrowed: narrow ? mine.get(q.query) : shown(search(inMemory, q.query, 10)),
       pack: shown(search(onPack, q.query, 10)),
       full: shown(search(full, q.query, 10)),
     }))
     .filter((d) => JSON.stringify([d.narrowed, d.pack]) !== JSON.stringify([d.full, d.full]));
-  narrowing = { queries: queries.length, differences };
+  narrowing = { queries: fixtureQueries.length, differences };
 }
 
+const types = Object.keys(ours).sort(
+  (a, b) =>
+    ['k-fold', 'held-back', 'lay', 'typo', 'posting', OUT_OF_SCOPE].indexOf(a) -
+    ['k-fold', 'held-back', 'lay', 'typo', 'posting', OUT_OF_SCOPE].indexOf(b),
+);
 if (process.argv.includes('--json')) {
-  const ceiling = lexicalCeiling().byType;
   console.log(
-    JSON.stringify({ queries: queries.length, narrow, ours, baseline: base, ceiling, narrowing }),
+    JSON.stringify({
+      roles: catalog.roles.length,
+      folds: folds.map((f) => f.fold.queries.length),
+      pending: pending.length,
+      narrow,
+      ours,
+      baseline,
+      falseOutOfScope,
+      ceiling: process.argv.includes('--ceiling') ? ceilings().byType : undefined,
+      narrowing,
+    }),
   );
   process.exit(0);
 }
 const pct = (x) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const row = (name, m, b) =>
-  `${name.padEnd(10)} ${String(m.n).padStart(4)}  ${pct(m.top1)} ${pct(m.top3)} ${m.mrr.toFixed(3).padStart(6)}   ${pct(b.top1)} ${pct(b.top3)} ${b.mrr.toFixed(3).padStart(6)}`;
+  `${name.padEnd(13)} ${String(m.n).padStart(5)}  ${pct(m.top1)} ${pct(m.top3)} ${m.mrr.toFixed(3).padStart(6)}   ${pct(b.top1)} ${pct(b.top3)} ${b.mrr.toFixed(3).padStart(6)}`;
 console.log(
-  `Search relevance on ${queries.length} labelled queries (${catalog.roles.length} roles)\n`,
+  `Search relevance (${catalog.roles.length} roles): k-fold over ${folds.reduce((s, f) => s + f.fold.queries.length, 0)} O*NET titles in ${FOLDS} folds, and ${fixtureQueries.length} fixture queries\n`,
 );
 console.log(
-  `${''.padEnd(10)} ${'n'.padStart(4)}  ${'careers ranking'.padEnd(23)}   plain Fuse.js baseline`,
+  `${''.padEnd(13)} ${'n'.padStart(5)}  ${'careers ranking'.padEnd(23)}   plain Fuse.js baseline`,
 );
 console.log(
-  `${'type'.padEnd(10)} ${''.padStart(4)}  ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)}   ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)}`,
+  `${'set'.padEnd(13)} ${''.padStart(5)}  ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)}   ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)}`,
 );
-for (const t of Object.keys(ours.byType)) console.log(row(t, ours.byType[t], base.byType[t]));
-console.log(row('overall', ours.overall, base.overall));
+for (const t of types) console.log(row(t, ours[t], baseline[t]));
 console.log(
-  `\nTypos: ${narrow ? 'Fuse.js on the candidates the word index proposes' : 'Fuse.js over every known word (--no-narrowing)'}`,
+  `\nout-of-scope: the share said to be out of scope (Fuse.js: the share it finds nothing for).` +
+    `\nIn-scope queries said to be out of scope: ${Object.entries(falseOutOfScope)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}.` +
+    (pending.length
+      ? `\n${pending.length} posting titles wait for roles not in the catalog yet (${[...new Set(pending.flatMap((q) => q.expected))].join(', ')}).`
+      : ''),
+);
+console.log(
+  `Typos: ${narrow ? 'Fuse.js on the candidates the word index proposes' : 'Fuse.js over every known word (--no-narrowing)'}`,
 );
 if (narrowing) {
   const n = narrowing.differences.length;
   console.log(
     n === 0
-      ? `Every one of the ${narrowing.queries} queries ranks the same with and without narrowing (in memory and on the pack).`
+      ? `Every one of the ${narrowing.queries} fixture queries ranks the same with and without narrowing (in memory and on the pack).`
       : `${n} queries rank differently without narrowing:`,
   );
   for (const d of narrowing.differences.slice(0, 10))
@@ -133,33 +259,35 @@ if (narrowing) {
     );
 }
 if (process.argv.includes('--misses')) {
-  console.log('\nMisses (not in top 3):');
-  for (const q of queries) {
-    const hits = search(index, q.query, 10).map((h) => h.role);
-    const i = hits.findIndex((r) => r.socCodes.some((c) => q.expected.includes(c)));
-    if (i < 0 || i > 2)
+  console.log('\nMisses (not in top 3; out-of-scope: not said to be):');
+  for (const r of allRows) {
+    const top = r.hits
+      .slice(0, 3)
+      .map((h) => h.role.id)
+      .join(', ');
+    if (r.q.type === OUT_OF_SCOPE) {
+      if (!r.outOfScope) console.log(`  [${r.q.type}] ${r.q.query} → ${top}`);
+      continue;
+    }
+    const rank = rankOf(r.ours, r.q.expected);
+    if (rank === undefined || rank > 3)
       console.log(
-        `  [${q.type}] ${q.query} → ${
-          hits
-            .slice(0, 3)
-            .map((r) => r.id)
-            .join(', ') || '(nothing)'
-        } (want ${q.expected.join(',')})`,
+        `  [${r.q.type}] ${r.q.query} → ${top || '(nothing)'}${r.hits.outOfScope ? ' (said out of scope)' : ''} (want ${r.q.expected.join(',')})`,
       );
   }
 }
 
 if (process.argv.includes('--ceiling')) {
-  const { byType, unreachable } = lexicalCeiling();
+  const { byType, unreachable } = ceilings();
   console.log(
     '\nLexical ceiling (a query word occurs in an expected role: exactly, by stem or prefix)',
   );
   console.log(
-    `${'type'.padEnd(10)} ${'n'.padStart(4)}  ${'any word'.padStart(9)} ${'every word'.padStart(11)}`,
+    `${'set'.padEnd(13)} ${'n'.padStart(5)}  ${'any word'.padStart(9)} ${'every word'.padStart(11)}`,
   );
   for (const [t, c] of Object.entries(byType).sort()) {
     console.log(
-      `${t.padEnd(10)} ${String(c.n).padStart(4)}  ${pct(c.any / c.n).padStart(9)} ${pct(c.all / c.n).padStart(11)}`,
+      `${t.padEnd(13)} ${String(c.n).padStart(5)}  ${pct(c.any / c.n).padStart(9)} ${pct(c.all / c.n).padStart(11)}`,
     );
   }
   console.log('\nUnreachable (no word of the query occurs in an expected role):');

@@ -10,7 +10,9 @@ export const ExitCode = {
   usage: 2,
   dataInvalid: 3,
   io: 4,
+  hangup: 129,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -179,8 +179,10 @@ register('./hooks.mjs', import.meta.url);`,
 });
 
 /** A `careers` run inside a pseudo-terminal, driven by keypresses. */
-function inTerminal(args: string[], cwd: string) {
-  const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+function inTerminal(args: string[], cwd: string, raw = false) {
+  // `raw`: args are a whole command line (after a leading "--"), not careers' arguments.
+  const words = raw ? args.slice(1) : [process.execPath, BIN, ...args];
+  const command = words.map((a) => `'${a}'`).join(' ');
   const child = spawn('script', ['-qefc', command, '/dev/null'], {
     cwd,
     env: {
@@ -309,6 +311,51 @@ const KEYS = { enter: '\r', down: '\u001b[B', space: ' ', ctrlC: '\u0003' };
       expect(after).toContain('\u001b[?25h'); // cursor visible again
       expect(after).not.toMatch(/\n\s+at /);
       expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+    } finally {
+      t.kill();
+    }
+  }, 60_000);
+  test('SIGHUP (the terminal closed) while a question is shown: exit 129, no trace, no file', async () => {
+    const dir = tempDir({});
+    const save = join(dir, 'hup.yaml');
+    const t = inTerminal(['quiz', '--save', save], dir);
+    try {
+      const at = await t.waitFor('Question 1 of');
+      await new Promise((r) => setTimeout(r, 100));
+      const found = spawnSync('pgrep', ['-f', `^${process.execPath} ${BIN} quiz --save ${save}$`], {
+        encoding: 'utf8',
+      });
+      const pid = Number(found.stdout.trim().split('\n')[0]);
+      expect(pid).toBeGreaterThan(0);
+      process.kill(pid, 'SIGHUP');
+      expect(await t.exited).toBe(129);
+      const after = t.screen().slice(at);
+      expect(after).toContain('\u001b[?25h');
+      expect(after).not.toMatch(/\n\s+at /);
+      expect(existsSync(save)).toBe(false);
+    } finally {
+      t.kill();
+    }
+  }, 60_000);
+
+  test('the terminal itself goes away under a prompt: the quiz exits 129, no crash', async () => {
+    const dir = tempDir({});
+    const status = join(dir, 'status');
+    // sh (deaf to the hang-up) records the quiz's exit status; the terminal (script) is then
+    // killed outright, which closes the pseudo-terminal under the prompt.
+    const t = inTerminal(
+      ['--', 'sh', '-c', `trap "" HUP; "$0" "$1" quiz; echo $? > ${status}`, process.execPath, BIN],
+      dir,
+      true,
+    );
+    try {
+      await t.waitFor('Question 1 of');
+      await new Promise((r) => setTimeout(r, 100));
+      t.kill();
+      const deadline = Date.now() + 15_000;
+      while (!existsSync(status) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(readFileSync(status, 'utf8').trim()).toBe('129');
     } finally {
       t.kill();
     }

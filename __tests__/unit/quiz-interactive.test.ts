@@ -119,7 +119,7 @@ async function runQuiz(args: string[], deps: Partial<QuizDeps>) {
     {
       interactive: () => true,
       prompter: async () => scripted(numbersPerson()).prompter,
-      readStdin: () => '',
+      readStdin: () => new Uint8Array(),
       ...deps,
     },
   );
@@ -202,7 +202,7 @@ describe('careers quiz, interactive, with answers injected', () => {
       join(BUILT_IN_DATA_DIR, '..', 'examples', 'quiz-answers.yaml'),
       'utf8',
     );
-    const r = await runQuiz(['--answers', '-', '--json'], { readStdin: () => yaml });
+    const r = await runQuiz(['--answers', '-', '--json'], { readStdin: () => Buffer.from(yaml) });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).results).toHaveLength(catalog.roles.length);
   });

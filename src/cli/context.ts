@@ -20,6 +20,7 @@ import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';
 import { renderJson } from '../render/json.js';
+import { clean } from '../render/text.js';
 import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
 import { escapeJson, toAscii } from '../render/ascii.js';
 
@@ -74,7 +75,8 @@ export function progress(
     const first = last === 0;
     last = time;
     lastStep = step;
-    const hint = first ? ` (first run on ${dir}; later runs read a cache)` : '';
+    // The directory name is the user's: cleaned, it cannot drive the terminal.
+    const hint = first ? ` (first run on ${clean(dir)}; later runs read a cache)` : '';
     note(`careers: ${step}${detail ? `: ${detail}` : ''}${hint}…`);
   };
 }
@@ -240,7 +242,7 @@ export class Context {
 
   /** A hint or warning: always stderr, so stdout stays pure data. */
   note(text: string): void {
-    const line = text.endsWith('\n') ? text : `${text}\n`;
+    const line = clean(text.endsWith('\n') ? text : `${text}\n`);
     this.io.stderr(this.ascii ? toAscii(line) : line);
   }
 }

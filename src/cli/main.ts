@@ -18,7 +18,8 @@ import { registerCompare } from './commands/compare.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
-import { removeTempFiles } from '../io/files.js';
+import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
+import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
 import { clean } from '../render/text.js';
 import { asciiOnly } from '../render/charts.js';
 import { toAscii } from '../render/ascii.js';
@@ -39,8 +40,10 @@ Exit codes:
   1    nothing found (unknown role, no search results)
   2    usage error (bad flag, argument or query)
   3    data invalid (a data file fails validation, or the data directory is missing)
-  4    a file could not be read or written
-  130  interrupted (Ctrl-C)`;
+  4    a file could not be read or written (also: stdout full, working directory deleted)
+  129  the terminal closed (SIGHUP)
+  130  interrupted (Ctrl-C)
+  143  stopped (SIGTERM)`;
 
 /** Builds the commander program; `onResult` receives each command's exit code. */
 export function buildProgram(io: Io, onResult: (code: number) => void): Command {
@@ -122,6 +125,11 @@ export function reportError(err: unknown, io: Io): number {
     if (debug && err.stack) io.stderr(`${err.stack}\n`);
     return err.exitCode;
   }
+  const cwdGone = cwdGoneMessage(err);
+  if (cwdGone) {
+    io.stderr(`careers: ${cwdGone}\n`);
+    return ExitCode.io;
+  }
   const message = err instanceof Error ? err.message : String(err);
   io.stderr(`careers: unexpected error: ${clean(message.split('\n')[0] ?? '')}\n`);
   if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
@@ -140,19 +148,31 @@ export function processIo(): Io {
   };
 }
 
-/** Quiet exits for a closed pipe and for Ctrl-C / SIGTERM. */
+/** Exit codes of the signals the program stops on: 128 + the signal number, as shells report. */
+const SIGNAL_EXIT = { SIGHUP: HANGUP_EXIT, SIGINT: ExitCode.interrupted, SIGTERM: 143 } as const;
+
+/**
+ * Quiet exits for a closed pipe, a stdout that cannot be written (a full disk: one line, exit 4),
+ * Ctrl-C / SIGTERM / SIGHUP, and a terminal that went away under a prompt (EIO: like SIGHUP).
+ */
 function installProcessHandlers(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(ExitCode.ok);
-    throw err;
+    if (err.code === 'EPIPE') stopNow(ExitCode.ok);
+    if (err.code === 'EIO') hangUp(); // stdout was the terminal, and it closed
+    stopNow(ExitCode.io, `careers: cannot write to standard output (${describeError(err)})\n`);
   });
-  process.on('SIGINT', () => {
-    removeTempFiles();
-    process.exit(ExitCode.interrupted);
-  });
-  process.on('SIGTERM', () => {
-    removeTempFiles();
-    process.exit(143);
+  // (stdin is left alone: making its stream would set the descriptor non-blocking; the quiz
+  // prompts, which read it, add onTerminalError themselves.)
+  process.stderr.on('error', onTerminalError);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      markInterrupted(signal);
+      stopNow(SIGNAL_EXIT[signal]);
+    });
+  }
+  process.on('SIGHUP', () => {
+    markInterrupted('SIGHUP');
+    hangUp();
   });
 }
 

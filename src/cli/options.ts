@@ -13,6 +13,9 @@ export type ResultSink = (code: number) => void;
 /** Parses a whole number ≥ min, for commander. */
 export function intOption(min: number) {
   return (value: string): number => {
+    // Number('') is 0: an empty value (an unset shell variable) would silently mean "no limit".
+    if (value.trim() === '')
+      throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got an empty value`);
     const n = Number(value.replace(/[,_$]/g, ''));
     if (!Number.isInteger(n) || n < min)
       throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got "${value}"`);

@@ -19,6 +19,7 @@ import {
 } from 'yaml';
 import type { ZodType } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
+import { safeCwd } from '../io/fs-errors.js';
 import { RoleSchema, MetrosFileSchema, type Role, type Metro } from './schema.js';
 import type { Catalog } from '../core/catalog.js';
 import { makeCatalog } from '../core/catalog.js';
@@ -48,7 +49,10 @@ export interface ParsedFile {
 
 /** Shows a path relative to the working directory when it is inside it. */
 function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
+  // A deleted working directory: show paths as given.
+  const cwd = safeCwd();
+  if (cwd === undefined) return file;
+  const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
@@ -75,16 +79,51 @@ function position(text: string, offset: number): { line: number; col: number } {
 }
 
 /**
+ * The byte order of UTF-16 text, from its byte order mark or, without one, from where the NUL
+ * bytes fall (ASCII in UTF-16 is every other byte 0); undefined when the bytes do not look so.
+ */
+export function utf16Order(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 2) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.3 && even <= pairs * 0.05) return 'little-endian';
+  if (even >= pairs * 0.3 && odd <= pairs * 0.05) return 'big-endian';
+  return undefined;
+}
+
+/**
  * Decodes bytes as UTF-8, strictly: invalid bytes are a located problem (not replacement
- * characters), and a byte order mark is dropped.
+ * characters), UTF-16 (with or without a byte order mark) and NUL bytes are named as such, and
+ * a UTF-8 byte order mark is dropped. Lone carriage returns (old Mac line ends, valid YAML line
+ * breaks) become line feeds, so line numbers stay right.
  */
 export function decodeText(
   bytes: Uint8Array,
   shown: string,
   problems: DataProblem[],
 ): string | undefined {
+  const order = utf16Order(bytes);
+  if (order) {
+    problems.push({
+      file: shown,
+      line: 1,
+      col: 1,
+      path: '',
+      message: `the file is UTF-16 (${order}) text, not UTF-8; save it as UTF-8`,
+    });
+    return undefined;
+  }
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const at = position(lenient, Math.max(0, lenient.indexOf('\uFFFD')));
@@ -96,6 +135,17 @@ export function decodeText(
     });
     return undefined;
   }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    problems.push({
+      file: shown,
+      ...position(text, nul),
+      path: '',
+      message: 'the file holds a NUL byte: it is binary, not YAML text',
+    });
+    return undefined;
+  }
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /**
@@ -583,13 +633,15 @@ export function dataDirRoleFiles(dir: string): string[] {
     if (err instanceof DataError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'ELOOP'
-          ? 'cannot be read (symbolic link loop)'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'cannot be read (permission denied)'
-            : `cannot be read (${code ?? String(err)})`;
+      code === 'ENOENT' && !isAbsolute(dir) && safeCwd() === undefined
+        ? 'cannot be found: the current directory no longer exists (it was deleted or moved)'
+        : code === 'ENOENT'
+          ? 'does not exist'
+          : code === 'ELOOP'
+            ? 'cannot be read (symbolic link loop)'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'cannot be read (permission denied)'
+              : `cannot be read (${code ?? String(err)})`;
     throw new DataError(`data directory ${shownDir} ${why}`, []);
   }
   if (files.length === 0)

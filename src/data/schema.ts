@@ -44,6 +44,29 @@ export const TechSchema = z.strictObject({
   source: sourceRef,
 });
 
+/**
+ * A check that the figures named, where present, never go down in that order (p10 <= p25 <=
+ * median <= p75 <= p90; low <= high): reversed percentiles would be drawn as a range that means
+ * nothing. The issue points at the figure out of order, so the error has its line and column.
+ */
+function checkOrder<K extends string>(keys: readonly K[]) {
+  return (value: Partial<Record<K, number>>, ctx: z.RefinementCtx) => {
+    let prev: K | undefined;
+    for (const key of keys) {
+      const v = value[key];
+      if (v === undefined) continue;
+      const before = prev === undefined ? undefined : value[prev];
+      if (prev !== undefined && before !== undefined && v < before)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key} (${v}) is below ${prev} (${before}): figures must rise in the order ${keys.join(' <= ')}`,
+        });
+      prev = key;
+    }
+  };
+}
+
 export const SalarySchema = z
   .strictObject({
     source: sourceRef,
@@ -73,7 +96,9 @@ export const SalarySchema = z
     (s) =>
       [s.median, s.mean, s.p10, s.p25, s.p75, s.p90, s.low, s.high].some((v) => v !== undefined),
     { message: 'a salary entry needs at least one figure (median, mean, percentile or range)' },
-  );
+  )
+  .superRefine(checkOrder(['p10', 'p25', 'median', 'p75', 'p90']))
+  .superRefine(checkOrder(['low', 'high']));
 
 export const TrendPointSchema = z.strictObject({
   period: text,
@@ -86,21 +111,23 @@ export const SalaryTrendSchema = z.strictObject({
   points: z.array(TrendPointSchema).min(2),
 });
 
-export const CitySchema = z.strictObject({
-  name: text,
-  state: z.string().regex(/^[A-Z]{2}(-[A-Z]{2})*$/, 'must be a state code such as "NY"'),
-  /** Metro area id in metros.yaml, when figures for the metro exist. */
-  metro: slug.optional(),
-  employment: z.number().int().nonnegative().optional(),
-  median: money.optional(),
-  mean: money.optional(),
-  p25: money.optional(),
-  p75: money.optional(),
-  period: text.optional(),
-  /** Sources that name or measure this city. */
-  sources: z.array(sourceRef).min(1),
-  note: text.optional(),
-});
+export const CitySchema = z
+  .strictObject({
+    name: text,
+    state: z.string().regex(/^[A-Z]{2}(-[A-Z]{2})*$/, 'must be a state code such as "NY"'),
+    /** Metro area id in metros.yaml, when figures for the metro exist. */
+    metro: slug.optional(),
+    employment: z.number().int().nonnegative().optional(),
+    median: money.optional(),
+    mean: money.optional(),
+    p25: money.optional(),
+    p75: money.optional(),
+    period: text.optional(),
+    /** Sources that name or measure this city. */
+    sources: z.array(sourceRef).min(1),
+    note: text.optional(),
+  })
+  .superRefine(checkOrder(['p25', 'median', 'p75']));
 
 export const CertificationSchema = z.strictObject({
   name: text,

@@ -4,6 +4,7 @@
  */
 import { writeSync } from 'node:fs';
 import { importEsm } from '../io/import-esm.js';
+import { onTerminalError } from '../io/interrupt.js';
 import type { Question } from '../data/quiz-schema.js';
 import { RATING_MAX, RATING_MIN } from '../data/quiz-constants.js';
 import type { AnswerValue } from '../core/quiz.js';
@@ -42,7 +43,13 @@ function restoreCursorOnExit(): void {
   if (cursorGuard) return;
   cursorGuard = true;
   process.once('exit', () => {
-    if (process.stderr.isTTY) writeSync(2, '\u001b[?25h');
+    // The terminal may be gone (a hang-up): then there is nothing to restore.
+    try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      if (process.stderr.isTTY) writeSync(2, '\u001b[?25h');
+    } catch {
+      // nothing to restore on a closed terminal
+    }
   });
 }
 
@@ -59,6 +66,8 @@ function loadInquirer(): Promise<Inquirer> {
 export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
   const output = streams.output ?? process.stderr;
   if (output === process.stderr) restoreCursorOnExit();
+  // A terminal that closes under a prompt reports EIO on stdin: end like a hang-up (exit 129).
+  if (streams.input === undefined) process.stdin.once('error', onTerminalError);
   let prompt: ReturnType<Inquirer['createPromptModule']> | undefined;
   const ask = async (question: Record<string, unknown>): Promise<unknown> => {
     prompt ??= (await loadInquirer()).createPromptModule({

@@ -3,7 +3,8 @@
  * per document, which the loader reads back with `--data`. Pure: data in, string out.
  */
 import { stringify as csvStringify } from 'csv-stringify/sync';
-import { stringify as yamlStringify } from 'yaml';
+import { Document, visit } from 'yaml';
+import { escapeUnsafe } from './json.js';
 import { plural } from './text.js';
 import type { Cell, TableData } from '../core/export.js';
 
@@ -29,6 +30,31 @@ export function renderCsv(table: TableData): string {
   return csvStringify(records, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
+/** C0 controls (but tab and newline), DEL, C1, bidi controls and line separators. */
+const UNSAFE_IN_YAML =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A value as YAML in which no string carries a raw control or bidi character: such strings are
+ * written double-quoted, where every one of those characters is then written as an escape
+ * (\e, \u202e), so the file shows them, does not obey them, and loads back the same.
+ */
+export function safeYaml(value: unknown): string {
+  const doc = new Document(value);
+  let unsafe = false;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && UNSAFE_IN_YAML.test(node.value)) {
+        node.type = 'QUOTE_DOUBLE';
+        unsafe = true;
+      }
+    },
+  });
+  const text = doc.toString({ lineWidth: 0 });
+  // Only double-quoted scalars hold such characters now; yaml escapes C0 there itself.
+  return unsafe ? escapeUnsafe(text) : text;
+}
+
 /**
  * Roles as a multi-document YAML stream (`---` before each) after a comment header; `partial`
  * when --fields cut the roles down, so the file will not load back as data. Long strings are
@@ -45,6 +71,6 @@ export function renderYamlRoles(
       ? '# Only some fields of each role: not a complete data set for --data.'
       : "# Load them with: careers --data <this file's directory> list",
   ];
-  const docs = roles.map((r) => `---\n${yamlStringify(r, { lineWidth: 0 })}`);
+  const docs = roles.map((r) => `---\n${safeYaml(r)}`);
   return header.map((line) => `${line}\n`).join('') + docs.join('');
 }

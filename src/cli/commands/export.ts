@@ -117,7 +117,9 @@ Examples:
           `careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})`,
         );
       } else {
-        ctx.io.stdout(text);
+        // CSV has no escapes: on a terminal its cells are cleaned of control sequences (JSON and
+        // YAML carry them escaped already). Piped or redirected, the data goes out as it is.
+        ctx.io.stdout(format === 'csv' && ctx.io.isTTY ? clean(text.replace(/\r\n/g, '\n')) : text);
       }
       done(ExitCode.ok);
     });

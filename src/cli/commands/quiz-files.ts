@@ -7,17 +7,27 @@ import { stringify } from 'yaml';
 import type { Quiz } from '../../data/quiz-schema.js';
 import { answersForFile, parseAnswers, type Answers } from '../../core/quiz.js';
 import { writeFileAtomic } from '../../io/files.js';
-import { MAX_FILE_BYTES, parseYamlText, readDataText, toData } from '../../data/loader.js';
+import {
+  MAX_FILE_BYTES,
+  decodeText,
+  parseYamlText,
+  readDataText,
+  toData,
+} from '../../data/loader.js';
 import { IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
 
 /** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */
-export function readAnswers(quiz: Quiz, file: string, readStdin: () => string): Answers {
+export function readAnswers(
+  quiz: Quiz,
+  file: string,
+  readStdin: (limit: number) => Uint8Array,
+): Answers {
   const where = file === '-' ? 'answers on stdin' : file;
   const problems: DataProblem[] = [];
   let text: string | undefined;
   if (file === '-') {
-    text = readStdin();
-    if (text.length > MAX_FILE_BYTES) throw new UsageError(`${where}: file too large`);
+    // Read in chunks and stopped at the limit: stdin may never end (`yes |`).
+    text = decodeText(readStdin(MAX_FILE_BYTES), where, problems);
   } else {
     try {
       statSync(file);

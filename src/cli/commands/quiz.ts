@@ -2,8 +2,8 @@
  * `careers quiz`: which back office role fits you. Asks the questions in data/quiz.yaml (or
  * reads the answers from a file), ranks every role and explains the top three.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { readStdinBytes } from '../../io/stdin.js';
 import type { QuizPrompter } from '../../prompts/quiz-flow.js';
 import type { ContextFactory, ResultSink } from '../options.js';
 
@@ -13,14 +13,14 @@ export interface QuizDeps {
   interactive: () => boolean;
   /** The prompter; the default loads inquirer only now, so other commands never load it. */
   prompter: () => Promise<QuizPrompter>;
-  /** Standard input, for `--answers -`. */
-  readStdin: () => string;
+  /** Standard input, for `--answers -`: at most `limit` bytes, else a UsageError. */
+  readStdin: (limit: number) => Uint8Array;
 }
 
 const processDeps: QuizDeps = {
   interactive: () => process.stdin.isTTY === true && process.stderr.isTTY === true,
   prompter: async () => (await import('../../prompts/quiz-prompts.js')).inquirerPrompter(),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: (limit) => readStdinBytes(limit, 'answers on stdin'),
 };
 
 export interface QuizOptions {

@@ -1,0 +1,235 @@
+/**
+ * End-to-end: faults that must lose nothing (issue 20). Each case spawns the built binary under
+ * a hostile condition (a full stdout, a deleted working directory, parallel runs, endless stdin,
+ * odd line ends, control characters) and checks the exit code, one line on stderr without a
+ * stack trace, and that files are intact. Hangs are caught by the harness's timeouts.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, ROOT, roleYaml, run, tempDir } from '../helpers.js';
+
+const STACK = /\n\s+at /;
+/** Raw control characters and bidi controls that must never reach a terminal or an export. */
+const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** A run's stderr is one line starting "careers: " (or commander's "error: ") and no trace. */
+function oneLine(stderr: string, message: RegExp): void {
+  expect(stderr).not.toMatch(STACK);
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(message);
+}
+
+/** Runs the binary with `sh -c` around it (for redirections and a deleted cwd). */
+function sh(script: string, cwd = ROOT) {
+  const r = spawnSync('sh', ['-c', script], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, CAREERS: `${process.execPath} ${BIN}`, NO_COLOR: '1' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('stdout that cannot be written', () => {
+  test.each([
+    ['list', ['list']],
+    ['show --json', ['show', 'payroll clerk', '--json']],
+    ['export csv', ['export', '--format', 'csv']],
+  ])('%s > /dev/full: exit 4, one line', (_name, args) => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', fd, 'pipe'],
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(4);
+      oneLine(
+        r.stderr,
+        /^careers: cannot write to standard output \(no space left on the device\)$/m,
+      );
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  test('a closed pipe is still a quiet success', () => {
+    const r = sh('$CAREERS list | head -c 10 > /dev/null; echo "status=$?"');
+    expect(r.stdout).toBe('status=0\n');
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('empty values for numeric options (an unset shell variable)', () => {
+  test.each([
+    ['list --min-salary ""', ['list', '--min-salary', '']],
+    ['export --min-salary " "', ['export', '--min-salary', ' ']],
+    ['search --limit ""', ['search', 'clerk', '--limit', '']],
+    ['similar --limit ""', ['similar', 'bookkeeper', '--limit', '']],
+  ])('%s: exit 2, one line naming the empty value', (_name, args) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    oneLine(r.stderr, /--(min-salary|limit).*empty value/);
+  });
+});
+
+describe('a deleted working directory', () => {
+  const inGone = (args: string) => {
+    const root = tempDir({});
+    return sh(`mkdir gone && cd gone && rmdir ../gone && $CAREERS ${args}`, root);
+  };
+
+  test('a relative --data path: exit 3, says the directory is gone', () => {
+    const r = inGone('--data my-data list');
+    expect(r.code).toBe(3);
+    oneLine(r.stderr, /my-data cannot be found: the current directory no longer exists/);
+  });
+
+  test('an absolute --data path with a problem: the problem, not "uv_cwd"', () => {
+    const dir = tempDir({ 'roles/a.yaml': roleYaml('a-clerk', 'A', 'colour: blue\n') });
+    const r = inGone(`--data ${dir} list`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/a\.yaml:\d+:\d+: colour: unknown field/);
+    expect(r.stderr).not.toMatch(/uv_cwd|unexpected/);
+  });
+
+  test('the built-in data still works; export --out to a relative name fails in one line', () => {
+    expect(inGone('show payroll --json').code).toBe(0);
+    const r = inGone('export --out roles.json');
+    expect(r.code).toBe(4);
+    oneLine(r.stderr, /^careers: cannot write roles\.json/);
+    expect(r.stderr).not.toMatch(/uv_cwd|unexpected/);
+  });
+});
+
+describe('long file names (NAME_MAX is 255 bytes)', () => {
+  test('a legal 245-byte name is written; the temp name stays within the limit', () => {
+    const dir = tempDir({});
+    const name = `${'é'.repeat(120)}.json`; // 245 bytes in UTF-8
+    expect(Buffer.byteLength(name)).toBe(245);
+    const r = run(['export', '--role', 'payroll', '--out', join(dir, name)]);
+    expect([r.code, r.stderr]).toEqual([0, expect.stringMatching(/^careers: wrote 1 role/)]);
+    expect(readdirSync(dir)).toEqual([name]);
+    expect(JSON.parse(readFileSync(join(dir, name), 'utf8')).count).toBe(1);
+  });
+
+  test('a 256-byte name: exit 4, one line, nothing written', () => {
+    const dir = tempDir({});
+    const r = run(['export', '--out', join(dir, `${'x'.repeat(251)}.json`)]);
+    expect(r.code).toBe(4);
+    oneLine(r.stderr, /the file name is longer than 255 bytes/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('parallel exports to one new file', () => {
+  const once = (out: string, format: string) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'export', '--format', format, '--out', out], {
+        cwd: ROOT,
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+
+  test('4 at once without --force, 3 rounds: exactly one wins, the rest exit 2', async () => {
+    for (const round of [1, 2, 3]) {
+      const dir = tempDir({});
+      const out = join(dir, 'same.out');
+      // Different formats, so the file shows whose output survived.
+      const formats = ['json', 'yaml', 'csv', 'json'];
+      const results = await Promise.all(formats.map((f) => once(out, f)));
+      const winners = results.filter((r) => r.code === 0);
+      expect({ round, winners: winners.length }).toEqual({ round, winners: 1 });
+      for (const r of results.filter((x) => x.code !== 0)) {
+        expect(r.code).toBe(2);
+        oneLine(r.stderr, /same\.out already exists; use --force/);
+      }
+      const format = formats[results.findIndex((r) => r.code === 0)];
+      expect(winners[0]?.stderr).toContain(`(${format})`);
+      expect(readdirSync(dir)).toEqual(['same.out']);
+      const text = readFileSync(out, 'utf8');
+      if (format === 'json') expect(JSON.parse(text).count).toBeGreaterThan(30);
+      else if (format === 'csv') expect(text.split('\r\n')[0]).toMatch(/^id,title/);
+      else expect(text).toMatch(/^# \d+ role profiles exported/);
+    }
+  }, 60_000);
+});
+
+describe('standard input that never ends', () => {
+  test('yes | careers quiz --answers -: stops at the 1 MiB limit, exit 2', () => {
+    const r = sh('yes | $CAREERS quiz --answers -');
+    expect(r.code).toBe(2);
+    oneLine(r.stderr, /^careers: answers on stdin: more than 1048576 bytes; the limit is 1 MiB$/m);
+  });
+
+  test('answers on stdin that are UTF-16: named as such', () => {
+    const dir = tempDir({});
+    writeFileSync(join(dir, 'a.yaml'), Buffer.from('day: figures\n', 'utf16le'));
+    const r = sh(`$CAREERS quiz --answers - < ${join(dir, 'a.yaml')}`);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr, /answers on stdin:1:1: the file is UTF-16 \(little-endian\) text/);
+  });
+});
+
+describe('line ends', () => {
+  test('a role file with CR-only line ends loads; a problem in it has the right line', () => {
+    const good = tempDir({ 'roles/mac.yaml': roleYaml('mac-clerk', 'Mac').replace(/\n/g, '\r') });
+    const r = run(['--data', good, 'show', 'mac-clerk', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).role.title).toBe('Mac');
+    const bad = tempDir({
+      'roles/mac.yaml': roleYaml('mac-clerk', 'Mac', 'colour: blue\n').replace(/\n/g, '\r'),
+    });
+    const b = run(['--data', bad, 'list']);
+    expect(b.code).toBe(3);
+    expect(b.stderr).toMatch(/mac\.yaml:14:1: colour: unknown field/);
+  });
+});
+
+describe('control characters in machine formats and on a terminal', () => {
+  const dir = join(ROOT, '__tests__', 'fixtures', 'bad', 'escape-title-show');
+
+  test.each([
+    ['export json', ['export', '--format', 'json']],
+    ['export yaml', ['export', '--format', 'yaml']],
+    ['show --json', ['show', 'escape-clerk', '--json']],
+    ['list --json', ['list', '--json']],
+  ])('%s: C0/C1 controls and bidi overrides are escaped, not raw', (_name, args) => {
+    const r = run(['--data', dir, ...args], { env: { CAREERS_NO_CACHE: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stdout).toMatch(/\\u202e|\\u001b|\\e/);
+  });
+
+  test('the escaped YAML export loads back with the same title', () => {
+    const out = tempDir({});
+    const e = run(['--data', dir, 'export', '--format', 'yaml', '--out', join(out, 'r.yaml')]);
+    expect(e.code).toBe(0);
+    const before = JSON.parse(run(['--data', dir, 'export', '--format', 'json']).stdout);
+    const after = JSON.parse(run(['--data', out, 'export', '--format', 'json']).stdout);
+    expect(after.roles[0].title).toBe(before.roles[0].title);
+    expect(after.roles[0].title).toContain('\u202e');
+  });
+});
+
+const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
+
+(hasScript ? test : test.skip)('export --format csv to a terminal: the cells are cleaned', () => {
+  const dir = join(ROOT, '__tests__', 'fixtures', 'bad', 'escape-title-show');
+  const command = `'${process.execPath}' '${BIN}' --data '${dir}' export --format csv --fields id,title`;
+  const r = spawnSync('script', ['-qefc', command, '/dev/null'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1', CAREERS_NO_CACHE: '1' },
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/escape-clerk,.*Escape.*Clerk/);
+  // The terminal turns \n into \r\n itself; no other control character may come through.
+  expect(r.stdout.replace(/\r\n/g, '\n')).not.toMatch(RAW);
+});
