@@ -19,8 +19,8 @@ import { stringify } from 'yaml';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { buildIndex, clearSearchCache, search } from '../dist/core/search.js';
-import { cacheKey, readCache } from '../dist/data/cache.js';
-import { readCompiled } from '../dist/data/compiled.js';
+import { cacheKey, readCache } from '../dist/store/cache.js';
+import { readCompiled } from '../dist/store/compiled.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'careers.cjs');

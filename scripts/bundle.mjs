@@ -56,7 +56,7 @@ const fastStringWidth = {
         : undefined,
     );
     b.onLoad({ filter: /^fast-string-width$/, namespace: 'careers' }, () => ({
-      contents: "module.exports = require('./dist/render/text.js').displayWidth;",
+      contents: "module.exports = require('./dist/text.js').displayWidth;",
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
       loader: 'js',
     }));

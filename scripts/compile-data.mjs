@@ -1,15 +1,15 @@
 // Build step: load and validate the built-in data once, build its search index, and write both
-// as one pack, dist/data.pack (src/data/pack.ts), so look-ups on the built-in data skip YAML
+// as one pack, dist/data.pack (src/store/pack.ts), so look-ups on the built-in data skip YAML
 // parsing, schema checks and index building at run time.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
-import { loadPaths } from '../dist/data/paths.js';
+import { loadPaths } from '../dist/data/career-steps.js';
 import { loadQuiz } from '../dist/data/quiz-loader.js';
-import { COMPILED_FILE, COMPILED_KEY } from '../dist/data/compiled.js';
-import { packChunks } from '../dist/data/pack.js';
-import { hasUnsafe } from '../dist/render/text.js';
+import { COMPILED_FILE, COMPILED_KEY } from '../dist/store/compiled.js';
+import { packChunks } from '../dist/store/pack.js';
+import { hasUnsafe } from '../dist/text.js';
 
 let contents;
 try {

@@ -32,11 +32,11 @@
 //                       top-3 and top-1 from above. Typo queries are left out.
 import { readFileSync } from 'node:fs';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
-import { makeCatalog } from '../dist/core/catalog.js';
+import { makeCatalog } from '../dist/model/catalog.js';
 import { buildIndex, search, queryVariants, queryWords, stem } from '../dist/core/search.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
-import { readCompiled } from '../dist/data/compiled.js';
+import { readCompiled } from '../dist/store/compiled.js';
 import { baselineRanker, kFold, parseQueries, rankOf } from '../dist/core/relevance.js';
 
 const FOLDS = 5;

@@ -26,7 +26,7 @@ if (check) {
     console.error(
       `schemas: schema/ does not match src/core/output.ts (${files}).\n` +
         'Run "npm run schemas" and commit the files; if an existing shape changed, bump ' +
-        'SCHEMA_VERSION in src/render/json.ts and say so in CHANGELOG.md.',
+        'SCHEMA_VERSION in src/model/json.ts and say so in CHANGELOG.md.',
     );
     process.exit(1);
   }

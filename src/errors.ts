@@ -2,7 +2,7 @@
  * Typed errors. Library code throws these; the single handler in cli/main.ts maps them to exit
  * codes and one line on stderr. Nothing else calls process.exit.
  */
-import { clean } from './render/text.js';
+import { clean } from './text.js';
 
 export const ExitCode = {
   ok: 0,

@@ -28,7 +28,7 @@ import {
 } from '../helpers.js';
 import { loadCatalog } from '../../src/data/loader.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
-import { loadPaths } from '../../src/data/paths.js';
+import { loadPaths } from '../../src/data/career-steps.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { validateTargets } from '../../src/data/validate.js';
 import { DataError, formatProblem } from '../../src/errors.js';

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { packChunks, readPack } from '../../src/data/pack.js';
+import { packChunks, readPack } from '../../src/store/pack.js';
 import { roleYaml, run, tempDir } from '../helpers.js';
 
 describe('--data cache', () => {

@@ -1,8 +1,9 @@
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
-import { loadPaths } from '../../src/data/paths.js';
-import { findCycle, pathFor } from '../../src/core/paths.js';
+import { loadPaths } from '../../src/data/career-steps.js';
+import { pathFor } from '../../src/core/career-steps.js';
+import { findCycle } from '../../src/data/career-steps.js';
 import { computeGap, similarRoles } from '../../src/core/career.js';
-import { headlineSalary } from '../../src/core/catalog.js';
+import { headlineSalary } from '../../src/model/catalog.js';
 import {
   ASCII,
   UNICODE,
@@ -13,7 +14,7 @@ import {
   sparkline,
 } from '../../src/render/charts.js';
 import { DataError } from '../../src/errors.js';
-import type { Role } from '../../src/data/schema.js';
+import type { Role } from '../../src/model/schema.js';
 import { roleYaml, tempDir } from '../helpers.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);

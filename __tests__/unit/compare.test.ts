@@ -1,4 +1,4 @@
-import { RoleSchema, type Role } from '../../src/data/schema.js';
+import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { compareRoles, TOP_SKILLS } from '../../src/core/compare.js';
 import { renderCompare } from '../../src/render/compare.js';
 import { PLAIN } from '../../src/render/theme.js';

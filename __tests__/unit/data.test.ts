@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
-import type { Role } from '../../src/data/schema.js';
+import type { Role } from '../../src/model/schema.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { normalize } from '../../src/core/search.js';
 import { ROOT } from '../helpers.js';

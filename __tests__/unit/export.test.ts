@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { RoleSchema, type Role } from '../../src/data/schema.js';
+import { RoleSchema, type Role } from '../../src/model/schema.js';
 import {
   csvColumns,
   csvTable,

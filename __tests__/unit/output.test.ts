@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { jsonSchema, schemaFiles, schemaNames } from '../../src/core/output.js';
-import { SCHEMA_VERSION } from '../../src/render/json.js';
+import { SCHEMA_VERSION } from '../../src/model/json.js';
 import { ROOT, schemaErrors } from '../helpers.js';
 
 const rolesDir = join(ROOT, 'data', 'roles');

@@ -6,12 +6,12 @@ import { readFileSync, writeFileSync, mkdirSync, utimesSync, readdirSync } from 
 import { join } from 'node:path';
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
-import { loadPaths } from '../../src/data/paths.js';
+import { loadPaths } from '../../src/data/career-steps.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
-import { packChunks, readPack, PackError } from '../../src/data/pack.js';
-import { pruneCache } from '../../src/data/cache.js';
+import { packChunks, readPack, PackError } from '../../src/store/pack.js';
+import { pruneCache } from '../../src/store/cache.js';
 import { buildIndex, resolveRole, search } from '../../src/core/search.js';
-import { makeCatalog } from '../../src/core/catalog.js';
+import { makeCatalog } from '../../src/model/catalog.js';
 import { renderRole } from '../../src/render/role.js';
 import { PLAIN } from '../../src/render/theme.js';
 import { jest } from '@jest/globals';

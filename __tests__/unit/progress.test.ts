@@ -2,7 +2,7 @@
  * Progress of a slow first load: quiet for a second, then each new step, and how far a long
  * step got every ten seconds.
  */
-import { progress } from '../../src/cli/context.js';
+import { progress } from '../../src/store/data-store.js';
 
 test('a first load says nothing in its first second, then what it does', () => {
   let clock = 0;

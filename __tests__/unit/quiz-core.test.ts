@@ -3,8 +3,8 @@
  */
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
-import { QuizFileSchema } from '../../src/data/quiz-schema.js';
-import { RoleSchema, type Role } from '../../src/data/schema.js';
+import { QuizFileSchema } from '../../src/model/quiz-schema.js';
+import { RoleSchema, type Role } from '../../src/model/schema.js';
 import {
   answersForFile,
   checkAnswers,

@@ -7,7 +7,7 @@
  */
 import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
-import type { Question } from '../../src/data/quiz-schema.js';
+import type { Question } from '../../src/model/quiz-schema.js';
 import { makeScorer, scoreQuiz, type AnswerValue, type Answers } from '../../src/core/quiz.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);

@@ -12,7 +12,7 @@ import {
   renderQuestions,
   renderQuizResult,
 } from '../../src/render/quiz.js';
-import { renderJson } from '../../src/render/json.js';
+import { renderJson } from '../../src/model/json.js';
 import { makeTheme, PLAIN } from '../../src/render/theme.js';
 import { hasAnsi } from '../helpers.js';
 

@@ -1,9 +1,9 @@
-import { RoleSchema } from '../../src/data/schema.js';
-import { makeCatalog } from '../../src/core/catalog.js';
+import { RoleSchema } from '../../src/model/schema.js';
+import { makeCatalog } from '../../src/model/catalog.js';
 import { cityRows, renderRole } from '../../src/render/role.js';
 import { renderTable, fitWidths, wrapWords } from '../../src/render/table.js';
 import { ASCII } from '../../src/render/charts.js';
-import { clean, displayWidth, money, NARROW_ONLY, wrap } from '../../src/render/text.js';
+import { clean, displayWidth, money, NARROW_ONLY, wrap } from '../../src/text.js';
 import stringWidth from 'string-width';
 import fc from 'fast-check';
 import { colorEnabled, makeTheme, PLAIN } from '../../src/render/theme.js';

@@ -1,4 +1,4 @@
-import { RoleSchema, SalarySchema } from '../../src/data/schema.js';
+import { RoleSchema, SalarySchema } from '../../src/model/schema.js';
 
 const base = {
   id: 'data-entry-keyer',

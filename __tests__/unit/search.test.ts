@@ -1,5 +1,5 @@
-import { RoleSchema, type Role } from '../../src/data/schema.js';
-import { makeCatalog } from '../../src/core/catalog.js';
+import { RoleSchema, type Role } from '../../src/model/schema.js';
+import { makeCatalog } from '../../src/model/catalog.js';
 import {
   buildIndex,
   editDistance,

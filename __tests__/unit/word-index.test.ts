@@ -3,7 +3,7 @@
  * hold every word the typo check can keep (so narrowing to them changes no ranking).
  */
 import fc from 'fast-check';
-import { RoleSchema, type Role } from '../../src/data/schema.js';
+import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { editDistance, nearWords, typoCandidates, stem } from '../../src/core/search.js';
 import {
   buildWordIndex,
@@ -21,7 +21,7 @@ import {
   NAME_TITLE,
 } from '../../src/core/word-index.js';
 import { buildIndex, resolveRole } from '../../src/core/search.js';
-import { makeCatalog } from '../../src/core/catalog.js';
+import { makeCatalog } from '../../src/model/catalog.js';
 
 function role(
   id: string,

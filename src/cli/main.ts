@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CareersError, ExitCode } from '../errors.js';
-import { Context, DataStore, type GlobalOptions, type Io } from './context.js';
+import { Context, type GlobalOptions, type Io } from './command-context.js';
+import { DataStore } from '../store/data-store.js';
 import { resolveDataDir } from '../data/dirs.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
@@ -20,7 +21,7 @@ import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
 import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
 import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
-import { clean } from '../render/text.js';
+import { clean } from '../text.js';
 import { asciiOnly } from '../render/charts.js';
 import { toAscii } from '../render/ascii.js';
 

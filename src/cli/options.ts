@@ -3,7 +3,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SORT_KEYS } from '../core/filters.js';
-import type { Context } from './context.js';
+import type { Context } from './command-context.js';
 
 /** Makes a Context for the command being run. */
 export type ContextFactory = (command: Command) => Context;

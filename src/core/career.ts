@@ -2,8 +2,8 @@
  * What separates two roles (`gap`) and which roles are alike (`similar`): pure computations
  * over skills (O*NET importance), software, certifications, job zone and pay.
  */
-import type { Role, Tech } from '../data/schema.js';
-import { compareText, headlineSalary, type Catalog } from './catalog.js';
+import type { Role, Tech } from '../model/schema.js';
+import { compareText, headlineSalary, type Catalog } from '../model/catalog.js';
 
 export interface SkillChange {
   name: string;

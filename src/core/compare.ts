@@ -2,9 +2,9 @@
  * `careers compare`: 2–4 roles side by side — pay, preparation, top skills, certifications and
  * which software they share. Pure: roles in, comparison data out.
  */
-import type { Role } from '../data/schema.js';
+import type { Role } from '../model/schema.js';
 import { UsageError } from '../errors.js';
-import { headlineSalary } from './catalog.js';
+import { headlineSalary } from '../model/catalog.js';
 import type { ComparedRole, CompareData } from './output.js';
 import { normalize } from './search.js';
 

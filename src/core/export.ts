@@ -3,10 +3,10 @@
  * for JSON and YAML, or rows of cells for CSV — one row per role, or a long-format child table
  * (skills, software, salary) with one row per item. Serialising is left to render/export.ts.
  */
-import type { Role } from '../data/schema.js';
-import { RoleSchema } from '../data/schema.js';
+import type { Role } from '../model/schema.js';
+import { RoleSchema } from '../model/schema.js';
 import { UsageError } from '../errors.js';
-import { headlineSalary } from './catalog.js';
+import { headlineSalary } from '../model/catalog.js';
 
 export {
   CSV_TABLES,

@@ -1,8 +1,8 @@
 /**
  * Filtering and sorting for `list` and `export`: pure functions over the catalog.
  */
-import type { Metro, Role } from '../data/schema.js';
-import { compareText, headlineSalary, type Catalog } from './catalog.js';
+import type { Metro, Role } from '../model/schema.js';
+import { compareText, headlineSalary, type Catalog } from '../model/catalog.js';
 import { normalize } from './search.js';
 
 export type SortKey = 'title' | 'salary';

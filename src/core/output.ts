@@ -7,13 +7,13 @@
  * described by RoleSchema, the schema the loader checks data files against, so they cannot drift.
  *
  * To add a command's output: define its data schema below, add it to OUTPUTS, run
- * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (render/json.ts).
+ * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (model/json.ts).
  */
 import { z } from 'zod';
-import { RoleSchema, SourceSchema } from '../data/schema.js';
-import { SCHEMA_VERSION } from '../render/json.js';
+import { RoleSchema, SourceSchema } from '../model/schema.js';
+import { SCHEMA_VERSION } from '../model/json.js';
 import { SEARCH_FIELDS } from './search.js';
-import { WeightsSchema } from '../data/quiz-schema.js';
+import { WeightsSchema } from '../model/quiz-schema.js';
 
 const count = z.number().int().nonnegative();
 /** Whole US dollars. */

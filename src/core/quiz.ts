@@ -16,12 +16,12 @@
  *    the best fit on every answer. Each answer's share is reported in the same points.
  * Ties keep the catalog's order (role files sorted by name).
  */
-import type { Role } from '../data/schema.js';
-import type { Question, Quiz, Weights } from '../data/quiz-schema.js';
-import { INTEREST_AREAS, RATING_MAX, RATING_MIN, SKIP } from '../data/quiz-constants.js';
-import { headlineSalary } from './catalog.js';
+import type { Role } from '../model/schema.js';
+import type { Question, Quiz, Weights } from '../model/quiz-schema.js';
+import { INTEREST_AREAS, RATING_MAX, RATING_MIN, SKIP } from '../model/quiz-constants.js';
+import { headlineSalary } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
-import { money, plural } from '../render/text.js';
+import { money, plural } from '../text.js';
 
 /** One answer: a choice id, choice ids, a rating, or null when the question was skipped. */
 export type AnswerValue = string | string[] | number | null;

@@ -3,8 +3,8 @@
  * ranking and for a plain Fuse.js baseline. Used by `npm run eval:search` and a regression test.
  */
 import Fuse from 'fuse.js';
-import type { Role } from '../data/schema.js';
-import type { Catalog } from './catalog.js';
+import type { Role } from '../model/schema.js';
+import type { Catalog } from '../model/catalog.js';
 import { hashName, normalize } from './word-index.js';
 
 export interface LabeledQuery {

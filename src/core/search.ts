@@ -27,8 +27,8 @@
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
 import Fuse from 'fuse.js';
-import type { Role } from '../data/schema.js';
-import type { Catalog } from './catalog.js';
+import type { Role } from '../model/schema.js';
+import type { Catalog } from '../model/catalog.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Synonyms } from '../data/synonyms.js';
 import {

@@ -1,8 +1,8 @@
 /**
  * Provenance: which sources the catalog uses, and how many roles use each.
  */
-import type { Source } from '../data/schema.js';
-import { compareText, type Catalog } from './catalog.js';
+import type { Source } from '../model/schema.js';
+import { compareText, type Catalog } from '../model/catalog.js';
 
 export interface SourceUse {
   source: Source;

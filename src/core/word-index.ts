@@ -1,13 +1,13 @@
 /**
  * The search index as flat number tables: which words exist, which roles and entries hold each
  * word, and the names roles are known by. Built once from the roles (typed arrays, no per-word
- * objects), it can be written to a file and read back as is (data/pack.ts), so a run on the
+ * objects), it can be written to a file and read back as is (store/pack.ts), so a run on the
  * built-in data or a cached --data directory rebuilds nothing.
  *
  * An "entry" is one searchable text of a role (its title, an alias, a skill…); entries keep the
  * order of entryTexts(), so a role's entry number indexes that list.
  */
-import type { Role } from '../data/schema.js';
+import type { Role } from '../model/schema.js';
 
 /** Searchable fields, in the order entryTexts() lists them; a field's code is its position. */
 export const FIELD_NAMES = [
@@ -131,7 +131,7 @@ export function flatten(lists: ArrayLike<number>[]): FlatLists {
 /** wordEntries keeps an entry's field code times this plus its word count in one number. */
 export const FIELD_SHIFT = 2 ** 28;
 
-/** The word tables search reads; in memory (wordIndexOf) or straight from a file (data/pack.ts). */
+/** The word tables search reads; in memory (wordIndexOf) or straight from a file (store/pack.ts). */
 export interface WordIndex {
   /** Every distinct word of every entry, sorted by code unit; a word's number is its position. */
   readonly words: readonly string[];

@@ -20,9 +20,9 @@ import {
 import type { ZodType } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
 import { safeCwd } from '../io/fs-errors.js';
-import { RoleSchema, MetrosFileSchema, type Role, type Metro } from './schema.js';
-import type { Catalog } from '../core/catalog.js';
-import { makeCatalog } from '../core/catalog.js';
+import { RoleSchema, MetrosFileSchema, type Role, type Metro } from '../model/schema.js';
+import type { Catalog } from '../model/catalog.js';
+import { makeCatalog } from '../model/catalog.js';
 
 export { BUILT_IN_DATA_DIR, resolveDataDir } from './dirs.js';
 import { BUILT_IN_DATA_DIR } from './dirs.js';

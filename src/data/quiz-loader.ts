@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataProblem } from '../errors.js';
 import { DataError } from '../errors.js';
-import type { Catalog } from '../core/catalog.js';
+import type { Catalog } from '../model/catalog.js';
 import {
   BUILT_IN_DATA_DIR,
   locate,
@@ -16,7 +16,7 @@ import {
   validate,
   type ParsedFile,
 } from './loader.js';
-import { QuizFileSchema, type Quiz, type Weights } from './quiz-schema.js';
+import { QuizFileSchema, type Quiz, type Weights } from '../model/quiz-schema.js';
 
 /** The quiz file used for a data directory: its own quiz.yaml, else the built-in one. */
 export function quizFile(dataDir: string): string {

@@ -6,11 +6,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError, type DataProblem } from '../errors.js';
-import { makeCatalog, type Catalog } from '../core/catalog.js';
+import { makeCatalog, type Catalog } from '../model/catalog.js';
 import { checkRoles, dataDirRoleFiles, loadMetros, readYaml, toData, validate } from './loader.js';
-import { MetrosFileSchema, type Metro } from './schema.js';
+import { MetrosFileSchema, type Metro } from '../model/schema.js';
 import { checkQuiz } from './quiz-loader.js';
-import { checkPaths } from './paths.js';
+import { checkPaths } from './career-steps.js';
 import { checkSynonyms } from './synonyms.js';
 
 export interface ValidateReport {

@@ -2,7 +2,7 @@
  * The interactive quiz as a loop over a small prompt interface: one question at a time, with
  * skip and back. The real interface (inquirer) is in quiz-prompts.ts; tests pass their own.
  */
-import type { Question, Quiz } from '../data/quiz-schema.js';
+import type { Question, Quiz } from '../model/quiz-schema.js';
 import type { AnswerValue, Answers } from '../core/quiz.js';
 
 /** What the user did with one question. */

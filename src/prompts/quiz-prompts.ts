@@ -5,11 +5,11 @@
 import { writeSync } from 'node:fs';
 import { importEsm } from '../io/import-esm.js';
 import { onTerminalError } from '../io/interrupt.js';
-import type { Question } from '../data/quiz-schema.js';
-import { RATING_MAX, RATING_MIN } from '../data/quiz-constants.js';
+import type { Question } from '../model/quiz-schema.js';
+import { RATING_MAX, RATING_MIN } from '../model/quiz-constants.js';
 import type { AnswerValue } from '../core/quiz.js';
 import { InterruptedError } from '../errors.js';
-import { wrap } from '../render/text.js';
+import { wrap } from '../text.js';
 import { progressText, type Progress, type QuizPrompter, type Reply } from './quiz-flow.js';
 
 // Values no choice id can take (ids are slugs).

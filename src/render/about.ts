@@ -1,12 +1,12 @@
 /**
  * The `about` screen: credits and a table of data sources.
  */
-import type { Catalog } from '../core/catalog.js';
+import type { Catalog } from '../model/catalog.js';
 import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import type { SourceUse } from '../core/sources.js';
 import { safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { cleanDeep, wrap } from './text.js';
+import { cleanDeep, wrap } from '../text.js';
 
 export const CREDITS = [
   'This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. The project changed the data: it selected, summarised and reworded it.',

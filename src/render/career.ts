@@ -1,12 +1,12 @@
 /**
  * Renderers for `path`, `gap` and `similar`.
  */
-import { headlineSalary, type Catalog } from '../core/catalog.js';
+import { headlineSalary, type Catalog } from '../model/catalog.js';
 import type { Gap, Similarity } from '../core/career.js';
-import type { PathView, StepView } from '../core/paths.js';
+import type { PathView, StepView } from '../core/career-steps.js';
 import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, money, signedMoney, wrap } from './text.js';
+import { clean, cleanDeep, money, signedMoney, wrap } from '../text.js';
 import { importanceBar } from './charts.js';
 
 function zone(z: number | null): string {

@@ -6,7 +6,7 @@ import { glyphs, type RenderContext } from './role.js';
 import { rangeBar } from './charts.js';
 import { commonScale } from './lists.js';
 import { renderTable } from './table.js';
-import { cleanDeep, money, wrap } from './text.js';
+import { cleanDeep, money, wrap } from '../text.js';
 
 /** Unique software listed per cell before "+N more". */
 const SOFTWARE_SHOWN = 6;

@@ -4,8 +4,8 @@
  */
 import { stringify as csvStringify } from 'csv-stringify/sync';
 import { Document, visit } from 'yaml';
-import { escapeUnsafe } from './json.js';
-import { plural } from './text.js';
+import { escapeUnsafe } from '../model/json.js';
+import { plural } from '../text.js';
 import type { Cell, TableData } from '../core/export.js';
 
 /** First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */

@@ -1,13 +1,13 @@
 /**
  * Tables for `search` results and `list`.
  */
-import type { Role } from '../data/schema.js';
-import { headlineSalary } from '../core/catalog.js';
+import type { Role } from '../model/schema.js';
+import { headlineSalary } from '../model/catalog.js';
 import type { SearchHit } from '../core/search.js';
 import { glyphs, type RenderContext } from './role.js';
 import { rangeBar, type Spread } from './charts.js';
 import { renderTable } from './table.js';
-import { cleanDeep, money, plural, wrap } from './text.js';
+import { cleanDeep, money, plural, wrap } from '../text.js';
 
 /** Ranked search results: role, why it matched, median salary. */
 export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {

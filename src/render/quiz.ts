@@ -2,12 +2,12 @@
  * Quiz output: the result screen, the question list, and their JSON documents with the zod
  * schemas that define them.
  */
-import { headlineSalary } from '../core/catalog.js';
+import { headlineSalary } from '../model/catalog.js';
 import { reasons, type Answers, type Contribution, type RankedRole } from '../core/quiz.js';
-import type { Quiz } from '../data/quiz-schema.js';
-import { RATING_MAX, RATING_MIN, SKIP } from '../data/quiz-constants.js';
+import type { Quiz } from '../model/quiz-schema.js';
+import { RATING_MAX, RATING_MIN, SKIP } from '../model/quiz-constants.js';
 import type { RenderContext } from './role.js';
-import { clean, cleanDeep, money, wrap } from './text.js';
+import { clean, cleanDeep, money, wrap } from '../text.js';
 
 /** How many roles the result screen shows in full. */
 export const TOP = 3;

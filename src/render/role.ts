@@ -2,18 +2,18 @@
  * The role card printed by `careers show`: overview, then skills, salary, tools and cities
  * tables, then how to get there. Pure: data in, string out.
  */
-import type { Role, Salary, Skill, Source, Tech } from '../data/schema.js';
+import type { Role, Salary, Skill, Source, Tech } from '../model/schema.js';
 import {
   compareText,
   headlineSalary,
   latestRpp,
   makeCatalog,
   type Catalog,
-} from '../core/catalog.js';
+} from '../model/catalog.js';
 import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, count, money, signedMoney, wrap } from './text.js';
+import { clean, cleanDeep, count, money, signedMoney, wrap } from '../text.js';
 import { importanceBar, rangeBar, sparkline, UNICODE, type Glyphs } from './charts.js';
 
 export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;

@@ -10,7 +10,7 @@
  */
 import Table from 'cli-table3';
 import type { Theme } from './theme.js';
-import { clean, displayWidth } from './text.js';
+import { clean, displayWidth } from '../text.js';
 import { UNICODE, type Border, type Glyphs } from './charts.js';
 
 /** What a table needs of the render context: colours, width and frame characters. */

@@ -3,7 +3,7 @@
  */
 import { formatProblem } from '../errors.js';
 import type { ValidateData } from '../core/output.js';
-import { clean, plural } from './text.js';
+import { clean, plural } from '../text.js';
 
 /** Every problem as `file:line:col: field.path: message` (sanitised), and a summary line. */
 export function renderValidate(data: ValidateData): string {

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { resolveRole } from '../../core/search.js';
-import { pathFor } from '../../core/paths.js';
+import { pathFor } from '../../core/career-steps.js';
 import { computeGap, similarRoles } from '../../core/career.js';
 import { renderGap, renderPath, renderSimilar } from '../../render/career.js';
 import { ExitCode } from '../../errors.js';

@@ -12,12 +12,12 @@ import {
   type ExportFormat,
 } from '../../core/export-formats.js';
 import type { ExportData } from '../../core/output.js';
-import { renderJson } from '../../render/json.js';
-import { clean } from '../../render/text.js';
+import { renderJson } from '../../model/json.js';
+import { clean } from '../../text.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
-import { plural } from '../../render/text.js';
+import { plural } from '../../text.js';
 import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
 
 interface ExportOptions extends Omit<RoleFilters, 'ids'> {

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { stringify } from 'yaml';
-import type { Quiz } from '../../data/quiz-schema.js';
+import type { Quiz } from '../../model/quiz-schema.js';
 import { answersForFile, parseAnswers, type Answers } from '../../core/quiz.js';
 import { writeFileAtomic } from '../../io/files.js';
 import {

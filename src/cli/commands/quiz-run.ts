@@ -12,11 +12,28 @@ import {
   renderQuestions,
   renderQuizResult,
 } from '../../render/quiz.js';
-import { clean } from '../../render/text.js';
+import { clean } from '../../text.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { ResultSink } from '../options.js';
-import type { Context } from '../context.js';
-import type { QuizDeps, QuizOptions } from './quiz.js';
+import type { Context } from '../command-context.js';
+import type { QuizPrompter } from '../../prompts/quiz-flow.js';
+
+/** What the command needs from the outside world; tests replace it. */
+export interface QuizDeps {
+  /** True when there is a terminal to ask on (stdin and stderr). */
+  interactive: () => boolean;
+  /** The prompter; the default loads inquirer only now, so other commands never load it. */
+  prompter: () => Promise<QuizPrompter>;
+  /** Standard input, for `--answers -`: at most `limit` bytes, else a UsageError. */
+  readStdin: (limit: number) => Uint8Array;
+}
+
+export interface QuizOptions {
+  questions?: boolean;
+  answers?: string;
+  save?: string;
+  force?: boolean;
+}
 
 /** Runs the quiz: prints the questions, or asks / reads the answers and prints the ranking. */
 export async function runQuiz(

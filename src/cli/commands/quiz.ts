@@ -4,31 +4,14 @@
  */
 import type { Command } from 'commander';
 import { readStdinBytes } from '../../io/stdin.js';
-import type { QuizPrompter } from '../../prompts/quiz-flow.js';
 import type { ContextFactory, ResultSink } from '../options.js';
-
-/** What the command needs from the outside world; tests replace it. */
-export interface QuizDeps {
-  /** True when there is a terminal to ask on (stdin and stderr). */
-  interactive: () => boolean;
-  /** The prompter; the default loads inquirer only now, so other commands never load it. */
-  prompter: () => Promise<QuizPrompter>;
-  /** Standard input, for `--answers -`: at most `limit` bytes, else a UsageError. */
-  readStdin: (limit: number) => Uint8Array;
-}
+import type { QuizDeps, QuizOptions } from './quiz-run.js';
 
 const processDeps: QuizDeps = {
   interactive: () => process.stdin.isTTY === true && process.stderr.isTTY === true,
   prompter: async () => (await import('../../prompts/quiz-prompts.js')).inquirerPrompter(),
   readStdin: (limit) => readStdinBytes(limit, 'answers on stdin'),
 };
-
-export interface QuizOptions {
-  questions?: boolean;
-  answers?: string;
-  save?: string;
-  force?: boolean;
-}
 
 /** Registers `careers quiz`; `deps` is for tests. */
 export function registerQuiz(

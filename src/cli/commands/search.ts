@@ -3,9 +3,9 @@
  */
 import type { Command } from 'commander';
 import { search } from '../../core/search.js';
-import { headlineSalary } from '../../core/catalog.js';
+import { headlineSalary } from '../../model/catalog.js';
 import { renderSearch } from '../../render/lists.js';
-import { clean } from '../../render/text.js';
+import { clean } from '../../text.js';
 import type { SearchData } from '../../core/output.js';
 import { ExitCode } from '../../errors.js';
 import { intOption, type ContextFactory, type ResultSink } from '../options.js';

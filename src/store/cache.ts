@@ -1,6 +1,6 @@
 /**
  * A cache of user data directories (--data, CAREERS_DATA_DIR): the parsed, validated data of a
- * directory and its search index are kept as a pack (data/pack.ts) in the user cache directory,
+ * directory and its search index are kept as a pack (store/pack.ts) in the user cache directory,
  * one file per directory, keyed by the path, size and modification time of every data file (and
  * the careers version). Editing any file makes a new key; a missing, corrupt or stale entry is
  * ignored and rebuilt, and writing a directory's entry replaces its old one. The cache keeps at
@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import type * as Crypto from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { dataFiles } from './dirs.js';
+import { dataFiles } from '../data/dirs.js';
 import { packChunks, readPack, type Pack, type PackContents } from './pack.js';
 import { writeFileAtomic } from '../io/files.js';
 import { version } from '../version.js';

@@ -2,7 +2,7 @@
  * The catalog: every role and metro, with the lookups the commands need.
  * Pure data; built by the loader, read by search, filters and renderers.
  */
-import type { Metro, Role, Salary } from '../data/schema.js';
+import type { Metro, Role, Salary } from './schema.js';
 
 /** Roles by id. */
 export interface RoleLookup {

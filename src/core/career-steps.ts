@@ -2,8 +2,8 @@
  * Career paths as a graph: steps in and out of a role, the ladders that lead up from it, and
  * the pay and job-zone change of each step. Pure functions over the catalog.
  */
-import type { Step } from '../data/paths.js';
-import { headlineSalary, type Catalog } from './catalog.js';
+import type { Step } from '../data/career-steps.js';
+import { headlineSalary, type Catalog } from '../model/catalog.js';
 
 export interface StepView {
   from: string;
@@ -37,32 +37,6 @@ export function describeStep(catalog: Catalog, step: Step): StepView {
     zoneFrom: from?.jobZone?.level ?? null,
     zoneTo: to?.jobZone?.level ?? null,
   };
-}
-
-/** Returns one cycle in the steps as a list of ids (first = last), or undefined. */
-export function findCycle(steps: Step[]): string[] | undefined {
-  const next = new Map<string, string[]>();
-  for (const s of steps) next.set(s.from, [...(next.get(s.from) ?? []), s.to]);
-  const state = new Map<string, 'open' | 'done'>();
-  const trail: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    if (state.get(id) === 'open') return [...trail.slice(trail.indexOf(id)), id];
-    if (state.get(id) === 'done') return undefined;
-    state.set(id, 'open');
-    trail.push(id);
-    for (const n of next.get(id) ?? []) {
-      const cycle = visit(n);
-      if (cycle) return cycle;
-    }
-    trail.pop();
-    state.set(id, 'done');
-    return undefined;
-  };
-  for (const id of next.keys()) {
-    const cycle = visit(id);
-    if (cycle) return cycle;
-  }
-  return undefined;
 }
 
 /** Steps in and ladders up from a role (the steps have no cycles: the loader checks). */

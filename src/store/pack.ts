@@ -1,7 +1,7 @@
 /**
  * Packs: one file holding a validated catalog (metros, synonyms, career steps, every role) and
  * its search index, laid out so that a run reads only what it uses. The built-in data is packed
- * at build time (dist/data.pack) and every --data cache entry is a pack (data/cache.ts).
+ * at build time (dist/data.pack) and every --data cache entry is a pack (store/cache.ts).
  *
  * Layout: the magic "careers-pack", the format version, the header's length and CRC-32 (u32
  * each), the header as JSON (the key, the small data, and where each section lies), then the
@@ -18,7 +18,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
-import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../core/catalog.js';
+import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
 import { typoLists } from '../core/search.js';
 import {
   buildNameIndex,
@@ -29,10 +29,10 @@ import {
   type WordIndex,
   type WordIndexData,
 } from '../core/word-index.js';
-import type { Metro, Role } from './schema.js';
-import type { Synonyms } from './synonyms.js';
-import type { Step } from './paths.js';
-import type { Quiz } from './quiz-schema.js';
+import type { Metro, Role } from '../model/schema.js';
+import type { Synonyms } from '../data/synonyms.js';
+import type { Step } from '../data/career-steps.js';
+import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */

@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
-import type { Catalog } from '../core/catalog.js';
-import { findCycle } from '../core/paths.js';
+import type { Catalog } from '../model/catalog.js';
 import { locate, readYaml, toData, validate } from './loader.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a role id');
@@ -90,4 +89,30 @@ export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
   if (problems.length > 0 || !steps)
     throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
   return steps;
+}
+
+/** Returns one cycle in the steps as a list of ids (first = last), or undefined. */
+export function findCycle(steps: Step[]): string[] | undefined {
+  const next = new Map<string, string[]>();
+  for (const s of steps) next.set(s.from, [...(next.get(s.from) ?? []), s.to]);
+  const state = new Map<string, 'open' | 'done'>();
+  const trail: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'open') return [...trail.slice(trail.indexOf(id)), id];
+    if (state.get(id) === 'done') return undefined;
+    state.set(id, 'open');
+    trail.push(id);
+    for (const n of next.get(id) ?? []) {
+      const cycle = visit(n);
+      if (cycle) return cycle;
+    }
+    trail.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of next.keys()) {
+    const cycle = visit(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
 }

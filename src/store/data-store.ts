@@ -1,48 +1,24 @@
 /**
- * What every command gets: parsed global options, output streams, and the data of this run.
+ * The data of one run and the policy that loads it: pack, cache entry or YAML.
  *
  * Data is loaded once per run, before the command's action (a commander preAction hook calls
  * DataStore.load). The built-in data comes precompiled as a pack with its search index
- * (data/compiled.ts), and a user's data directory from its cache entry, also a pack
- * (data/cache.ts): both read roles only as they are used. Only an uncached directory pulls in
+ * (store/compiled.ts), and a user's data directory from its cache entry, also a pack
+ * (store/cache.ts): both read roles only as they are used. Only an uncached directory pulls in
  * the YAML parser and the schema checks, and only then are they imported.
  */
-import type { Command } from 'commander';
-import type { Step } from '../data/paths.js';
+import type { Step } from '../data/career-steps.js';
 import type { Synonyms } from '../data/synonyms.js';
-import type { Quiz } from '../data/quiz-schema.js';
-import { BUILT_IN_DATA_DIR, resolveDataDir } from '../data/dirs.js';
-import { readCompiled } from '../data/compiled.js';
-import { cacheKey, readCache, writeCache } from '../data/cache.js';
-import type { Catalog } from '../core/catalog.js';
+import type { Quiz } from '../model/quiz-schema.js';
+import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
+import { readCompiled } from './compiled.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
-import { colorEnabled, makeTheme } from '../render/theme.js';
-import type { RenderContext } from '../render/role.js';
-import { renderJson } from '../render/json.js';
-import { clean } from '../render/text.js';
-import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
-import { escapeJson, toAscii } from '../render/ascii.js';
+import { clean } from '../text.js';
 
-/** Where output goes; replaced in tests. */
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  isTTY: boolean;
-  columns: number | undefined;
-  /** ASCII mode, as far as the command line says before it is parsed (for help and errors). */
-  ascii?: boolean;
-}
-
-export interface GlobalOptions {
-  json?: boolean;
-  color?: boolean;
-  data?: string;
-  ascii?: boolean;
-}
-
-interface LoadedData {
+export interface LoadedData {
   dir: string;
   catalog: Catalog;
   synonyms: Synonyms;
@@ -122,7 +98,7 @@ export class DataStore {
     const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/loader.js'),
       import('../data/synonyms.js'),
-      import('../data/paths.js'),
+      import('../data/career-steps.js'),
     ]);
     const say = progress(note, dir);
     const catalog = loadCatalog(dir, (done, total) =>
@@ -155,94 +131,5 @@ export class DataStore {
   searchIndex(): SearchIndex {
     this.index ??= buildIndex(this.loaded.catalog, this.loaded.synonyms, this.tables);
     return this.index;
-  }
-}
-
-/** Narrowest and widest layout, and the width when neither the terminal nor COLUMNS says. */
-const MIN_WIDTH = 60;
-const MAX_WIDTH = 160;
-const DEFAULT_WIDTH = 80;
-
-/**
- * Columns to lay out for: the terminal's width; when stdout is not a terminal, $COLUMNS (as
- * `ls` and git do), else 80. Kept between 60 and 160.
- */
-export function terminalWidth(io: Pick<Io, 'columns' | 'env' | 'isTTY'>): number {
-  const fromEnv = Number(io.env.COLUMNS);
-  const asked =
-    (io.isTTY && io.columns) ||
-    (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined) ||
-    io.columns ||
-    DEFAULT_WIDTH;
-  return Math.max(MIN_WIDTH, Math.min(asked, MAX_WIDTH));
-}
-
-export class Context {
-  constructor(
-    readonly io: Io,
-    private readonly command: Command,
-    private readonly store: DataStore,
-  ) {}
-
-  get options(): GlobalOptions {
-    return this.command.optsWithGlobals<GlobalOptions>();
-  }
-
-  get json(): boolean {
-    return this.options.json === true;
-  }
-
-  /** Theme and width for renderers. */
-  get render(): RenderContext {
-    const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
-    const width = terminalWidth(this.io);
-    const glyphs = this.ascii ? ASCII : UNICODE;
-    return { theme: makeTheme(color), width, glyphs };
-  }
-
-  catalog(): Catalog {
-    return this.store.loaded.catalog;
-  }
-
-  index(): SearchIndex {
-    return this.store.searchIndex();
-  }
-
-  /**
-   * The quiz compiled at build time with the built-in data (validated against its roles then),
-   * so `quiz` parses no YAML; undefined for other data, whose quiz.yaml is loaded as usual.
-   */
-  compiledQuiz(): Quiz | undefined {
-    return this.store.loaded.quiz?.();
-  }
-
-  /** Career steps between the catalog's roles (data/paths.yaml). */
-  steps(): Step[] {
-    return this.store.loaded.steps;
-  }
-
-  /** The data directory this run reads. */
-  get dataDir(): string {
-    return resolveDataDir(this.options.data, this.io.env);
-  }
-
-  /** Plain ASCII output: --ascii, TERM=dumb or a locale that is not UTF-8. */
-  get ascii(): boolean {
-    return asciiOnly(this.options.ascii, this.io.env);
-  }
-
-  /**
-   * Prints a rendered result, or its JSON document in --json mode. In ASCII mode the text is
-   * made ASCII and the JSON written with \u escapes (the same document).
-   */
-  print(text: () => string, json: () => Record<string, unknown>): void {
-    if (this.json) this.io.stdout(this.ascii ? escapeJson(renderJson(json())) : renderJson(json()));
-    else this.io.stdout(this.ascii ? toAscii(text()) : text());
-  }
-
-  /** A hint or warning: always stderr, so stdout stays pure data. */
-  note(text: string): void {
-    const line = clean(text.endsWith('\n') ? text : `${text}\n`);
-    this.io.stderr(this.ascii ? toAscii(line) : line);
   }
 }

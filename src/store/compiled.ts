@@ -1,11 +1,11 @@
 /**
  * The built-in data, compiled at build time (scripts/compile-data.mjs) into one validated pack
- * with its search index (data/pack.ts), so a look-up on the built-in data parses no YAML, runs no
+ * with its search index (store/pack.ts), so a look-up on the built-in data parses no YAML, runs no
  * schema checks and builds no index. Used only while it is newer than every file in data/;
  * otherwise the YAML is loaded as usual.
  */
 import { statSync } from 'node:fs';
-import { dataFiles } from './dirs.js';
+import { dataFiles } from '../data/dirs.js';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { readPack, type Pack } from './pack.js';

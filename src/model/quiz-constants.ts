@@ -1,5 +1,5 @@
 /**
- * Fixed values of the quiz format, apart from its schema (data/quiz-schema.ts) so that showing
+ * Fixed values of the quiz format, apart from its schema (model/quiz-schema.ts) so that showing
  * or scoring a compiled quiz loads no zod.
  */
 
