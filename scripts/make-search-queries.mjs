@@ -1,11 +1,11 @@
 // Writes __tests__/fixtures/search-queries.tsv, the relevance benchmark for `careers search`.
-// Run by hand (it reads the held-back titles from scripts/draft/ and, when present, the O*NET
-// alternate titles in ../shared/facts to label lay queries); the tests only read its output.
+// Run by hand (it reads, when present, the O*NET alternate titles in ../shared/facts, or
+// FACTS_DIR, to label lay queries); the tests only read its output.
 //
 // Query types:
-//   held-back  O*NET alternate titles deliberately left out of every role's aliases
 //   lay        everyday and abbreviated forms people type ("admin asst", "AP clerk")
-//   typo       a role title or alias with one deletion, swap or substitution
+//   typo       a role title, alias or O*NET title with one deletion, swap or substitution
+// (Every O*NET title is searchable, so none is held back as a query set of its own.)
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -13,19 +13,9 @@ const root = new URL('..', import.meta.url).pathname;
 const out = [];
 const add = (query, codes, type) => out.push([query, [...new Set(codes)].sort().join(','), type]);
 
-// 1. Held-back titles.
-const held = readFileSync(`${root}scripts/draft/held-back-titles.tsv`, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1);
-for (const line of held) {
-  const [query, codes] = line.split('\t');
-  add(query, codes.split(','), 'held-back');
-}
-
-// 2. Lay and abbreviated forms, labelled by hand; where O*NET lists the exact title, its codes
+// 1. Lay and abbreviated forms, labelled by hand; where O*NET lists the exact title, its codes
 // are added to the label.
-const factsFile = `${root}../shared/facts/alternate_titles.tsv`;
+const factsFile = `${process.env.FACTS_DIR ?? `${root}../shared/facts`}/alternate_titles.tsv`;
 const onet = new Map();
 if (existsSync(factsFile)) {
   for (const line of readFileSync(factsFile, 'utf8').trim().split('\n').slice(1)) {
@@ -128,7 +118,7 @@ const LAY = {
 for (const [query, codes] of Object.entries(LAY))
   add(query, [...codes, ...(onet.get(query) ?? [])], 'lay');
 
-// 3. Typo variants of role titles and aliases, chosen and mutated by a seeded generator.
+// 2. Typo variants of role titles and aliases, chosen and mutated by a seeded generator.
 let seed = 20241125;
 const rand = (n) => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -139,7 +129,7 @@ const roles = readdirSync(`${root}data/roles`)
   .map((f) => parse(readFileSync(`${root}data/roles/${f}`, 'utf8')));
 const owners = new Map();
 for (const r of roles) {
-  for (const name of [r.title, ...(r.aliases ?? [])]) {
+  for (const name of [r.title, ...(r.aliases ?? []), ...(r.onetTitles ?? [])]) {
     const key = name.toLowerCase();
     owners.set(key, [...(owners.get(key) ?? []), ...r.socCodes]);
   }
@@ -152,7 +142,9 @@ const mutations = [
 ];
 const seen = new Set(out.map((r) => r[0].toLowerCase()));
 for (const r of roles) {
-  const names = [r.title, ...(r.aliases ?? [])].filter((n) => /[a-z]{5,}/i.test(n));
+  const names = [r.title, ...(r.aliases ?? []), ...(r.onetTitles ?? [])].filter((n) =>
+    /[a-z]{5,}/i.test(n),
+  );
   for (let k = 0; k < 4 && names.length > 0; k++) {
     const name = names.splice(rand(names.length), 1)[0];
     const words = name.toLowerCase().split(/\s+/);

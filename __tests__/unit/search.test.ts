@@ -242,3 +242,53 @@ describe('keywords', () => {
     expect(search(kw, 'accounts supervisor')[0]?.role.id).toBe('office-supervisor');
   });
 });
+
+describe('O*NET and historic titles', () => {
+  const titled = (id: string, title: string, current: string[], historic: string[]) =>
+    RoleSchema.parse({
+      id,
+      title,
+      socCodes: ['43-9021.00'],
+      summary: 'x',
+      onetTitles: current,
+      historicTitles: historic,
+      sources: [{ id: 's', title: 'S', period: '29.2' }],
+    });
+  const idx = buildIndex(
+    makeCatalog(
+      [
+        titled('keyer', 'Data Entry Keyer', ['Key Entry Operator'], ['Card Puncher']),
+        titled('typist', 'Typist', ['Card Puncher Trainer'], []),
+      ],
+      [],
+      '/tmp',
+    ),
+  );
+
+  test('an O*NET title is searchable and named as such in the explanation', () => {
+    const [hit] = search(idx, 'key entry operator');
+    expect(hit?.role.id).toBe('keyer');
+    expect(hit?.matched).toEqual({ field: 'O*NET title', value: 'Key Entry Operator' });
+  });
+
+  test('a historic title still finds its role, labelled historic, below a current title', () => {
+    const hits = search(idx, 'card puncher');
+    const keyer = hits.find((h) => h.role.id === 'keyer');
+    expect(keyer?.matched).toEqual({ field: 'historic title', value: 'Card Puncher' });
+    // The same words in a current title weigh more than an exact historic one.
+    const alone = buildIndex(
+      makeCatalog([titled('keyer', 'Data Entry Keyer', [], ['Card Puncher'])], [], '/tmp'),
+    );
+    const current = buildIndex(
+      makeCatalog([titled('keyer', 'Data Entry Keyer', ['Card Puncher'], [])], [], '/tmp'),
+    );
+    expect(search(alone, 'card puncher')[0]?.score ?? 1).toBeLessThan(
+      search(current, 'card puncher')[0]?.score ?? 0,
+    );
+  });
+
+  test('show resolves an O*NET or historic title to its role', () => {
+    expect(resolveRole(idx, 'Key Entry Operator').id).toBe('keyer');
+    expect(resolveRole(idx, 'card puncher').id).toBe('keyer');
+  });
+});

@@ -19,6 +19,7 @@ import {
   NAME_ALIAS,
   NAME_TAG_BITS,
   NAME_TITLE,
+  otherNames,
 } from '../../src/core/word-index.js';
 import { buildIndex, resolveRole } from '../../src/core/search.js';
 import { makeCatalog } from '../../src/model/catalog.js';
@@ -123,7 +124,7 @@ describe('names table', () => {
       const named: Array<[string, number]> = [
         [r.title, NAME_TITLE],
         [r.id, NAME_TITLE],
-        ...[r.onetTitle ?? '', ...r.aliases]
+        ...otherNames(r)
           .filter(Boolean)
           .map((a) => [a, NAME_ALIAS] as [string, number]),
       ];

@@ -64,6 +64,7 @@ const TABLES = {
       'tools',
       'certifications',
       'aliases',
+      'onetTitles',
       'summary',
     ],
     (r) => {
@@ -91,6 +92,7 @@ const TABLES = {
           tools: joined(r.tools.map((x) => x.name)),
           certifications: joined(r.certifications.map((c) => c.name)),
           aliases: joined(r.aliases),
+          onetTitles: joined(r.onetTitles),
           summary: r.summary,
         },
       ];

@@ -75,7 +75,7 @@ const TITLE_FIELDS = ['onetTitles', 'historicTitles'] as const;
 /** A role's O*NET titles, by field (empty when the role lists none). */
 function titleLists(role: Role): Array<[string, string[]]> {
   const r = role as Role & Partial<Record<(typeof TITLE_FIELDS)[number], string[]>>;
-  return TITLE_FIELDS.flatMap((f) => (r[f] ? [[f, r[f]] as [string, string[]]] : []));
+  return TITLE_FIELDS.flatMap((f) => (r[f]?.length ? [[f, r[f]] as [string, string[]]] : []));
 }
 
 /**

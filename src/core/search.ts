@@ -19,8 +19,8 @@
  *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
  *   a word is only found there.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
- *   entry, times its field's weight (title > alias > software > tool > skill > task > summary >
- *   keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
+ *   entry, times its field's weight (title > alias > O*NET title > historic title > software >
+ *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text.
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
@@ -46,6 +46,7 @@ import {
   listsOf,
   lowerBound,
   normalize,
+  otherNames,
   stem,
   wordIndexOf,
   words,
@@ -62,6 +63,9 @@ const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
 export const SEARCH_FIELDS = {
   title: { label: 'title', weight: 1 },
   alias: { label: 'alias', weight: 0.93 },
+  onet: { label: 'O*NET title', weight: 0.85 },
+  // Titles of obsolete machines and trades still find their role, below every current title.
+  historic: { label: 'historic title', weight: 0.72 },
   software: { label: 'software', weight: 0.8 },
   tool: { label: 'tool', weight: 0.75 },
   skill: { label: 'skill', weight: 0.7 },
@@ -862,7 +866,7 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   if (byTitle !== undefined) return catalog.role(byTitle);
   const byAlias = namedRoles(index, wanted, NAME_ALIAS)
     .map((r) => catalog.role(r))
-    .filter((r) => [r.onetTitle ?? '', ...r.aliases].some((a) => normalize(a) === wanted));
+    .filter((r) => otherNames(r).some((a) => normalize(a) === wanted));
   if (byAlias.length === 1) return byAlias[0] as Role;
   if (byAlias.length > 1) {
     // A title several occupations share: prefer the role whose own title shares the rarest

@@ -13,6 +13,8 @@ import type { Role } from '../model/schema.js';
 export const FIELD_NAMES = [
   'title',
   'alias',
+  'onet',
+  'historic',
   'software',
   'tool',
   'skill',
@@ -77,6 +79,8 @@ export function entryTexts(role: Role): Array<[SearchField, string]> {
   const texts: Array<[SearchField, string]> = [['title', role.title]];
   if (role.onetTitle) texts.push(['alias', role.onetTitle]);
   for (const a of role.aliases) texts.push(['alias', a]);
+  for (const t of role.onetTitles) texts.push(['onet', t]);
+  for (const t of role.historicTitles) texts.push(['historic', t]);
   for (const s of role.software) texts.push(['software', s.name]);
   for (const t of role.tools) texts.push(['tool', t.name]);
   for (const s of role.skills) texts.push(['skill', s.name]);
@@ -266,12 +270,17 @@ export function hashName(text: string): number {
   return h >>> 0;
 }
 
+/** The names of a role besides its title and id: O*NET title, aliases, O*NET alternate titles. */
+export function otherNames(role: Role): string[] {
+  return [role.onetTitle ?? '', ...role.aliases, ...role.onetTitles, ...role.historicTitles];
+}
+
 /** Bits of a name's hash kept beside each entry of the names table. */
 export const NAME_TAG_BITS = 8;
 
 /**
- * The names table: normalised titles and ids (kind NAME_TITLE) and aliases and O*NET titles
- * (NAME_ALIAS) hashed into buckets; bucket hashName(name) % count lists, roles ascending,
+ * The names table: normalised titles and ids (kind NAME_TITLE) and the other names (NAME_ALIAS:
+ * otherNames) hashed into buckets; bucket hashName(name) % count lists, roles ascending,
  * (role × 2 + kind) × 2^NAME_TAG_BITS + the top NAME_TAG_BITS bits of the name's hash. The tag
  * rules out almost every other name of the bucket without reading its role; a hit is still only
  * a candidate (hashes collide), so the caller checks the role's names.
@@ -281,7 +290,7 @@ export function buildNameIndex(roles: readonly Role[]): FlatLists {
     throw new RangeError(`the names table holds at most ${2 ** (31 - NAME_TAG_BITS)} roles`);
   const names = roles.map((r) => ({
     titles: [normalize(r.title), normalize(r.id)],
-    aliases: [r.onetTitle ?? '', ...r.aliases].map(normalize).filter(Boolean),
+    aliases: otherNames(r).map(normalize).filter(Boolean),
   }));
   const total = names.reduce((sum, n) => sum + 2 + n.aliases.length, 0);
   let count = 1;

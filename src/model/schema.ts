@@ -186,7 +186,18 @@ export const RoleSchema = z.strictObject({
   onetTitle: text.optional(),
   socCodes: z.array(socCode).min(1),
   summary: text,
+  /** Lay and abbreviated names people type, written by the project. */
   aliases: z.array(text).default([]),
+  /**
+   * O*NET's alternate and reported titles of the role's codes (source onet-occupation), kept
+   * apart from the hand-written `aliases`.
+   */
+  onetTitles: z.array(text).default([]),
+  /**
+   * O*NET titles of obsolete machines and trades ("Card Puncher"): still searchable, at a lower
+   * weight, and labelled as historic when they match.
+   */
+  historicTitles: z.array(text).default([]),
   skills: z.array(SkillSchema).default([]),
   tasks: z.array(text).default([]),
   /** Words `search` also looks in, at the lowest weight; `show` does not print them. */

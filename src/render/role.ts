@@ -75,9 +75,14 @@ function overview(ctx: RenderContext, role: Role): string {
   if (role.jobZone) facts.push(`Job zone ${role.jobZone.level} of 5`);
   out.push(theme.dim(wrap(facts.join(' · '), ctx.width)));
   out.push('', wrap(role.summary, ctx.width));
-  if (role.aliases.length) {
-    const shown = role.aliases.slice(0, 10).join(', ');
-    const more = role.aliases.length > 10 ? ` and ${role.aliases.length - 10} more` : '';
+  // The project's aliases first, then O*NET's current titles (historic ones are not shown).
+  const seen = new Set([role.title.toLowerCase()]);
+  const names = [...role.aliases, ...role.onetTitles].filter(
+    (n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()),
+  );
+  if (names.length) {
+    const shown = names.slice(0, 10).join(', ');
+    const more = names.length > 10 ? ` and ${names.length - 10} more` : '';
     out.push('', wrap(`Also called: ${shown}${more}`, ctx.width));
   }
   if (role.tasks.length) {
