@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CareersError, ExitCode } from '../errors.js';
-import { Context, type GlobalOptions, type Io } from './command-context.js';
+import { Context, terminalWidth, type GlobalOptions, type Io } from './command-context.js';
 import { DataStore } from '../store/data-store.js';
 import { resolveDataDir } from '../data/dirs.js';
 import { registerSearch } from './commands/search.js';
@@ -21,9 +21,47 @@ import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
 import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
 import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
-import { clean } from '../text.js';
+import { clean, displayWidth, wrapStyled } from '../text.js';
 import { asciiOnly } from '../render/charts.js';
 import { toAscii } from '../render/ascii.js';
+
+/**
+ * Help text wrapped to the width at spaces. Commander wraps its own columns; this wraps the rest
+ * (examples, exit codes, notes), each long line hanging under its text: after the indent, or
+ * after a "term  description" gap of two or more spaces.
+ */
+export function wrapHelp(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      if (/^\s*careers /.test(line)) return wrapCommand(line, width);
+      const gap = /^(\s*\S+(?: \S+)*?\s{2,})/.exec(line)?.[1] ?? /^\s*/.exec(line)?.[0] ?? '';
+      const first = gap.length <= width - 20 ? gap : (/^\s*/.exec(line)?.[0] ?? '');
+      return wrapStyled([[line.slice(first.length)]], width, first, ' '.repeat(first.length));
+    })
+    .join('\n');
+}
+
+/**
+ * An example command too long for the width, broken between arguments (never inside quotes)
+ * with a shell line continuation, so it still pastes as one command.
+ */
+function wrapCommand(line: string, width: number): string {
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  const words = line.trim().match(/(?:"[^"]*"|'[^']*'|\S)+/g) ?? [];
+  const lines: string[] = [];
+  let current = indent;
+  for (const word of words) {
+    const next = current.trim() ? `${current} ${word}` : `${current}${word}`;
+    if (current.trim() && displayWidth(next) + 2 > width) {
+      lines.push(`${current} \\`);
+      current = `${indent}    ${word}`;
+    } else current = next;
+  }
+  lines.push(current);
+  return lines.join('\n');
+}
 
 /** Where the options end: at a bare "--", else the end of argv. */
 function endOfOptions(argv: string[]): number {
@@ -49,6 +87,7 @@ Exit codes:
 /** Builds the commander program; `onResult` receives each command's exit code. */
 export function buildProgram(io: Io, onResult: (code: number) => void): Command {
   const program = new Command('careers');
+  const width = terminalWidth(io);
   program
     .description(
       'Explore back office careers offline: skills, salary, tools and cities for each role.',
@@ -81,11 +120,15 @@ ${EXIT_CODES_HELP}
 
 Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "careers about" for details.`,
     )
+    // Descriptions beside 30-column option names still wrap at 60 columns.
+    .configureHelp({ minWidthToWrap: 24 })
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout(io.ascii ? toAscii(s) : s),
-      writeErr: (s) => io.stderr(s),
+      writeOut: (s) => io.stdout(io.ascii ? toAscii(wrapHelp(s, width)) : wrapHelp(s, width)),
+      writeErr: (s) => io.stderr(wrapHelp(s, width)),
+      getOutHelpWidth: () => width,
+      getErrHelpWidth: () => width,
       outputError: (s, write) => write(clean(s)),
     });
 

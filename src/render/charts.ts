@@ -14,6 +14,10 @@ export interface Glyphs {
   empty: string;
   /** Table frame. */
   border: Border;
+  /** Prose marks: an arrow ("to"), a tree branch, a dash before an aside. */
+  arrow: string;
+  branch: string;
+  dash: string;
 }
 
 /** The characters a table's frame is drawn with. */
@@ -41,6 +45,9 @@ export const UNICODE: Glyphs = {
   levels: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
   full: '█',
   empty: '░',
+  arrow: '→',
+  branch: '└─',
+  dash: '—',
   border: {
     h: '─',
     v: '│',
@@ -63,6 +70,9 @@ export const ASCII: Glyphs = {
   levels: ['_', '.', '-', '~', '=', '+', '*', '#'],
   full: '#',
   empty: '.',
+  arrow: '->',
+  branch: '`-',
+  dash: '-',
   border: {
     h: '-',
     v: '|',

@@ -13,7 +13,7 @@ import {
 import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, count, money, signedMoney, wrap } from '../text.js';
+import { clean, cleanDeep, count, money, signedMoney, wrap, wrapStyled } from '../text.js';
 import { importanceBar, rangeBar, sparkline, UNICODE, type Glyphs } from './charts.js';
 
 export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;
@@ -69,7 +69,15 @@ function heading(ctx: RenderContext, text: string): string {
 function overview(ctx: RenderContext, role: Role): string {
   const { theme } = ctx;
   const out: string[] = [];
-  out.push(`${theme.title(clean(role.title))}  ${theme.dim(`(${role.id})`)}`);
+  out.push(
+    wrapStyled(
+      [
+        [role.title, theme.title],
+        [`(${role.id})`, theme.dim],
+      ],
+      ctx.width,
+    ),
+  );
   const facts = [`O*NET-SOC ${role.socCodes.join(', ')}`];
   if (role.onetTitle && role.onetTitle !== role.title) facts.push(`O*NET title: ${role.onetTitle}`);
   if (role.jobZone) facts.push(`Job zone ${role.jobZone.level} of 5`);
@@ -95,7 +103,10 @@ function overview(ctx: RenderContext, role: Role): string {
     if (role.education) out.push(wrap(role.education.summary, ctx.width));
   }
   if (role.industries.length)
-    out.push('', `${heading(ctx, 'Industries:')} ${clean(role.industries.join(', '))}`);
+    out.push(
+      '',
+      wrapStyled([['Industries:', theme.heading], [role.industries.join(', ')]], ctx.width),
+    );
   return out.join('\n');
 }
 
@@ -185,7 +196,7 @@ function salary(ctx: RenderContext, role: Role): string {
     );
     out.push(
       wrap(
-        `Median trend ${first.period}–${last.period}: ${line} ${money(first.median)} → ${money(last.median)} (${change >= 0 ? '+' : ''}${change.toFixed(1)}%) · ${trend.label}`,
+        `Median trend ${first.period}–${last.period}: ${line} ${money(first.median)} ${glyphs(ctx).arrow} ${money(last.median)} (${change >= 0 ? '+' : ''}${change.toFixed(1)}%) · ${trend.label}`,
         ctx.width,
       ),
     );
@@ -222,7 +233,11 @@ function tools(ctx: RenderContext, role: Role): string {
     out.push(renderTable(ctx, ['Tool category', 'Tools'], techRows(role.tools)));
   const hot = role.software.filter((t) => t.hot).length;
   if (hot)
-    out.push(ctx.theme.dim(`★ = O*NET Hot Technology, often named in job postings (${hot} here).`));
+    out.push(
+      ctx.theme.dim(
+        wrap(`★ = O*NET Hot Technology, often named in job postings (${hot} here).`, ctx.width),
+      ),
+    );
   out.push(
     footer(
       ctx,
@@ -348,7 +363,14 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
   if (role.certifications.length) {
     out.push('', heading(ctx, 'Certifications'));
     for (const c of role.certifications)
-      out.push(`• ${clean(c.name)}${c.abbreviation ? ` (${clean(c.abbreviation)})` : ''}`);
+      out.push(
+        wrapStyled(
+          [[`${c.name}${c.abbreviation ? ` (${c.abbreviation})` : ''}`]],
+          ctx.width,
+          '• ',
+          '  ',
+        ),
+      );
   }
   if (role.relatedRoles.length) {
     out.push('', heading(ctx, 'Related roles'));

@@ -6,7 +6,21 @@ import { filterRoles, type RoleFilters } from '../../core/filters.js';
 import { renderList } from '../../render/lists.js';
 import { ExitCode } from '../../errors.js';
 import type { ListData } from '../../core/output.js';
+import { headlineSalary } from '../../model/catalog.js';
+import type { Role } from '../../model/schema.js';
 import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
+
+/** One row of the table as data. */
+function listRow(role: Role): ListData['roles'][number] {
+  const salary = headlineSalary(role);
+  return {
+    id: role.id,
+    title: role.title,
+    medianSalary: salary?.median ?? null,
+    salaryPeriod: salary?.median !== undefined ? salary.period : null,
+    jobZone: role.jobZone?.level ?? null,
+  };
+}
 
 export function registerList(program: Command, context: ContextFactory, done: ResultSink): void {
   addFilterOptions(program.command('list').description('list all roles, optionally filtered'))
@@ -30,7 +44,7 @@ Examples:
       }
       ctx.print(
         () => renderList(ctx.render, roles, opts.chart === true),
-        (): ListData => ({ count: roles.length, roles }),
+        (): ListData => ({ count: roles.length, roles: roles.map(listRow) }),
       );
     });
 }
