@@ -16,9 +16,11 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
+import { loadCatalog } from '../dist/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
-import { buildIndex, clearSearchCache, search } from '../dist/core/search.js';
+import { buildIndex } from '../dist/core/search/index.js';
+import { search } from '../dist/core/search/rank.js';
 import { cacheKey, readCache } from '../dist/store/cache.js';
 import { readCompiled } from '../dist/store/compiled.js';
 
@@ -158,6 +160,16 @@ function synthetic(n, base) {
     writeFileSync(join(dir, 'roles', `synthetic-${i}.yaml`), stringify(role));
   }
   return dir;
+}
+
+/**
+ * Forgets the words matched to query words so far, and the lists kept after reading them from a
+ * pack, so the next query runs as in a fresh process.
+ */
+function clearSearchCache(index) {
+  index.similarCache.clear();
+  index.rolesCache.clear();
+  index.tables().forget?.();
 }
 
 /** Median and p95 of one query at a time on an index, each as in a fresh run. */

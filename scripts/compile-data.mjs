@@ -3,7 +3,8 @@
 // parsing, schema checks and index building at run time.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
+import { loadCatalog } from '../dist/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { loadPaths } from '../dist/data/career-steps.js';
 import { loadQuiz } from '../dist/data/quiz-loader.js';

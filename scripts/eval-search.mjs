@@ -31,9 +31,13 @@
 //                       role cannot be found by any ranking of the same texts: this share bounds
 //                       top-3 and top-1 from above. Typo queries are left out.
 import { readFileSync } from 'node:fs';
-import { loadCatalog, BUILT_IN_DATA_DIR } from '../dist/data/loader.js';
+import { loadCatalog } from '../dist/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { makeCatalog } from '../dist/model/catalog.js';
-import { buildIndex, search, queryVariants, queryWords, stem } from '../dist/core/search.js';
+import { buildIndex } from '../dist/core/search/index.js';
+import { search } from '../dist/core/search/rank.js';
+import { queryVariants, queryWords } from '../dist/core/search/query.js';
+import { stem } from '../dist/core/word-index.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { readCompiled } from '../dist/store/compiled.js';

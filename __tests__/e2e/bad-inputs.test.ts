@@ -26,7 +26,7 @@ import {
   tempDir,
   type RunResult,
 } from '../helpers.js';
-import { loadCatalog } from '../../src/data/loader.js';
+import { loadCatalog } from '../../src/data/roles.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { loadPaths } from '../../src/data/career-steps.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';

@@ -1,4 +1,5 @@
-import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
+import { loadCatalog } from '../../src/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { loadPaths } from '../../src/data/career-steps.js';
 import { pathFor } from '../../src/core/career-steps.js';
 import { findCycle } from '../../src/data/career-steps.js';

@@ -1,9 +1,10 @@
 /**
  * Checks the shipped data set as a whole: completeness, sourcing and internal consistency.
  */
-import { loadCatalog, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
+import { loadCatalog } from '../../src/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import type { Role } from '../../src/model/schema.js';
-import { normalize } from '../../src/core/search.js';
+import { normalize } from '../../src/core/word-index.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const roles = catalog.roles;

@@ -4,12 +4,15 @@
  * rendered text never carries a raw control character or escape sequence taken from data.
  */
 import fc from 'fast-check';
-import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
+import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { loadPaths } from '../../src/data/career-steps.js';
 import { makeCatalog, type Catalog } from '../../src/model/catalog.js';
-import { buildIndex, resolveRole, search } from '../../src/core/search.js';
+import { buildIndex } from '../../src/core/search/index.js';
+import { resolveRole } from '../../src/core/search/resolve.js';
+import { search } from '../../src/core/search/rank.js';
 import { parseAnswers, scoreQuiz } from '../../src/core/quiz.js';
 import { compareRoles } from '../../src/core/compare.js';
 import { computeGap, similarRoles } from '../../src/core/career.js';

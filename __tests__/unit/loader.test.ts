@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { loadCatalog, resolveDataDir, BUILT_IN_DATA_DIR } from '../../src/data/loader.js';
+import { loadCatalog } from '../../src/data/roles.js';
+import { resolveDataDir, BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { DataError } from '../../src/errors.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { FIXTURES, roleYaml, tempDir } from '../helpers.js';

@@ -4,13 +4,16 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, utimesSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
+import { loadCatalog } from '../../src/data/roles.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
 import { loadPaths } from '../../src/data/career-steps.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { packChunks, readPack, PackError } from '../../src/store/pack.js';
 import { pruneCache } from '../../src/store/cache.js';
-import { buildIndex, resolveRole, search } from '../../src/core/search.js';
+import { buildIndex } from '../../src/core/search/index.js';
+import { resolveRole } from '../../src/core/search/resolve.js';
+import { search } from '../../src/core/search/rank.js';
 import { makeCatalog } from '../../src/model/catalog.js';
 import { renderRole } from '../../src/render/role.js';
 import { PLAIN } from '../../src/render/theme.js';

@@ -1,7 +1,8 @@
 /**
  * Quiz scoring and answer checking: pure functions, tested on a tiny quiz and on the built-in data.
  */
-import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
+import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { QuizFileSchema } from '../../src/model/quiz-schema.js';
 import { RoleSchema, type Role } from '../../src/model/schema.js';

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
+import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz, quizFile } from '../../src/data/quiz-loader.js';
 import { scoreQuiz, themeMatches } from '../../src/core/quiz.js';
 import { DataError } from '../../src/errors.js';

@@ -5,7 +5,8 @@
  * (coordinate ascent). Every answer set found is checked with scoreQuiz itself. Figures are
  * printed.
  */
-import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
+import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import type { Question } from '../../src/model/quiz-schema.js';
 import { makeScorer, scoreQuiz, type AnswerValue, type Answers } from '../../src/core/quiz.js';

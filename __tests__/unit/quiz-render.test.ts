@@ -2,7 +2,8 @@
  * Quiz renderers: the JSON documents match their published zod schemas, and the text screens
  * show what they promise, in colour only when asked.
  */
-import { BUILT_IN_DATA_DIR, loadCatalog } from '../../src/data/loader.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
+import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { parseAnswers, reasons, scoreQuiz } from '../../src/core/quiz.js';
 import { QuizQuestionsOutputSchema, QuizResultOutputSchema } from '../../src/core/output.js';

@@ -1,14 +1,11 @@
 import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { makeCatalog } from '../../src/model/catalog.js';
-import {
-  buildIndex,
-  editDistance,
-  normalize,
-  resolveRole,
-  search,
-  queryWords,
-  queryVariants,
-} from '../../src/core/search.js';
+import { buildIndex } from '../../src/core/search/index.js';
+import { editDistance } from '../../src/core/search/typos.js';
+import { normalize } from '../../src/core/word-index.js';
+import { resolveRole } from '../../src/core/search/resolve.js';
+import { search } from '../../src/core/search/rank.js';
+import { queryWords, queryVariants } from '../../src/core/search/query.js';
 import { NotFoundError, UsageError } from '../../src/errors.js';
 
 function role(

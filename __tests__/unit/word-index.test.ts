@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { RoleSchema, type Role } from '../../src/model/schema.js';
-import { editDistance, nearWords, typoCandidates, stem } from '../../src/core/search.js';
+import { editDistance, nearWords, typoCandidates } from '../../src/core/search/typos.js';
+import { stem } from '../../src/core/word-index.js';
 import {
   buildWordIndex,
   entryTexts,
@@ -21,7 +22,8 @@ import {
   NAME_TITLE,
   otherNames,
 } from '../../src/core/word-index.js';
-import { buildIndex, resolveRole } from '../../src/core/search.js';
+import { buildIndex } from '../../src/core/search/index.js';
+import { resolveRole } from '../../src/core/search/resolve.js';
 import { makeCatalog } from '../../src/model/catalog.js';
 
 function role(

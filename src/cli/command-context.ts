@@ -7,7 +7,7 @@ import type { Step } from '../data/career-steps.js';
 import type { Quiz } from '../model/quiz-schema.js';
 import { resolveDataDir } from '../data/dirs.js';
 import type { Catalog } from '../model/catalog.js';
-import type { SearchIndex } from '../core/search.js';
+import type { SearchIndex } from '../core/search/index.js';
 import type { DataStore } from '../store/data-store.js';
 import { colorEnabled, makeTheme } from '../render/theme.js';
 import type { RenderContext } from '../render/role.js';

@@ -6,7 +6,7 @@ import type { Role } from '../model/schema.js';
 import { UsageError } from '../errors.js';
 import { headlineSalary } from '../model/catalog.js';
 import type { ComparedRole, CompareData } from './output.js';
-import { normalize } from './search.js';
+import { normalize } from './word-index.js';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 4;

@@ -3,7 +3,7 @@
  */
 import type { Metro, Role } from '../model/schema.js';
 import { compareText, headlineSalary, type Catalog } from '../model/catalog.js';
-import { normalize } from './search.js';
+import { normalize } from './word-index.js';
 
 export type SortKey = 'title' | 'salary';
 export const SORT_KEYS: readonly SortKey[] = ['title', 'salary'];

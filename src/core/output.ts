@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { RoleSchema, SourceSchema } from '../model/schema.js';
 import { SCHEMA_VERSION } from '../model/json.js';
-import { SEARCH_FIELDS } from './search.js';
+import { SEARCH_FIELDS } from './search/index.js';
 import { WeightsSchema } from '../model/quiz-schema.js';
 
 const count = z.number().int().nonnegative();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
 import type { Catalog } from '../model/catalog.js';
-import { locate, readYaml, toData, validate } from './loader.js';
+import { locate, readValidated } from './yaml.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a role id');
 
@@ -32,10 +32,10 @@ export function checkPaths(
   problems: DataProblem[],
 ): Step[] | undefined {
   const before = problems.length;
-  const pf = readYaml(file, problems);
-  const data = pf && toData(pf, problems);
-  const parsed = pf && data?.ok ? validate(pf, data.value, PathsFileSchema, problems) : undefined;
-  if (pf && parsed) {
+  const read = readValidated(file, PathsFileSchema, problems);
+  const parsed = read?.value;
+  if (read && parsed) {
+    const { pf } = read;
     const seen = new Set<string>();
     parsed.steps.forEach((step, i) => {
       for (const end of ['from', 'to'] as const) {

@@ -8,14 +8,8 @@ import { join, resolve } from 'node:path';
 import type { DataProblem } from '../errors.js';
 import { DataError } from '../errors.js';
 import type { Catalog } from '../model/catalog.js';
-import {
-  BUILT_IN_DATA_DIR,
-  locate,
-  readYaml,
-  toData,
-  validate,
-  type ParsedFile,
-} from './loader.js';
+import { BUILT_IN_DATA_DIR } from './dirs.js';
+import { locate, readValidated, type ParsedFile } from './yaml.js';
 import { QuizFileSchema, type Quiz, type Weights } from '../model/quiz-schema.js';
 
 /** The quiz file used for a data directory: its own quiz.yaml, else the built-in one. */
@@ -104,11 +98,9 @@ export function checkQuiz(
   problems: DataProblem[],
   crossCheckNames = true,
 ): Quiz | undefined {
-  const pf = readYaml(file, problems);
-  const data = pf && toData(pf, problems);
-  const quiz = pf && data?.ok ? validate(pf, data.value, QuizFileSchema, problems) : undefined;
-  if (pf && quiz && crossCheckNames) crossCheck(pf, quiz, catalog, problems);
-  return quiz;
+  const read = readValidated(file, QuizFileSchema, problems);
+  if (read && crossCheckNames) crossCheck(read.pf, read.value, catalog, problems);
+  return read?.value;
 }
 
 /**

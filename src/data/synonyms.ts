@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DataError, type DataProblem } from '../errors.js';
-import { BUILT_IN_DATA_DIR, readYaml, toData, validate } from './loader.js';
+import { BUILT_IN_DATA_DIR } from './dirs.js';
+import { readValidated } from './yaml.js';
 
 const phrase = z
   .string()
@@ -31,9 +32,7 @@ export const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
 
 /** Checks a synonyms file against the schema; problems go to `problems`. */
 export function checkSynonyms(file: string, problems: DataProblem[]): Synonyms | undefined {
-  const pf = readYaml(file, problems);
-  const data = pf && toData(pf, problems);
-  return pf && data?.ok ? validate(pf, data.value, SynonymsSchema, problems) : undefined;
+  return readValidated(file, SynonymsSchema, problems)?.value;
 }
 
 /** Loads `synonyms.yaml` from a data directory (or the built-in one); throws DataError if invalid. */

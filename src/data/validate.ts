@@ -7,7 +7,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError, type DataProblem } from '../errors.js';
 import { makeCatalog, type Catalog } from '../model/catalog.js';
-import { checkRoles, dataDirRoleFiles, loadMetros, readYaml, toData, validate } from './loader.js';
+import { checkRoles, dataDirRoleFiles } from './roles.js';
+import { loadMetros } from './metros.js';
+import { readValidated } from './yaml.js';
 import { MetrosFileSchema, type Metro } from '../model/schema.js';
 import { checkQuiz } from './quiz-loader.js';
 import { checkPaths } from './career-steps.js';
@@ -40,9 +42,7 @@ function asProblem(err: unknown, dir: string): DataProblem {
 }
 
 function checkMetrosFile(file: string, problems: DataProblem[]): Metro[] {
-  const pf = readYaml(file, problems);
-  const data = pf && toData(pf, problems);
-  return (pf && data?.ok && validate(pf, data.value, MetrosFileSchema, problems)?.metros) || [];
+  return readValidated(file, MetrosFileSchema, problems)?.value.metros ?? [];
 }
 
 /** Validates one data directory: role files, and whichever shared files it has of its own. */

@@ -3,7 +3,7 @@
  */
 import type { Role } from '../model/schema.js';
 import { headlineSalary } from '../model/catalog.js';
-import type { SearchHit } from '../core/search.js';
+import type { SearchHit } from '../core/search/index.js';
 import { glyphs, type RenderContext } from './role.js';
 import { rangeBar, type Spread } from './charts.js';
 import { renderTable } from './table.js';

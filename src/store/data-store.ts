@@ -14,7 +14,7 @@ import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import { readCompiled } from './compiled.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import type { Catalog } from '../model/catalog.js';
-import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search.js';
+import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
 import { clean } from '../text.js';
 
@@ -96,7 +96,7 @@ export class DataStore {
       return;
     }
     const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
-      import('../data/loader.js'),
+      import('../data/roles.js'),
       import('../data/synonyms.js'),
       import('../data/career-steps.js'),
     ]);

@@ -19,7 +19,7 @@ import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
 import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
-import { typoLists } from '../core/search.js';
+import { typoLists } from '../core/search/typos.js';
 import {
   buildNameIndex,
   buildWordIndex,

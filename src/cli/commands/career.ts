@@ -3,7 +3,7 @@
  * two roles, and which roles are alike.
  */
 import type { Command } from 'commander';
-import { resolveRole } from '../../core/search.js';
+import { resolveRole } from '../../core/search/resolve.js';
 import { pathFor } from '../../core/career-steps.js';
 import { computeGap, similarRoles } from '../../core/career.js';
 import { renderGap, renderPath, renderSimilar } from '../../render/career.js';

@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { checkCompareCount, compareRoles, MAX_COMPARE } from '../../core/compare.js';
-import { resolveRole } from '../../core/search.js';
+import { resolveRole } from '../../core/search/resolve.js';
 import { renderCompare } from '../../render/compare.js';
 import { ExitCode } from '../../errors.js';
 import type { ContextFactory, ResultSink } from '../options.js';

@@ -3,7 +3,7 @@
  */
 import { Option, type Command } from 'commander';
 import { filterRoles, type RoleFilters } from '../../core/filters.js';
-import { resolveRole } from '../../core/search.js';
+import { resolveRole } from '../../core/search/resolve.js';
 import {
   CSV_TABLES,
   EXPORT_FORMATS,

@@ -13,7 +13,7 @@ import {
   parseYamlText,
   readDataText,
   toData,
-} from '../../data/loader.js';
+} from '../../data/yaml.js';
 import { IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
 
 /** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */

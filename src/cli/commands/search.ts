@@ -2,7 +2,7 @@
  * `careers search <query...>`: ranked fuzzy search over titles, aliases, skills and tools.
  */
 import type { Command } from 'commander';
-import { search } from '../../core/search.js';
+import { search } from '../../core/search/rank.js';
 import { headlineSalary } from '../../model/catalog.js';
 import { renderSearch } from '../../render/lists.js';
 import { clean } from '../../text.js';

@@ -2,7 +2,7 @@
  * `careers show <role>`: the role card, or one section of it.
  */
 import { Option, type Command } from 'commander';
-import { resolveRole } from '../../core/search.js';
+import { resolveRole } from '../../core/search/resolve.js';
 import {
   cityRows,
   renderRole,

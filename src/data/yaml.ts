@@ -1,10 +1,12 @@
 /**
- * Loads a data directory (role profiles + metros) into a validated Catalog.
- * Every file is parsed and checked; all problems are collected and reported together,
- * each with file, line, column and field path.
+ * Reading untrusted data files: bytes to text (size cap, UTF-8 / UTF-16 / NUL checks), text to
+ * YAML documents with every safety check (aliases, depth, tags, reserved keys, duplicate keys),
+ * and documents to schema-checked values, each problem located by file, line, column and field
+ * path. readValidated does all three for one file. (Over 400 lines: every check a data file gets
+ * sits in this one file, so no reader can skip one.)
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, isAbsolute } from 'node:path';
 import {
   LineCounter,
   parseAllDocuments,
@@ -18,14 +20,8 @@ import {
   type Node,
 } from 'yaml';
 import type { ZodType } from 'zod';
-import { DataError, type DataProblem } from '../errors.js';
+import type { DataProblem } from '../errors.js';
 import { safeCwd } from '../io/fs-errors.js';
-import { RoleSchema, MetrosFileSchema, type Role, type Metro } from '../model/schema.js';
-import type { Catalog } from '../model/catalog.js';
-import { makeCatalog } from '../model/catalog.js';
-
-export { BUILT_IN_DATA_DIR, resolveDataDir } from './dirs.js';
-import { BUILT_IN_DATA_DIR } from './dirs.js';
 
 /** Largest data file accepted, so a stray huge file cannot stall the tool. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -48,7 +44,7 @@ export interface ParsedFile {
 }
 
 /** Shows a path relative to the working directory when it is inside it. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   // A deleted working directory: show paths as given.
   const cwd = safeCwd();
   if (cwd === undefined) return file;
@@ -439,7 +435,7 @@ export function locate(
   return {};
 }
 
-function pathText(path: readonly PropertyKey[]): string {
+export function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }
 
@@ -490,218 +486,17 @@ export function validate<T>(
   return undefined;
 }
 
-/** Data files beside the roles that are not role profiles. */
-const SHARED_FILES = new Set(['metros.yaml', 'synonyms.yaml', 'paths.yaml', 'quiz.yaml']);
-
-/** Lists the role files of a data directory: `roles/*.yaml` if present, else `*.yaml`. */
-export function roleFiles(dir: string): string[] {
-  const rolesDir = existsSync(join(dir, 'roles')) ? join(dir, 'roles') : dir;
-  return readdirSync(rolesDir)
-    .filter((f) => /\.ya?ml$/i.test(f) && !SHARED_FILES.has(f.replace(/\.yml$/i, '.yaml')))
-    .sort()
-    .map((f) => join(rolesDir, f));
-}
-
-/** Every reference from a role to an id in its own `sources` list, with the field path. */
-function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
-  const refs: Array<{ path: PropertyKey[]; id: string }> = [];
-  const lists = [
-    'skills',
-    'software',
-    'tools',
-    'salary',
-    'certifications',
-    'howToBecome',
-    'workStyles',
-  ] as const;
-  for (const list of lists) {
-    role[list].forEach((item, i) => refs.push({ path: [list, i, 'source'], id: item.source }));
-  }
-  role.cities.forEach((c, i) =>
-    c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })),
-  );
-  role.keywords?.sources.forEach((id, j) => refs.push({ path: ['keywords', 'sources', j], id }));
-  for (const section of ['salaryTrend', 'jobZone', 'education', 'interests'] as const) {
-    const value = role[section];
-    if (value) refs.push({ path: [section, 'source'], id: value.source });
-  }
-  return refs;
-}
-
-/** Reads a string field from data that may not have passed the schema. */
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object'
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-interface LoadedFile {
-  pf: ParsedFile;
-  /** The file's data as parsed, valid or not, so cross-checks also cover invalid files. */
-  raw: unknown;
-  /** The validated role, when the file passed the schema. */
-  role?: Role;
-}
-
-/** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
-function crossCheck(
-  files: LoadedFile[],
-  metros: Metro[],
+/**
+ * Reads, parses and validates one YAML file against a schema: the value and the parsed file
+ * (to locate later problems in it), or undefined with every problem added to `problems`.
+ */
+export function readValidated<T>(
+  file: string,
+  schema: ZodType<T>,
   problems: DataProblem[],
-  knownIds: ReadonlySet<string>,
-): Set<string> {
-  const firstFile = new Map<string, string>();
-  for (const { pf, raw } of files) {
-    const id = field(raw, 'id');
-    if (typeof id !== 'string') continue;
-    const seen = firstFile.get(id);
-    if (seen)
-      problems.push({
-        file: pf.file,
-        ...locate(pf, ['id']),
-        path: 'id',
-        message: `duplicate id "${id}" (also in ${seen})`,
-      });
-    else firstFile.set(id, pf.file);
-  }
-  const metroIds = new Set(metros.map((m) => m.id));
-  for (const { pf, raw, role } of files) {
-    list(field(raw, 'relatedRoles')).forEach((rel, i) => {
-      const id = field(rel, 'id');
-      if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
-        problems.push({
-          file: pf.file,
-          ...locate(pf, ['relatedRoles', i, 'id']),
-          path: `relatedRoles.${i}.id`,
-          message: `no role has id "${id}"`,
-        });
-      }
-    });
-    list(field(raw, 'cities')).forEach((city, i) => {
-      const metro = field(city, 'metro');
-      if (typeof metro === 'string' && !metroIds.has(metro)) {
-        problems.push({
-          file: pf.file,
-          ...locate(pf, ['cities', i, 'metro']),
-          path: `cities.${i}.metro`,
-          message: `no metro has id "${metro}"`,
-        });
-      }
-    });
-    if (!role) continue;
-    const sourceIds = new Set(role.sources.map((s) => s.id));
-    for (const ref of sourceRefs(role)) {
-      if (!sourceIds.has(ref.id)) {
-        problems.push({
-          file: pf.file,
-          ...locate(pf, ref.path),
-          path: pathText(ref.path),
-          message: `no entry in sources has id "${ref.id}"`,
-        });
-      }
-    }
-  }
-  return new Set(firstFile.keys());
-}
-
-/** The metros of a data directory: its own metros.yaml, else the built-in one. */
-export function loadMetros(dir: string, problems: DataProblem[]): Metro[] {
-  const own = join(dir, 'metros.yaml');
-  const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'metros.yaml');
-  if (!existsSync(file)) return [];
+): { pf: ParsedFile; value: T } | undefined {
   const pf = readYaml(file, problems);
   const data = pf && toData(pf, problems);
-  return (pf && data?.ok && validate(pf, data.value, MetrosFileSchema, problems)?.metros) || [];
-}
-
-/**
- * The role files of a data directory; throws DataError (no details) when the directory is
- * missing, not a directory, unreadable (a symlink loop, no permission) or holds no role file.
- */
-export function dataDirRoleFiles(dir: string): string[] {
-  const shownDir = displayPath(dir);
-  let files: string[];
-  try {
-    if (!statSync(dir).isDirectory())
-      throw new DataError(`data path ${shownDir} is not a directory`, []);
-    files = roleFiles(dir);
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' && !isAbsolute(dir) && safeCwd() === undefined
-        ? 'cannot be found: the current directory no longer exists (it was deleted or moved)'
-        : code === 'ENOENT'
-          ? 'does not exist'
-          : code === 'ELOOP'
-            ? 'cannot be read (symbolic link loop)'
-            : code === 'EACCES' || code === 'EPERM'
-              ? 'cannot be read (permission denied)'
-              : `cannot be read (${code ?? String(err)})`;
-    throw new DataError(`data directory ${shownDir} ${why}`, []);
-  }
-  if (files.length === 0)
-    throw new DataError(`data directory ${shownDir} holds no role files (*.yaml)`, []);
-  return files;
-}
-
-/** What checking a set of role files found. */
-export interface RoleCheck {
-  /** The roles that passed the schema, in file order. */
-  roles: Role[];
-  /** Every role id seen, valid role or not. */
-  ids: Set<string>;
-  /** How many role documents were read. */
-  documents: number;
-}
-
-/**
- * Checks role files against the schema and each other (unique ids, related roles, metros,
- * sources); every problem goes to `problems`. `knownIds` are further role ids a related role may
- * name (e.g. the active data directory's, when single files are validated).
- */
-export function checkRoles(
-  files: string[],
-  metros: Metro[],
-  problems: DataProblem[],
-  knownIds: ReadonlySet<string> = new Set(),
-  onFile?: (done: number, total: number) => void,
-): RoleCheck {
-  const loaded: LoadedFile[] = [];
-  let documents = 0;
-  for (const [i, file] of files.entries()) {
-    onFile?.(i, files.length);
-    // A role file holds one role, or several as a multi-document YAML stream.
-    for (const pf of readYamlDocuments(file, problems)) {
-      documents++;
-      const data = toData(pf, problems);
-      if (!data.ok) continue;
-      loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
-    }
-  }
-  const ids = crossCheck(loaded, metros, problems, knownIds);
-  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents };
-}
-
-/**
- * Loads and validates a whole data directory; throws DataError listing every problem. `onFile`
- * hears before each role file is read (for progress on big directories).
- */
-export function loadCatalog(dir: string, onFile?: (done: number, total: number) => void): Catalog {
-  const files = dataDirRoleFiles(dir);
-  const problems: DataProblem[] = [];
-  const metros = loadMetros(dir, problems);
-  const { roles } = checkRoles(files, metros, problems, new Set(), onFile);
-  if (problems.length > 0) {
-    const n = problems.length;
-    throw new DataError(
-      `${n} problem${n === 1 ? '' : 's'} in data at ${displayPath(dir)}`,
-      problems,
-    );
-  }
-  return makeCatalog(roles, metros, dir);
+  const value = pf && data?.ok ? validate(pf, data.value, schema, problems) : undefined;
+  return pf && value !== undefined ? { pf, value } : undefined;
 }

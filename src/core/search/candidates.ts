@@ -1,0 +1,257 @@
+/**
+ * Which roles a reading of the query touches, how it weighs its words (rarity across roles,
+ * IDF), which roles it scores in full (in big catalogs only the MAX_CANDIDATES with the best
+ * cheap pre-score), and the entries of those roles holding a matching word.
+ */
+import { FIELD_SHIFT, type WordIndex } from '../word-index.js';
+import { FIELD_WEIGHTS, KEYWORD_FIELD, type SearchIndex, type TokenRoles } from './index.js';
+import { similarWords, stemMatch } from './typos.js';
+
+/** Weight of a query word found nowhere, relative to the average known word. */
+const UNKNOWN_WORD_WEIGHT = 0.3;
+
+/** Roles scored in full per query reading; the rest are ranked out by a cheap pre-score. */
+export const MAX_CANDIDATES = 150;
+
+/** The roles a query word touches, from the word → roles lists of its similar words. */
+function tokenRoles(index: SearchIndex, token: string): TokenRoles {
+  const cached = index.rolesCache.get(token);
+  if (cached) return cached;
+  const tables = index.tables();
+  const best = new Float64Array(index.catalog.size);
+  const roles: number[] = [];
+  for (const [w, sim] of similarWords(index, token)) {
+    for (const r of tables.wordRoles.get(w)) {
+      const old = best[r] as number;
+      if (old === 0) roles.push(r);
+      if (sim > old) best[r] = sim;
+    }
+  }
+  const sims = new Float64Array(roles.length);
+  roles.forEach((r, i) => (sims[i] = best[r] as number));
+  // best[] is reused to mark the roles counted as named (set to -1).
+  let named = 0;
+  for (const w of similarWords(index, token).keys()) {
+    for (const r of tables.namedRoles.get(w)) {
+      if ((best[r] as number) >= 0) named++;
+      best[r] = -1;
+    }
+  }
+  const found = { roles, sims, named };
+  index.rolesCache.set(token, found);
+  return found;
+}
+
+/**
+ * The roles to score in full: every matched role in a small catalog, else the MAX_CANDIDATES
+ * with the best cheap score (`cheap[role]`; ties go by catalog order).
+ */
+function topCandidates(roles: number[], cheap: Float64Array): number[] {
+  if (roles.length <= MAX_CANDIDATES) return roles;
+  const scores = new Float64Array(roles.length);
+  for (let i = 0; i < roles.length; i++) scores[i] = cheap[roles[i] as number] as number;
+  const cut = scores.sort()[roles.length - MAX_CANDIDATES] as number;
+  const above: number[] = [];
+  const tied: number[] = [];
+  for (const r of roles) {
+    const s = cheap[r] as number;
+    if (s > cut) above.push(r);
+    else if (s === cut) tied.push(r);
+  }
+  tied.sort((a, b) => a - b);
+  return above.concat(tied.slice(0, MAX_CANDIDATES - above.length));
+}
+
+/** How one reading of the query weighs its words, and which roles it scores in full. */
+export interface Reading {
+  /** Each word of the reading, as its position among the query's distinct words. */
+  words: number[];
+  weights: number[];
+  totalWeight: number;
+  candidates: number[];
+}
+
+/** Weighs the words of one reading of the query and picks the roles to score in full. */
+export function planReading(
+  index: SearchIndex,
+  tokens: string[],
+  position: Map<string, number>,
+): Reading {
+  const n = index.catalog.size;
+  const touches = tokens.map((token) => tokenRoles(index, token));
+
+  // Rare words say more than common ones ("payroll" vs "clerk"): weight each query word by
+  // its inverse document frequency over roles. A word that matches nothing at all still counts,
+  // but only a little, so "full charge bookkeeper" is mostly about "bookkeeper".
+  // Keyword lists are long and mention much in passing ("report to supervisors"), so rarity is
+  // counted over the other texts, unless a word is found only in keywords.
+  const idf = touches.map(({ roles, named }) => {
+    const df = named || roles.length;
+    return df ? Math.log(1 + n / df) : 0;
+  });
+  const known = idf.filter((w) => w > 0);
+  const unknownWeight =
+    UNKNOWN_WORD_WEIGHT * (known.length ? known.reduce((a, b) => a + b) / known.length : 1);
+  const weights = idf.map((w) => (w > 0 ? w : unknownWeight));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+
+  // Only the roles most likely to rank are scored in full: in a big catalog a common word
+  // ("clerk") touches thousands of roles. The cheap score of a role is the weighted sum over
+  // the query words of their best similarity to any word of the role (from the word → roles
+  // lists); every weight is positive, so a role is touched when its sum is.
+  const cheap = new Float64Array(n);
+  const touched: number[] = [];
+  for (let t = 0; t < touches.length; t++) {
+    const { roles, sims } = touches[t] as TokenRoles;
+    const weight = weights[t] as number;
+    for (let i = 0; i < roles.length; i++) {
+      const r = roles[i] as number;
+      if (cheap[r] === 0) touched.push(r);
+      cheap[r] = (cheap[r] as number) + (sims[i] as number) * weight;
+    }
+  }
+  return {
+    words: tokens.map((token) => position.get(token) as number),
+    weights,
+    totalWeight,
+    candidates: topCandidates(touched, cheap),
+  };
+}
+
+/**
+ * The entries of the candidate roles holding a word similar to some query word, one row each,
+ * grouped by candidate (candidate c's rows are from[c] up to from[c + 1]) in entry order:
+ * the entry's number, field weight and word count, and at sims[row * U + u] its best
+ * similarity to the query's distinct word u. `candidate[role]` is the role's candidate number.
+ */
+export interface Matches {
+  candidate: Int32Array;
+  from: Int32Array;
+  entry: Int32Array;
+  weight: Float64Array;
+  length: Int32Array;
+  sims: Float64Array;
+}
+
+/**
+ * Finds the matching entries of the candidate roles from the entries holding each word similar
+ * to a query word (so no role's texts are read). `similar[u]` maps words to their similarity to
+ * distinct query word u, `tokens[u]`. In keyword lists a word counts only as the query word
+ * itself or its stem.
+ */
+export function matchCandidates(
+  tables: WordIndex,
+  candidates: number[],
+  tokens: string[],
+  similar: Array<Map<number, number>>,
+  n: number,
+): Matches {
+  const U = similar.length;
+  const C = candidates.length;
+  const candidate = new Int32Array(n).fill(-1);
+  for (let c = 0; c < C; c++) candidate[candidates[c] as number] = c;
+  // The words similar to some query word, with their similarity to each distinct query word.
+  const wordSims = new Map<number, Float64Array>();
+  similar.forEach((found, u) => {
+    for (const [w, sim] of found) {
+      let row = wordSims.get(w);
+      if (!row) wordSims.set(w, (row = new Float64Array(U)));
+      row[u] = sim;
+    }
+  });
+  const rows = [...wordSims.values()];
+  const wordNumbers = [...wordSims.keys()];
+  const lists = wordNumbers.map((w) => tables.wordEntries.get(w));
+  // The same rows with only the query words each word matches as itself or by stem, made when
+  // a keyword list holds the word.
+  const keywordRows: Array<Float64Array | undefined> = [];
+  const keywordRow = (j: number): Float64Array => {
+    let kept = keywordRows[j];
+    if (!kept) {
+      const word = tables.words[wordNumbers[j] as number] as string;
+      const all = rows[j] as Float64Array;
+      kept = all.map((sim, u) => (stemMatch(word, tokens[u] as string) ? sim : 0));
+      keywordRows[j] = kept;
+    }
+    return kept;
+  };
+  // Every (candidate, entry, word) found...
+  let total = 0;
+  for (const list of lists) total += list.length / 3;
+  const candidateOf = new Int32Array(total);
+  const entryOf = new Int32Array(total);
+  const wordOf = new Int32Array(total);
+  const about = new Uint32Array(total);
+  let hits = 0;
+  let entries = 1;
+  for (let j = 0; j < lists.length; j++) {
+    const triples = lists[j] as Uint32Array;
+    for (let i = 0; i < triples.length; i += 3) {
+      const c = candidate[triples[i] as number] as number;
+      if (c < 0) continue;
+      const e = triples[i + 1] as number;
+      candidateOf[hits] = c;
+      entryOf[hits] = e;
+      wordOf[hits] = j;
+      about[hits] = triples[i + 2] as number;
+      if (e >= entries) entries = e + 1;
+      hits++;
+    }
+  }
+  // ...in candidate, then entry order: sorted as the numbers (candidate × entries + entry) ×
+  // hits + hit, with a native numeric sort, while those stay exact.
+  let order: ArrayLike<number>;
+  if (C * entries * hits <= Number.MAX_SAFE_INTEGER) {
+    const sortable = new Float64Array(hits);
+    for (let h = 0; h < hits; h++)
+      sortable[h] = ((candidateOf[h] as number) * entries + (entryOf[h] as number)) * hits + h;
+    sortable.sort();
+    for (let i = 0; i < hits; i++) sortable[i] = (sortable[i] as number) % hits;
+    order = sortable;
+  } else {
+    order = Array.from({ length: hits }, (_, h) => h).sort(
+      (a, b) =>
+        (candidateOf[a] as number) - (candidateOf[b] as number) ||
+        (entryOf[a] as number) - (entryOf[b] as number),
+    );
+  }
+  // One row per distinct (candidate, entry); an entry's similarity to a query word is the
+  // best of its words'.
+  const m: Matches = {
+    candidate,
+    from: new Int32Array(C + 1),
+    entry: new Int32Array(hits),
+    weight: new Float64Array(hits),
+    length: new Int32Array(hits),
+    sims: new Float64Array(hits * U),
+  };
+  let row = -1;
+  let c = 0;
+  let previousEntry = -1;
+  let keywords = false;
+  for (let i = 0; i < hits; i++) {
+    const hit = order[i] as number;
+    const hitCandidate = candidateOf[hit] as number;
+    const entry = entryOf[hit] as number;
+    if (hitCandidate >= c || entry !== previousEntry) {
+      // A new row: a new entry, or the first of a new candidate.
+      row++;
+      previousEntry = entry;
+      while (c <= hitCandidate) m.from[c++] = row;
+      const a = about[hit] as number;
+      const field = Math.floor(a / FIELD_SHIFT);
+      m.entry[row] = entry;
+      m.weight[row] = FIELD_WEIGHTS[field] as number;
+      m.length[row] = a - field * FIELD_SHIFT;
+      keywords = field === KEYWORD_FIELD;
+    }
+    const j = wordOf[hit] as number;
+    const sims = keywords ? keywordRow(j) : (rows[j] as Float64Array);
+    for (let u = 0; u < U; u++) {
+      const sim = sims[u] as number;
+      if (sim > (m.sims[row * U + u] as number)) m.sims[row * U + u] = sim;
+    }
+  }
+  while (c <= C) m.from[c++] = row + 1;
+  return m;
+}

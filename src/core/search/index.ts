@@ -1,0 +1,105 @@
+/**
+ * The search index of a catalog: its word tables (core/word-index.ts) and names table, made
+ * when first needed, and what earlier query words matched, so a run never matches a word twice.
+ * The fields searched and their weights are here too.
+ */
+import type Fuse from 'fuse.js';
+import type { Role } from '../../model/schema.js';
+import type { Catalog } from '../../model/catalog.js';
+import type { Synonyms } from '../../data/synonyms.js';
+import {
+  FIELD_NAMES,
+  buildNameIndex,
+  buildWordIndex,
+  listsOf,
+  wordIndexOf,
+  type Lists,
+  type SearchField,
+  type WordIndex,
+} from '../word-index.js';
+
+const NO_SYNONYMS: Synonyms = { abbreviations: {}, synonyms: [] };
+
+/** Fields searched, with how much a match there counts. */
+export const SEARCH_FIELDS = {
+  title: { label: 'title', weight: 1 },
+  alias: { label: 'alias', weight: 0.93 },
+  onet: { label: 'O*NET title', weight: 0.85 },
+  // Titles of obsolete machines and trades still find their role, below every current title.
+  historic: { label: 'historic title', weight: 0.72 },
+  software: { label: 'software', weight: 0.8 },
+  tool: { label: 'tool', weight: 0.75 },
+  skill: { label: 'skill', weight: 0.7 },
+  task: { label: 'task', weight: 0.65 },
+  summary: { label: 'summary', weight: 0.6 },
+  keyword: { label: 'keyword', weight: 0.5 },
+} as const satisfies Record<SearchField, { label: string; weight: number }>;
+
+/** Field weights by field code (the position in FIELD_NAMES). */
+export const FIELD_WEIGHTS = FIELD_NAMES.map((f) => SEARCH_FIELDS[f].weight);
+/** The field code of keyword lists. */
+export const KEYWORD_FIELD = FIELD_NAMES.indexOf('keyword');
+
+export interface SearchIndex {
+  catalog: Catalog;
+  synonyms: Synonyms;
+  /** The word tables: given (read from a file), or built from the catalog on first fuzzy search. */
+  tables: () => WordIndex;
+  /** The role-names table exact look-ups use: given, or built on first use. */
+  names: () => Lists;
+  /** False makes Fuse.js scan every known word for typos instead of the proposed candidates. */
+  narrow: boolean;
+  /** Words (numbers) similar to each query word seen so far; the index never changes, so neither do they. */
+  similarCache: Map<string, Map<number, number>>;
+  /** The roles having a word similar to each query word seen so far, with the best similarity. */
+  rolesCache: Map<string, TokenRoles>;
+  /** Fuse.js over every known word, made when `narrow` is false. */
+  allWords?: Fuse<string>;
+}
+
+export interface IndexOptions {
+  /** Word tables read from a file; else they are built from the catalog when first needed. */
+  tables?: WordIndex;
+  /** A names table read from a file; else built when first needed. */
+  names?: Lists;
+  /** See SearchIndex.narrow; true unless set. */
+  narrow?: boolean;
+}
+
+export interface SearchHit {
+  role: Role;
+  /** Relevance from 0 (barely) to 1 (every query word matched exactly). */
+  score: number;
+  /** The field and the text in it that matched best. */
+  matched: { field: (typeof SEARCH_FIELDS)[SearchField]['label']; value: string };
+}
+
+/** The roles having some word similar to a query word, and the best similarity in each. */
+export interface TokenRoles {
+  roles: number[];
+  sims: Float64Array;
+  /** How many of those roles have such a word outside their keyword list. */
+  named: number;
+}
+
+/**
+ * Makes the search index for a catalog, once per run. Tables not given are built from the
+ * catalog when first needed (exact name look-ups need no word tables).
+ */
+export function buildIndex(
+  catalog: Catalog,
+  synonyms: Synonyms = NO_SYNONYMS,
+  options: IndexOptions = {},
+): SearchIndex {
+  let tables = options.tables;
+  let names = options.names;
+  return {
+    catalog,
+    synonyms,
+    tables: () => (tables ??= wordIndexOf(buildWordIndex(catalog.roles))),
+    names: () => (names ??= listsOf(buildNameIndex(catalog.roles))),
+    narrow: options.narrow ?? true,
+    similarCache: new Map(),
+    rolesCache: new Map(),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Ranked fuzzy search over roles (the search is split by job: index.ts holds the index and the
+ * fields, typos.ts matches words, query.ts reads the query, candidates.ts picks and gathers the
+ * roles to score, this file scores and ranks them, resolve.ts turns a name into one role).
+ *
+ * How ranking works:
+ * - Every searchable text of a role (title, each alias, software, tool, skill, task, the summary
+ *   and its keyword list) is an "entry", split into words (core/word-index.ts keeps them as
+ *   numbered tables).
+ * - The query is read as typed and also with abbreviations expanded and synonyms swapped in
+ *   (data/synonyms.yaml); each reading is scored and the best counts (others slightly less).
+ * - Each query word is matched to known words exactly, by prefix or stem, or as a typo: 0–1.
+ *   Typos: a walk over the sorted word list (as a trie) proposes the words within the allowed
+ *   edit distance of the query word, its start or its stem; Fuse.js scores those and an
+ *   edit-distance check keeps real near-misses. A pack stores what Fuse.js matched for every
+ *   known word, so only a query word the index does not know needs the walk. (With
+ *   `narrow: false` Fuse.js scans every word instead: the same words come out, only slower; the
+ *   eval and a test check both agree.)
+ * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
+ *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
+ *   a word is only found there.
+ * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
+ *   entry, times its field's weight (title > alias > O*NET title > historic title > software >
+ *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
+ *   scores its best entry, blended with how well all its texts together cover the query and a
+ *   small bonus for a second matching text.
+ * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
+ *   → roles lists) are scored in full, from the entries holding their matching words.
+ */
+import { entryTexts, entryWords, type SearchField } from '../word-index.js';
+import { SEARCH_FIELDS, type SearchHit, type SearchIndex } from './index.js';
+import { similarWords, stemMatch } from './typos.js';
+import { queryVariants, queryWords } from './query.js';
+import { matchCandidates, planReading, type Matches, type Reading } from './candidates.js';
+
+/** A reading other than the query as typed counts slightly less. */
+const VARIANT_DISCOUNT = 0.97;
+/** How much the role as a whole (all its texts) counts against its single best-matching text. */
+const ROLE_LEVEL_SHARE = 0.4;
+/** Share of a role's second-best match added to its best one. */
+const SUPPORT_BONUS = 0.1;
+/** Hits below this relevance are dropped... */
+const MIN_RELEVANCE = 0.3;
+/** ...and so are hits far weaker than the best one (below this share of its score). */
+const RELATIVE_CUTOFF = 0.5;
+
+interface RoleScore {
+  score: number;
+  /** The best-matching entry, by its number within the role (see entryTexts). */
+  entry: number;
+}
+
+/** Scores the candidates of one reading of the query from their matching entries. */
+function scoreReading(reading: Reading, m: Matches, U: number): Map<number, RoleScore> {
+  const { weights, totalWeight } = reading;
+  const T = reading.words.length;
+  const best = new Map<number, RoleScore & { second: number }>();
+  // spreads[role][token] = best field-weighted similarity of that word anywhere in the role
+  const spreads = new Map<number, Float64Array>();
+  // row[token] = best similarity of that query word to a word of the entry at hand
+  const row = new Float64Array(T);
+  for (const r of reading.candidates) {
+    const c = m.candidate[r] as number;
+    let spread: Float64Array | undefined;
+    for (let i = m.from[c] as number; i < (m.from[c + 1] as number); i++) {
+      let any = false;
+      for (let t = 0; t < T; t++) {
+        const sim = m.sims[i * U + (reading.words[t] as number)] as number;
+        row[t] = sim;
+        if (sim > 0) any = true;
+      }
+      if (!any) continue;
+      const weight = m.weight[i] as number;
+      spread ??= new Float64Array(T);
+      let matched = 0;
+      let hit = 0;
+      for (let t = 0; t < T; t++) {
+        const sim = row[t] as number;
+        spread[t] = Math.max(spread[t] as number, sim * weight);
+        matched = matched + sim * (weights[t] as number);
+        if (sim > 0) hit++;
+      }
+      const coverage = Math.min(1, hit / Math.max(1, m.length[i] as number));
+      const score = (matched / totalWeight) * (0.85 + 0.15 * coverage) * weight;
+      const e = m.entry[i] as number;
+      const current = best.get(r);
+      if (!current) best.set(r, { score, entry: e, second: 0 });
+      else if (score > current.score) best.set(r, { score, entry: e, second: current.score });
+      else current.second = Math.max(current.second, score);
+    }
+    if (spread) spreads.set(r, spread);
+  }
+  // A role with several matching texts is a better bet than one with a single lucky match, and
+  // a role whose texts between them cover every query word beats one that covers only some.
+  for (const [r, b] of best) {
+    const spread = spreads.get(r) ?? new Float64Array(T);
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum = sum + (spread[t] as number) * (weights[t] as number);
+    const roleLevel = sum / totalWeight;
+    b.score = Math.min(
+      1,
+      (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
+    );
+  }
+  return best;
+}
+
+/**
+ * Scores roles against every reading of a query (the first as typed): the readings' candidates
+ * are read once, then each reading scores its own.
+ */
+function scoreReadings(index: SearchIndex, variants: string[][]): Array<Map<number, RoleScore>> {
+  const distinct = [...new Set(variants.flat())];
+  const position = new Map(distinct.map((w, u) => [w, u]));
+  const U = distinct.length;
+  const readings = variants.map((tokens) => planReading(index, tokens, position));
+  const similar = distinct.map((token) => similarWords(index, token));
+  const candidates = [...new Set(readings.flatMap((reading) => reading.candidates))];
+  const matches = matchCandidates(
+    index.tables(),
+    candidates,
+    distinct,
+    similar,
+    index.catalog.size,
+  );
+  return readings.map((reading) => scoreReading(reading, matches, U));
+}
+
+/** The text shown as a hit's reason: the entry, or for a keyword list only the keywords matched. */
+function matchedText(field: SearchField, text: string, variants: string[][]): string {
+  if (field !== 'keyword') return text;
+  const tokens = [...new Set(variants.flat())];
+  return entryWords(text)
+    .filter((w) => tokens.some((t) => stemMatch(w, t)))
+    .join(', ');
+}
+
+/** Ranked fuzzy search; best first, ties kept in catalog order. */
+export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
+  const variants = queryVariants(queryWords(rawQuery), index.synonyms);
+  const [best, ...others] = scoreReadings(index, variants) as [
+    Map<number, RoleScore>,
+    ...Array<Map<number, RoleScore>>,
+  ];
+  for (const variant of others) {
+    for (const [r, s] of variant) {
+      const score = s.score * VARIANT_DISCOUNT;
+      if (score > (best.get(r)?.score ?? 0)) best.set(r, { score, entry: s.entry });
+    }
+  }
+  let topScore = 0;
+  for (const b of best.values()) topScore = Math.max(topScore, b.score);
+  // The best `limit` hits, by score then catalog order, kept in order as they come.
+  const cap = limit >= 1 ? Math.floor(limit) : 0;
+  const top: Array<[number, RoleScore]> = [];
+  const ahead = (r: number, b: RoleScore, [rOther, other]: [number, RoleScore]) =>
+    b.score > other.score || (b.score === other.score && r < rOther);
+  for (const [r, b] of best) {
+    if (b.score < MIN_RELEVANCE || b.score < topScore * RELATIVE_CUTOFF) continue;
+    if (top.length === cap && (cap === 0 || !ahead(r, b, top[cap - 1] as [number, RoleScore])))
+      continue;
+    let at = top.length;
+    while (at > 0 && ahead(r, b, top[at - 1] as [number, RoleScore])) at--;
+    top.splice(at, 0, [r, b]);
+    if (top.length > cap) top.pop();
+  }
+  return top.map(([r, b]) => {
+    const role = index.catalog.role(r);
+    const [field, text] = entryTexts(role)[b.entry] ?? ['title', role.title];
+    return {
+      role,
+      score: Math.round(b.score * 1000) / 1000,
+      matched: { field: SEARCH_FIELDS[field].label, value: matchedText(field, text, variants) },
+    };
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * The role-name resolver shared by every command that takes a role name: an exact id, title or
+ * alias, else a clear fuzzy winner, else a NotFoundError with suggestions.
+ */
+import type { Role } from '../../model/schema.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import {
+  NAME_ALIAS,
+  NAME_TAG_BITS,
+  NAME_TITLE,
+  hashName,
+  normalize,
+  otherNames,
+  words,
+} from '../word-index.js';
+import type { SearchIndex } from './index.js';
+import { search } from './rank.js';
+
+/** The top fuzzy hit must reach this relevance to be taken without asking. */
+const GOOD_ENOUGH = 0.7;
+/** ...and lead the runner-up by this much. */
+const CLEAR_LEAD = 0.05;
+
+/** Roles whose own title or id (NAME_TITLE), or whose other titles (NAME_ALIAS), may be `wanted`. */
+function namedRoles(index: SearchIndex, wanted: string, kind: number): number[] {
+  const names = index.names();
+  const hash = hashName(wanted);
+  const tag = hash >>> (32 - NAME_TAG_BITS);
+  const roles: number[] = [];
+  for (const item of names.get(hash % names.count)) {
+    const entry = Math.floor(item / 2 ** NAME_TAG_BITS);
+    // A role's names sit together in a bucket: list each role once.
+    if (item % 2 ** NAME_TAG_BITS === tag && entry % 2 === kind && roles.at(-1) !== entry >>> 1)
+      roles.push(entry >>> 1);
+  }
+  return roles;
+}
+
+/**
+ * Turns a name the user typed into one role: an exact id, title or alias wins; otherwise the
+ * top fuzzy match when it is clearly ahead; otherwise a NotFoundError with suggestions.
+ */
+export function resolveRole(index: SearchIndex, name: string): Role {
+  const wanted = normalize(name);
+  if (wanted.length === 0) throw new UsageError('the role name is empty');
+  const { catalog } = index;
+  const byId = catalog.byId.get(name.trim().toLowerCase());
+  if (byId) return byId;
+  // The names table only narrows the look-up; each role found there is checked by its names.
+  const byTitle = namedRoles(index, wanted, NAME_TITLE).find(
+    (r) =>
+      normalize(catalog.titles[r] ?? '') === wanted || normalize(catalog.ids[r] ?? '') === wanted,
+  );
+  if (byTitle !== undefined) return catalog.role(byTitle);
+  const byAlias = namedRoles(index, wanted, NAME_ALIAS)
+    .map((r) => catalog.role(r))
+    .filter((r) => otherNames(r).some((a) => normalize(a) === wanted));
+  if (byAlias.length === 1) return byAlias[0] as Role;
+  if (byAlias.length > 1) {
+    // A title several occupations share: prefer the role whose own title shares the rarest
+    // words with it ("payroll" says more than "specialist").
+    const query = new Set(words(name));
+    const titles = catalog.titles.map((t) => new Set(words(t)));
+    const rarity = (w: string) => 1 / Math.max(1, titles.filter((t) => t.has(w)).length);
+    const overlap = (r: Role) =>
+      words(r.title)
+        .filter((w) => query.has(w))
+        .reduce((sum, w) => sum + rarity(w), 0);
+    const ranked = [...byAlias].sort((a, b) => overlap(b) - overlap(a));
+    const [first, second] = ranked as [Role, Role];
+    if (overlap(first) > overlap(second)) return first;
+    throw new NotFoundError(
+      `"${name}" is a title of ${byAlias.length} roles; which one?`,
+      ranked.map((r) => `  ${r.title}    careers show ${r.id}`),
+    );
+  }
+
+  const hits = search(index, name, 5);
+  const [top, next] = hits;
+  // Clearly ahead: a margin over the runner-up, or the only one of the two matched by title.
+  const ahead =
+    !next ||
+    (top?.score ?? 0) - next.score >= CLEAR_LEAD ||
+    (top?.matched.field === 'title' && next.matched.field !== 'title');
+  if (top && top.score >= GOOD_ENOUGH && ahead) return top.role;
+  if (hits.length === 0) {
+    throw new NotFoundError(`no role matches "${name}"`, ['  See every role with: careers list']);
+  }
+  throw new NotFoundError(
+    `no single role matches "${name}"; did you mean:`,
+    hits.slice(0, 3).map((h) => `  ${h.role.title}    careers show ${h.role.id}`),
+  );
+}

@@ -1,0 +1,249 @@
+/**
+ * How close a query word is to each known word: exactly, by stem or prefix, or as a typo.
+ * Typos: a walk over the sorted word list (as a trie) proposes the words within the allowed
+ * edit distance of the query word, its start or its stem; Fuse.js scores those and an
+ * edit-distance check keeps real near-misses. A pack stores what Fuse.js matched for every known
+ * word (typoLists), so only a query word the index does not know needs the walk.
+ */
+import Fuse from 'fuse.js';
+import { find, lowerBound, stem, type WordIndex } from '../word-index.js';
+import type { SearchIndex } from './index.js';
+
+/** How Fuse.js matches one query word against known words. */
+const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, location: 0, distance: 8 } as const;
+
+/** A query word found as typed is probably spelled right: its look-alikes count this share. */
+const KNOWN_WORD_TYPO_SHARE = 0.8;
+
+/**
+ * Edit distance with adjacent swaps (optimal string alignment): "acountant" → "accountant" is 1,
+ * "data entery" → "entry" is 1, "recieve" → "receive" is 1.
+ */
+export function editDistance(a: string, b: string): number {
+  const prev2: number[] = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      cur.push(d);
+    }
+    prev2.splice(0, prev2.length, ...prev);
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Typos tolerated in a word of this length: 1 up to 7 letters, 2 from 8, 3 from 12. */
+function allowedTypos(length: number): number {
+  return Math.min(3, Math.max(1, Math.floor(length / 4)));
+}
+
+/** Block size of the longest-word table. */
+const BLOCK = 32;
+/** The length of the longest word in each block of BLOCK words of a list, made once per list. */
+const longestInBlock = new WeakMap<readonly string[], Int32Array>();
+
+/** True when some word of list[lo..hi) has at least `length` letters. */
+function hasWordOf(list: readonly string[], lo: number, hi: number, length: number): boolean {
+  let blocks = longestInBlock.get(list);
+  if (!blocks) {
+    blocks = new Int32Array(Math.ceil(list.length / BLOCK));
+    for (let i = 0; i < list.length; i++) {
+      const b = (i / BLOCK) | 0;
+      blocks[b] = Math.max(blocks[b] as number, (list[i] as string).length);
+    }
+    longestInBlock.set(list, blocks);
+  }
+  let i = lo;
+  for (; i < hi && i % BLOCK !== 0; i++) if ((list[i] as string).length >= length) return true;
+  for (; i + BLOCK <= hi; i += BLOCK) if ((blocks[i / BLOCK] as number) >= length) return true;
+  for (; i < hi; i++) if ((list[i] as string).length >= length) return true;
+  return false;
+}
+
+/**
+ * Adds to `out` the words of a sorted list within `k` typos (edit distance with adjacent swaps,
+ * as editDistance) of `target`, and with `prefixes` also every longer word whose first
+ * target.length letters are that close. Walks the list as a trie: a run of words sharing a
+ * prefix is one node, with one row of the edit-distance table per letter of the prefix; a branch
+ * is left once no longer prefix can come within k, or when all its words are too short.
+ */
+export function nearWords(
+  list: readonly string[],
+  target: string,
+  k: number,
+  prefixes: boolean,
+  out: Set<number>,
+): void {
+  const m = target.length;
+  const width = m + 1;
+  const maxDepth = m + k;
+  // rows[d * width + j]: distance between the walk's first d letters and target's first j,
+  // capped at k + 1 (only whether a cell is within k matters), computed only in the band
+  // |d - j| <= k (outside it the distance is over k anyway).
+  const far = k + 1;
+  const rows = new Int32Array((maxDepth + 1) * width).fill(far);
+  for (let j = 0; j <= Math.min(m, k); j++) rows[j] = j;
+  const mins = new Int32Array(maxDepth + 1);
+  const goal = Int32Array.from(target, (c) => c.charCodeAt(0));
+  const path = new Int32Array(maxDepth + 1);
+  // Words list[lo..hi) all start with the same `depth` letters, whose row is filled in.
+  const visit = (lo: number, hi: number, depth: number): void => {
+    // Words shorter than m - k are too far as whole words and too short to start with m letters.
+    if (m - k > depth && !hasWordOf(list, lo, hi, m - k)) return;
+    const row = depth * width;
+    const distance = rows[row + m] as number;
+    // The prefix itself is a word only as the first of the run.
+    if ((list[lo] as string).length === depth) {
+      if (distance <= k) out.add(lo);
+      lo++;
+    }
+    if (prefixes && depth === m && distance <= k) {
+      for (let i = lo; i < hi; i++) out.add(i);
+      return;
+    }
+    if (lo >= hi || depth >= maxDepth) return;
+    // Row d+1 is at least min(row d, row d-1 + 1): past this no extension comes within k.
+    if ((mins[depth] as number) > k && (depth === 0 || (mins[depth - 1] as number) >= k)) return;
+    const next = row + width;
+    const from = Math.max(1, depth + 1 - k);
+    const to = Math.min(m, depth + 1 + k);
+    while (lo < hi) {
+      const c = (list[lo] as string).charCodeAt(depth);
+      let a = lo + 1;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if ((list[mid] as string).charCodeAt(depth) <= c) a = mid + 1;
+        else b = mid;
+      }
+      path[depth] = c;
+      // Cells outside the band keep the `far` they started with: no row is written there.
+      let min = Math.min(depth + 1, far);
+      rows[next] = min;
+      // (Comparisons, not Math.min: this runs cold, in the interpreter, where calls cost most.)
+      const swapped = depth >= 1 ? path[depth - 1] : -1;
+      for (let j = from; j <= to; j++) {
+        let d = (rows[row + j - 1] as number) + (c === goal[j - 1] ? 0 : 1);
+        const up = (rows[row + j] as number) + 1;
+        if (up < d) d = up;
+        const left = (rows[next + j - 1] as number) + 1;
+        if (left < d) d = left;
+        if (j >= 2 && c === goal[j - 2] && swapped === goal[j - 1]) {
+          const swap = (rows[row - width + j - 2] as number) + 1;
+          if (swap < d) d = swap;
+        }
+        if (d > far) d = far;
+        rows[next + j] = d;
+        if (d < min) min = d;
+      }
+      mins[depth + 1] = min;
+      visit(lo, a, depth + 1);
+      lo = a;
+    }
+  };
+  if (list.length > 0) visit(0, list.length, 0);
+}
+
+/**
+ * Words that may be a typo of the token: within the allowed edit distance as a whole word, by
+ * their start, or by their stem. Every word the typo check in similarWords can keep is here.
+ */
+export function typoCandidates(tables: WordIndex, token: string): number[] {
+  const k = allowedTypos(token.length);
+  const out = new Set<number>();
+  nearWords(tables.words, token, k, true, out);
+  const stems = new Set<number>();
+  nearWords(tables.stems, stem(token), k, false, stems);
+  for (const s of stems) for (const w of tables.stemWords.get(s)) out.add(w);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The words Fuse.js matches to a token among its typo candidates. */
+function fuzzyAmongCandidates(tables: WordIndex, token: string): number[] {
+  const candidates = typoCandidates(tables, token);
+  const fuse = new Fuse(
+    candidates.map((w) => tables.words[w] as string),
+    FUSE_OPTIONS,
+  );
+  return fuse.search(token).map((r) => candidates[r.refIndex] as number);
+}
+
+/**
+ * For every known word of 4 letters or more, the words Fuse.js matches to it among its typo
+ * candidates. A pack stores these lists, so a query word the index knows needs no search for
+ * its typos at run time.
+ */
+export function typoLists(tables: WordIndex): number[][] {
+  return tables.words.map((w) => (w.length >= 4 ? fuzzyAmongCandidates(tables, w) : []));
+}
+
+/**
+ * Fuse.js matches of a token: stored for a known word, else among its typo candidates; or,
+ * when not narrowing, among every known word.
+ */
+function fuzzyMatches(index: SearchIndex, token: string, known: number): number[] {
+  const tables = index.tables();
+  if (!index.narrow) {
+    index.allWords ??= new Fuse(tables.words, FUSE_OPTIONS);
+    return index.allWords.search(token).map((r) => r.refIndex);
+  }
+  if (known >= 0 && tables.typos) return [...tables.typos.get(known)];
+  return fuzzyAmongCandidates(tables, token);
+}
+
+/**
+ * Similarity of each known word (by number) to one query word: exact 1, same stem or prefix 0.9
+ * ("admin" → "administrative"), and for typos 0.85 scaled down by the edit distance (and by
+ * KNOWN_WORD_TYPO_SHARE when the query word is itself a known word: "retention" is no typo for
+ * "reception"). Fuse.js matches the fuzzy candidates; the edit distance keeps only real
+ * near-misses of the whole word or its start.
+ */
+export function similarWords(index: SearchIndex, token: string): Map<number, number> {
+  const cached = index.similarCache.get(token);
+  if (cached) return cached;
+  const found = new Map<number, number>();
+  index.similarCache.set(token, found);
+  const keep = (word: number, sim: number) => {
+    if (sim > (found.get(word) ?? 0)) found.set(word, sim);
+  };
+  const tables = index.tables();
+  const known = tables.words;
+  const exact = find(known, token);
+  if (exact >= 0) keep(exact, 1);
+  const stemmed = find(tables.stems, stem(token));
+  if (stemmed >= 0) for (const word of tables.stemWords.get(stemmed)) keep(word, 0.9);
+  if (token.length >= 3) {
+    for (let w = lowerBound(known, token); known[w]?.startsWith(token); w++) keep(w, 0.9);
+  }
+  if (token.length >= 4) {
+    const share = exact >= 0 ? KNOWN_WORD_TYPO_SHARE : 1;
+    for (const w of fuzzyMatches(index, token, exact)) {
+      const word = known[w] as string;
+      // The whole word, its start ("admn" for "administrative") or its stem may carry the typo;
+      // the last two count a little less.
+      const ways: Array<[number, number]> = [
+        [editDistance(token, word), 0],
+        [
+          word.length > token.length ? editDistance(token, word.slice(0, token.length)) : Infinity,
+          0.05,
+        ],
+        [editDistance(stem(token), stem(word)), 0.05],
+      ];
+      for (const [typos, penalty] of ways) {
+        if (typos <= allowedTypos(token.length))
+          keep(w, share * 0.85 * (1 - typos / Math.max(token.length, 4)) - penalty);
+      }
+    }
+  }
+  return found;
+}
+
+/** The same word, or the same stem: how keywords match (prefixes and typos there are mostly noise). */
+export function stemMatch(word: string, token: string): boolean {
+  return word === token || stem(word) === stem(token);
+}

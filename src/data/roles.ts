@@ -1,0 +1,227 @@
+/**
+ * Loads a data directory's role profiles into a validated Catalog: every file parsed and
+ * checked against the schema and the others (unique ids, related roles, metros, sources); all
+ * problems are collected and reported together, each with file, line, column and field path.
+ */
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join, isAbsolute } from 'node:path';
+import { DataError, type DataProblem } from '../errors.js';
+import { safeCwd } from '../io/fs-errors.js';
+import { RoleSchema, type Role, type Metro } from '../model/schema.js';
+import { makeCatalog, type Catalog } from '../model/catalog.js';
+import {
+  displayPath,
+  locate,
+  pathText,
+  readYamlDocuments,
+  toData,
+  validate,
+  type ParsedFile,
+} from './yaml.js';
+import { loadMetros } from './metros.js';
+
+/** Data files beside the roles that are not role profiles. */
+const SHARED_FILES = new Set(['metros.yaml', 'synonyms.yaml', 'paths.yaml', 'quiz.yaml']);
+
+/** Lists the role files of a data directory: `roles/*.yaml` if present, else `*.yaml`. */
+export function roleFiles(dir: string): string[] {
+  const rolesDir = existsSync(join(dir, 'roles')) ? join(dir, 'roles') : dir;
+  return readdirSync(rolesDir)
+    .filter((f) => /\.ya?ml$/i.test(f) && !SHARED_FILES.has(f.replace(/\.yml$/i, '.yaml')))
+    .sort()
+    .map((f) => join(rolesDir, f));
+}
+
+/** Every reference from a role to an id in its own `sources` list, with the field path. */
+function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
+  const refs: Array<{ path: PropertyKey[]; id: string }> = [];
+  const lists = [
+    'skills',
+    'software',
+    'tools',
+    'salary',
+    'certifications',
+    'howToBecome',
+    'workStyles',
+  ] as const;
+  for (const list of lists) {
+    role[list].forEach((item, i) => refs.push({ path: [list, i, 'source'], id: item.source }));
+  }
+  role.cities.forEach((c, i) =>
+    c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })),
+  );
+  role.keywords?.sources.forEach((id, j) => refs.push({ path: ['keywords', 'sources', j], id }));
+  for (const section of ['salaryTrend', 'jobZone', 'education', 'interests'] as const) {
+    const value = role[section];
+    if (value) refs.push({ path: [section, 'source'], id: value.source });
+  }
+  return refs;
+}
+
+/** Reads a string field from data that may not have passed the schema. */
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object'
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+interface LoadedFile {
+  pf: ParsedFile;
+  /** The file's data as parsed, valid or not, so cross-checks also cover invalid files. */
+  raw: unknown;
+  /** The validated role, when the file passed the schema. */
+  role?: Role;
+}
+
+/** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
+function crossCheck(
+  files: LoadedFile[],
+  metros: Metro[],
+  problems: DataProblem[],
+  knownIds: ReadonlySet<string>,
+): Set<string> {
+  const firstFile = new Map<string, string>();
+  for (const { pf, raw } of files) {
+    const id = field(raw, 'id');
+    if (typeof id !== 'string') continue;
+    const seen = firstFile.get(id);
+    if (seen)
+      problems.push({
+        file: pf.file,
+        ...locate(pf, ['id']),
+        path: 'id',
+        message: `duplicate id "${id}" (also in ${seen})`,
+      });
+    else firstFile.set(id, pf.file);
+  }
+  const metroIds = new Set(metros.map((m) => m.id));
+  for (const { pf, raw, role } of files) {
+    list(field(raw, 'relatedRoles')).forEach((rel, i) => {
+      const id = field(rel, 'id');
+      if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ['relatedRoles', i, 'id']),
+          path: `relatedRoles.${i}.id`,
+          message: `no role has id "${id}"`,
+        });
+      }
+    });
+    list(field(raw, 'cities')).forEach((city, i) => {
+      const metro = field(city, 'metro');
+      if (typeof metro === 'string' && !metroIds.has(metro)) {
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ['cities', i, 'metro']),
+          path: `cities.${i}.metro`,
+          message: `no metro has id "${metro}"`,
+        });
+      }
+    });
+    if (!role) continue;
+    const sourceIds = new Set(role.sources.map((s) => s.id));
+    for (const ref of sourceRefs(role)) {
+      if (!sourceIds.has(ref.id)) {
+        problems.push({
+          file: pf.file,
+          ...locate(pf, ref.path),
+          path: pathText(ref.path),
+          message: `no entry in sources has id "${ref.id}"`,
+        });
+      }
+    }
+  }
+  return new Set(firstFile.keys());
+}
+
+/**
+ * The role files of a data directory; throws DataError (no details) when the directory is
+ * missing, not a directory, unreadable (a symlink loop, no permission) or holds no role file.
+ */
+export function dataDirRoleFiles(dir: string): string[] {
+  const shownDir = displayPath(dir);
+  let files: string[];
+  try {
+    if (!statSync(dir).isDirectory())
+      throw new DataError(`data path ${shownDir} is not a directory`, []);
+    files = roleFiles(dir);
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' && !isAbsolute(dir) && safeCwd() === undefined
+        ? 'cannot be found: the current directory no longer exists (it was deleted or moved)'
+        : code === 'ENOENT'
+          ? 'does not exist'
+          : code === 'ELOOP'
+            ? 'cannot be read (symbolic link loop)'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'cannot be read (permission denied)'
+              : `cannot be read (${code ?? String(err)})`;
+    throw new DataError(`data directory ${shownDir} ${why}`, []);
+  }
+  if (files.length === 0)
+    throw new DataError(`data directory ${shownDir} holds no role files (*.yaml)`, []);
+  return files;
+}
+
+/** What checking a set of role files found. */
+export interface RoleCheck {
+  /** The roles that passed the schema, in file order. */
+  roles: Role[];
+  /** Every role id seen, valid role or not. */
+  ids: Set<string>;
+  /** How many role documents were read. */
+  documents: number;
+}
+
+/**
+ * Checks role files against the schema and each other (unique ids, related roles, metros,
+ * sources); every problem goes to `problems`. `knownIds` are further role ids a related role may
+ * name (e.g. the active data directory's, when single files are validated).
+ */
+export function checkRoles(
+  files: string[],
+  metros: Metro[],
+  problems: DataProblem[],
+  knownIds: ReadonlySet<string> = new Set(),
+  onFile?: (done: number, total: number) => void,
+): RoleCheck {
+  const loaded: LoadedFile[] = [];
+  let documents = 0;
+  for (const [i, file] of files.entries()) {
+    onFile?.(i, files.length);
+    // A role file holds one role, or several as a multi-document YAML stream.
+    for (const pf of readYamlDocuments(file, problems)) {
+      documents++;
+      const data = toData(pf, problems);
+      if (!data.ok) continue;
+      loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
+    }
+  }
+  const ids = crossCheck(loaded, metros, problems, knownIds);
+  return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents };
+}
+
+/**
+ * Loads and validates a whole data directory; throws DataError listing every problem. `onFile`
+ * hears before each role file is read (for progress on big directories).
+ */
+export function loadCatalog(dir: string, onFile?: (done: number, total: number) => void): Catalog {
+  const files = dataDirRoleFiles(dir);
+  const problems: DataProblem[] = [];
+  const metros = loadMetros(dir, problems);
+  const { roles } = checkRoles(files, metros, problems, new Set(), onFile);
+  if (problems.length > 0) {
+    const n = problems.length;
+    throw new DataError(
+      `${n} problem${n === 1 ? '' : 's'} in data at ${displayPath(dir)}`,
+      problems,
+    );
+  }
+  return makeCatalog(roles, metros, dir);
+}
