@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { FIXTURES, ROOT } from '../helpers.js';
+import { readdirSync } from 'node:fs';
+import { FIXTURES, ROOT, run, tempDir } from '../helpers.js';
 
 interface Job {
   argv: string[];
@@ -188,5 +189,55 @@ describe('every screen at every width', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('arguments and errors as a terminal user expects', () => {
+  test('usage errors are one line in the program style, naming the help to read', () => {
+    const cases: Array<[string[], string]> = [
+      [
+        ['list', '--min-salary', 'abc'],
+        'careers: --min-salary must be a whole number of dollars (got "abc"); see careers list --help\n',
+      ],
+      [
+        ['list', '--sort', 'x'],
+        'careers: --sort must be one of title, salary (got "x"); see careers list --help\n',
+      ],
+      [
+        ['serch', 'x'],
+        'careers: unknown command serch (did you mean search?); see careers --help\n',
+      ],
+      [['show'], 'careers: missing <role>; see careers show --help\n'],
+    ];
+    for (const [args, stderr] of cases) expect(run(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test('several words that are not one role name are refused, not joined into another role', () => {
+    for (const cmd of ['show', 'path', 'similar']) {
+      const r = run([cmd, 'bookkeeper', 'payroll']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^careers: .*quote .*careers ${cmd} --help\\n$`));
+    }
+    // Words that spell a role's name together still work unquoted.
+    expect(run(['show', 'data', 'entry', '--section', 'overview']).stdout).toMatch(
+      /^Data Entry Clerk/,
+    );
+  });
+
+  test('--version --json is JSON; --out - and quiz --save - mean stdout', () => {
+    expect(JSON.parse(run(['--version', '--json']).stdout)).toMatchObject({
+      version: expect.any(String),
+    });
+    const csv = run(['export', '--format', 'csv', '--out', '-'], { cwd: tempDir({}) });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toMatch(/^id,title,/);
+    const dir = tempDir({});
+    const answers = join(ROOT, 'examples', 'quiz-answers.yaml');
+    const saved = run(['quiz', '--answers', answers, '--save', '-'], { cwd: dir });
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toMatch(/^day: /m);
+    expect(saved.stderr).toContain('Your best matches');
+    expect(readdirSync(dir)).toEqual([]); // no file named "-"
   });
 });

@@ -19,6 +19,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerValidate } from './commands/validate.js';
 import { version } from '../version.js';
+import { renderJson } from '../model/json.js';
 import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
 import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
 import { clean, displayWidth, wrapStyled } from '../text.js';
@@ -129,7 +130,8 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
       writeErr: (s) => io.stderr(wrapHelp(s, width)),
       getOutHelpWidth: () => width,
       getErrHelpWidth: () => width,
-      outputError: (s, write) => write(clean(s)),
+      // Errors are reported by reportError, as one line in the program's own style.
+      outputError: () => undefined,
     });
 
   // Every command but these reads the data directory; it is loaded once, before the action.
@@ -154,13 +156,62 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   return program;
 }
 
+/**
+ * Commander's error message as one line in the program's style, naming the help to read:
+ * `--min-salary must be a whole number of dollars (got "abc"); see careers list --help`.
+ */
+export function usageMessage(message: string, command?: string): string {
+  const text = message
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean (.*)\?\)/s, ' (did you mean $1?)')
+    .replace(/\s*\n\s*/g, ' ');
+  const invalid =
+    /^option '([^']*)' argument '(.*)' is invalid\. (.*)$/s.exec(text) ??
+    /^command-argument value '(.*)' is invalid for argument '([^']*)'\. (.*)$/s
+      .exec(text)
+      ?.map((part, i, all) => (i === 1 ? `<${all[2]}>` : i === 2 ? (all[1] ?? '') : part));
+  let line = text;
+  if (invalid) {
+    const [, flags = '', value = '', why = ''] = invalid;
+    const name = /^<|^--/.test(flags)
+      ? flags.split(' ')[0]
+      : (/--[\w-]+/.exec(flags)?.[0] ?? flags);
+    const choices = /^Allowed choices are (.*)\.$/.exec(why);
+    const reason = choices ? `must be one of ${choices[1]}` : why.replace(/\.$/, '');
+    line = `${name} ${reason} (got "${value}")`;
+  } else {
+    line = line
+      .replace(/^unknown (option|command) '([^']*)'/, 'unknown $1 $2')
+      .replace(/^missing required argument '([^']*)'/, 'missing <$1>')
+      .replace(
+        /^too many arguments for '([^']*)'\. Expected/,
+        'too many arguments for $1: expected',
+      )
+      .replace(/\.$/, '');
+  }
+  return `${clean(line)}; see careers${command ? ` ${command}` : ''} --help`;
+}
+
+/** The command a command line runs: its first word naming one (or an alias), if any. */
+function commandOf(program: Command, argv: string[]): string | undefined {
+  for (const word of argv.slice(2)) {
+    const found = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (found) return found.name();
+  }
+  return undefined;
+}
+
 /** Reports an error as one line (plus details) on stderr and returns its exit code. */
-export function reportError(err: unknown, io: Io): number {
+export function reportError(err: unknown, io: Io, command?: string): number {
   const debug = (io.env.DEBUG ?? '').split(',').includes('careers');
   if (err instanceof CommanderError) {
-    // Commander has already printed its message (or the help/version text).
+    // Commander has already printed the help or version text.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
       return ExitCode.ok;
+    // `careers help` with no command, and the like: help is shown, nothing to add.
+    if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync')
+      return ExitCode.usage;
+    io.stderr(`careers: ${usageMessage(err.message, command)}\n`);
     return ExitCode.usage;
   }
   if (err instanceof CareersError) {
@@ -228,15 +279,22 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   const ascii = asciiOnly(argv.slice(2, endOfOptions(argv)).includes('--ascii'), given.env);
   const streams: Io = ascii ? { ...given, ascii, stderr: (s) => given.stderr(toAscii(s)) } : given;
   let code: number = ExitCode.ok;
+  let program: Command | undefined;
   try {
-    const program = buildProgram(streams, (c) => (code = c));
+    program = buildProgram(streams, (c) => (code = c));
     if (argv.length <= 2) {
       streams.stderr(program.helpInformation());
       return ExitCode.usage;
     }
+    // `--version --json`: the version as a JSON document, like every other answer.
+    const options = argv.slice(2, endOfOptions(argv));
+    if (options.includes('--json') && options.some((a) => a === '--version' || a === '-v')) {
+      streams.stdout(renderJson({ version: version() }));
+      return ExitCode.ok;
+    }
     await program.parseAsync(argv);
     return code;
   } catch (err) {
-    return reportError(err, streams);
+    return reportError(err, streams, program && commandOf(program, argv));
   }
 }

@@ -10,15 +10,16 @@ export type ContextFactory = (command: Command) => Context;
 /** Receives a command's exit code. */
 export type ResultSink = (code: number) => void;
 
-/** Parses a whole number ≥ min, for commander. */
-export function intOption(min: number) {
+/**
+ * Parses a whole number ≥ min, for commander; `what` names it in the error ("a whole number of
+ * dollars"). The error reads "must be …", completed by the option's name (see usageMessage).
+ */
+export function intOption(min: number, what = `a whole number ≥ ${min}`) {
   return (value: string): number => {
     // Number('') is 0: an empty value (an unset shell variable) would silently mean "no limit".
-    if (value.trim() === '')
-      throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got an empty value`);
+    if (value.trim() === '') throw new InvalidArgumentError(`must be ${what}, not an empty value`);
     const n = Number(value.replace(/[,_$]/g, ''));
-    if (!Number.isInteger(n) || n < min)
-      throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got "${value}"`);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be ${what}`);
     return n;
   };
 }
@@ -35,7 +36,7 @@ export function addFilterOptions(command: Command): Command {
     .option(
       '--min-salary <usd>',
       'only roles whose national median pay is at least this',
-      intOption(0),
+      intOption(0, 'a whole number of dollars'),
     )
     .addOption(new Option('--sort <key>', 'sort order').choices(SORT_KEYS).default('title'));
 }

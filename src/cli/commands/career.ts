@@ -3,7 +3,7 @@
  * two roles, and which roles are alike.
  */
 import type { Command } from 'commander';
-import { resolveRole } from '../../core/search/resolve.js';
+import { resolveRole, resolveWords } from '../../core/search/resolve.js';
 import { pathFor } from '../../core/career-steps.js';
 import { computeGap, similarRoles } from '../../core/career.js';
 import { renderGap, renderPath, renderSimilar } from '../../render/career.js';
@@ -24,7 +24,7 @@ export function registerCareer(program: Command, context: ContextFactory, done: 
     )
     .action((words: string[], _opts: unknown, cmd: Command) => {
       const ctx = context(cmd);
-      const role = resolveRole(ctx.index(), words.join(' '));
+      const role = resolveWords(ctx.index(), words, 'path');
       const view = pathFor(ctx.catalog(), ctx.steps(), role.id);
       ctx.print(
         () => renderPath(ctx.render, ctx.catalog(), view),
@@ -67,7 +67,7 @@ export function registerCareer(program: Command, context: ContextFactory, done: 
     )
     .action((words: string[], opts: { limit: number }, cmd: Command) => {
       const ctx = context(cmd);
-      const role = resolveRole(ctx.index(), words.join(' '));
+      const role = resolveWords(ctx.index(), words, 'similar');
       const list = similarRoles(ctx.catalog(), role, opts.limit);
       ctx.print(
         () => renderSimilar(ctx.render, ctx.catalog(), role.id, list),

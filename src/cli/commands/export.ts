@@ -33,7 +33,8 @@ interface ExportOptions extends Omit<RoleFilters, 'ids'> {
 function chooseFormat(opts: ExportOptions, json: boolean): ExportFormat {
   if (json && opts.format !== undefined && opts.format !== 'json')
     throw new UsageError(`--json contradicts --format ${opts.format}; use one of them`);
-  return opts.format ?? (json ? 'json' : (opts.out && formatForFile(opts.out)) || 'json');
+  const file = opts.out === '-' ? undefined : opts.out;
+  return opts.format ?? (json ? 'json' : (file && formatForFile(file)) || 'json');
 }
 
 export function registerExport(program: Command, context: ContextFactory, done: ResultSink): void {
@@ -62,7 +63,7 @@ export function registerExport(program: Command, context: ContextFactory, done: 
       '--fields <names>',
       'comma-separated columns (CSV) or role fields (JSON, YAML) to keep, in that order for CSV',
     )
-    .option('-o, --out <file>', 'write to this file instead of stdout (atomically)')
+    .option('-o, --out <file>', 'write to this file instead of stdout (atomically; - is stdout)')
     .option('--force', 'let --out replace an existing file')
     .addHelpText(
       'after',
@@ -111,7 +112,7 @@ Examples:
             : renderYamlRoles(picked, { version: version(), partial: fields !== undefined });
       }
 
-      if (opts.out !== undefined) {
+      if (opts.out !== undefined && opts.out !== '-') {
         writeFileAtomic(opts.out, text, { force: opts.force });
         ctx.note(
           `careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})`,

@@ -52,7 +52,10 @@ export async function runQuiz(
     done(ExitCode.ok);
     return;
   }
-  if (opts.save !== undefined && !opts.force && existsSync(opts.save))
+  const toStdout = opts.save === '-';
+  if (toStdout && ctx.json)
+    throw new UsageError('--save - and --json both write to stdout; save the answers to a file');
+  if (opts.save !== undefined && !toStdout && !opts.force && existsSync(opts.save))
     throw new UsageError(`${opts.save} already exists; use --force to overwrite it`);
 
   let answers: Answers;
@@ -67,6 +70,14 @@ export async function runQuiz(
     answers = await askQuiz(quiz, await deps.prompter());
   }
 
+  if (toStdout) {
+    // The answers file is the output; the ranking goes to the terminal, on stderr.
+    const { answersText } = await import('./quiz-files.js');
+    ctx.io.stdout(answersText(quiz, answers));
+    ctx.io.stderr(renderQuizResult(ctx.render, scoreQuiz(quiz, answers, catalog.roles)));
+    done(ExitCode.ok);
+    return;
+  }
   if (opts.save !== undefined) {
     const { saveAnswers } = await import('./quiz-files.js');
     saveAnswers(quiz, answers, opts.save, opts.force);

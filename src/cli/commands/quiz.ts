@@ -25,7 +25,10 @@ export function registerQuiz(
     .description('answer a few questions and see which back office roles fit you, and why')
     .option('--questions', 'print the questions with their ids and choice ids')
     .option('--answers <file>', 'answer from a YAML or JSON file ("-" for stdin), without prompts')
-    .option('--save <file>', 'write your answers to a file, to replay later with --answers')
+    .option(
+      '--save <file>',
+      'write your answers to a file, to replay later with --answers (- is stdout)',
+    )
     .option('--force', 'let --save overwrite an existing file')
     .addHelpText(
       'after',

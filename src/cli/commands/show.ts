@@ -2,7 +2,7 @@
  * `careers show <role>`: the role card, or one section of it.
  */
 import { Option, type Command } from 'commander';
-import { resolveRole } from '../../core/search/resolve.js';
+import { resolveWords } from '../../core/search/resolve.js';
 import {
   cityRows,
   renderRole,
@@ -37,7 +37,7 @@ Examples:
     )
     .action((words: string[], opts: { section: Section; sort: CitySort }, cmd: Command) => {
       const ctx = context(cmd);
-      const role = resolveRole(ctx.index(), words.join(' '));
+      const role = resolveWords(ctx.index(), words, 'show');
       const catalog = ctx.catalog();
       ctx.print(
         () => renderRole(ctx.render, catalog, role, opts.section, opts.sort),
