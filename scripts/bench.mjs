@@ -9,6 +9,8 @@
 //     each query as in a fresh run (what earlier queries left in memory is dropped).
 //  4. Whole process on those catalogs: the first run (no cache, it writes one), then search
 //     and show with the warm cache in interleaved rounds with bare node.
+//  5. Hostile data (scripts/bench-faults.mjs): first loads of a 20,000-letter word, 80,000
+//     aliases and 20 roles at the 1,000-alias limit, with wall time and peak memory.
 // Usage: npm run bench [-- --rounds 15 --sizes 1000,10000]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { buildIndex } from '../dist/core/search/index.js';
 import { search } from '../dist/core/search/rank.js';
 import { cacheKey, readCache } from '../dist/store/cache.js';
 import { readCompiled } from '../dist/store/compiled.js';
+import { faultRows } from './bench-faults.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'careers.cjs');
@@ -273,6 +276,12 @@ if (whole.length) {
   say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const line of whole) say(line);
 }
+
+// Hostile data (issue 20): peak memory and time of first loads that once blew up.
+say();
+say('## Hostile data: first load, peak memory');
+say();
+for (const line of faultRows(bin)) say(line);
 
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');

@@ -5,9 +5,20 @@
  * stack trace, and that files are intact. Hangs are caught by the harness's timeouts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, roleYaml, run, tempDir } from '../helpers.js';
+import { entryFile } from '../../src/store/cache.js';
 
 const STACK = /\n\s+at /;
 /** Raw control characters and bidi controls that must never reach a terminal or an export. */
@@ -232,4 +243,182 @@ const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8
   expect(r.stdout).toMatch(/escape-clerk,.*Escape.*Clerk/);
   // The terminal turns \n into \r\n itself; no other control character may come through.
   expect(r.stdout.replace(/\r\n/g, '\n')).not.toMatch(RAW);
+});
+
+/** A data directory of `n` valid roles, each with a longish summary, made at test time. */
+function manyRoles(n: number): string {
+  const files: Record<string, string> = {};
+  const prose = 'Keeps ledgers, reconciles accounts and answers supplier questions. '.repeat(40);
+  for (let i = 0; i < n; i++)
+    files[`roles/r${i}.yaml`] = roleYaml(
+      `role-${i}`,
+      `Role ${i}`,
+      `tasks:\n${Array.from({ length: 30 }, (_, t) => `  - ${JSON.stringify(`${prose.slice(t, t + 300)} ${i}-${t}`)}`).join('\n')}\n`,
+    ).replace('summary: A test role.', `summary: ${prose}`);
+  return tempDir(files);
+}
+
+describe('signals during long synchronous work', () => {
+  const data = manyRoles(250);
+
+  /** Spawns export --out over the data, signals it after `delay` ms; resolves to what it left. */
+  const interrupted = (signal: NodeJS.Signals, delay: number, cache: string, waitFor?: RegExp) =>
+    new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [BIN, '--data', data, 'export', '--out', join(out, 'old.json'), '--force'],
+        { cwd: ROOT, env: { ...process.env, XDG_CACHE_HOME: cache } },
+      );
+      let stderr = '';
+      let sent = false;
+      const send = () => {
+        if (!sent) setTimeout(() => child.kill(signal), delay);
+        sent = true;
+      };
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (waitFor?.test(stderr)) send();
+      });
+      if (!waitFor) send();
+      child.on('exit', (code, sig) => resolve({ code, signal: sig, stderr }));
+    });
+  const out = tempDir({ 'old.json': '{"old": true}\n' });
+  const old = readFileSync(join(out, 'old.json'));
+
+  test.each([
+    ['SIGINT', 130, 'reading role files'],
+    ['SIGTERM', 143, 'reading role files'],
+    ['SIGINT', 130, 'building the search index'],
+    ['SIGTERM', 143, 'writing the cache'],
+  ] as const)(
+    '%s during a first load: exit %d when signalled at "%s", the old file byte-identical, no temp file',
+    async (signal, code, step) => {
+      const cache = tempDir({});
+      // The slow-load note says the load is under way: signal it then.
+      const r = await interrupted(signal, 50, cache, new RegExp(step));
+      expect({ code: r.code, stack: STACK.test(r.stderr) }).toEqual({ code, stack: false });
+      expect(readFileSync(join(out, 'old.json'))).toEqual(old);
+      expect(readdirSync(out)).toEqual(['old.json']);
+      const cached = existsSync(join(cache, 'careers')) ? readdirSync(join(cache, 'careers')) : [];
+      expect(cached.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+    60_000,
+  );
+
+  test('SIGINT and SIGTERM mid-export over a warm cache: 130/143 or done, never a mix', async () => {
+    const cache = tempDir({});
+    expect(run(['--data', data, 'list'], { env: { XDG_CACHE_HOME: cache } }).code).toBe(0);
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
+      for (const delay of [150, 300]) {
+        writeFileSync(join(out, 'old.json'), old);
+        const r = await interrupted(signal, delay, cache);
+        expect(r.stderr).not.toMatch(STACK);
+        // Killed before the handlers were installed, by the signal itself: nothing was written.
+        if (r.signal === signal) expect(readFileSync(join(out, 'old.json'))).toEqual(old);
+        else if (r.code === code) expect(readFileSync(join(out, 'old.json'))).toEqual(old);
+        else {
+          expect(r.code).toBe(0); // finished before the signal came
+          expect(JSON.parse(readFileSync(join(out, 'old.json'), 'utf8')).count).toBe(250);
+        }
+        expect(readdirSync(out)).toEqual(['old.json']);
+      }
+    }
+  }, 120_000);
+});
+
+describe('a cache that cannot be used never hangs and says so once', () => {
+  const data = tempDir({ 'roles/a.yaml': roleYaml('alpha-clerk', 'Alpha') });
+  const list = (env: Record<string, string>) => run(['--data', data, 'list', '--json'], { env });
+  const ok = (r: ReturnType<typeof run>) => {
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).roles.map((x: { id: string }) => x.id)).toEqual(['alpha-clerk']);
+  };
+
+  test('a FIFO in the place of the cache entry: skipped with one warning, then replaced', () => {
+    const cache = tempDir({});
+    const entry = entryFile({ XDG_CACHE_HOME: cache }, data);
+    spawnSync('mkdir', ['-p', join(cache, 'careers')]);
+    expect(spawnSync('mkfifo', [entry]).status).toBe(0);
+    const r = list({ XDG_CACHE_HOME: cache });
+    ok(r);
+    oneLine(r.stderr, /^careers: warning: the cache entry .*\.pack is not a regular file/);
+    // The write replaced the FIFO with a real entry, which the next run reads quietly.
+    expect(lstatSync(entry).isFile()).toBe(true);
+    const again = list({ XDG_CACHE_HOME: cache });
+    ok(again);
+    expect(again.stderr).toBe('');
+  });
+
+  test.each([
+    ['/proc/self (a recursive mkdir spins there)', '/proc/self'],
+    ['a regular file', join(tempDir({ f: 'x' }), 'f')],
+  ])('XDG_CACHE_HOME is %s: one warning, the command works', (_name, home) => {
+    const r = list({ XDG_CACHE_HOME: home });
+    ok(r);
+    oneLine(r.stderr, /^careers: warning: cannot write the cache in .*careers \(E[A-Z]+\)/);
+  });
+
+  test('an edit that keeps size and mtime is seen (the key has ctime and inode)', () => {
+    const cache = tempDir({});
+    const dir = tempDir({ 'roles/a.yaml': roleYaml('alpha-clerk', 'Alpha') });
+    const file = join(dir, 'roles', 'a.yaml');
+    const title = () =>
+      JSON.parse(
+        run(['--data', dir, 'show', 'alpha-clerk', '--json'], { env: { XDG_CACHE_HOME: cache } })
+          .stdout,
+      ).role.title;
+    // Both versions get the same whole-second mtime, as touch -r or an archive gives them.
+    const when = new Date('2025-01-02T03:04:05Z');
+    utimesSync(file, when, when);
+    expect(title()).toBe('Alpha');
+    const before = statSync(file);
+    writeFileSync(file, roleYaml('alpha-clerk', 'Omega')); // same length
+    utimesSync(file, when, when);
+    expect(statSync(file).size).toBe(before.size);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    expect(title()).toBe('Omega');
+  });
+});
+
+describe('bounded work per word and per field', () => {
+  test('a 20,000-letter word: a located validation error, fast', () => {
+    const dir = tempDir({
+      'roles/long.yaml': roleYaml('long-clerk', 'Long').replace(
+        'summary: A test role.',
+        `summary: A ${'x'.repeat(20_000)} role.`,
+      ),
+    });
+    const r = run(['--data', dir, 'list']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(
+      /long\.yaml:4:10: summary: a word of 20000 letters is too long \(the limit is 64\)/,
+    );
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  test.each([
+    [80_000, /many\.yaml:30001:\d+: the file is too long: more than 30000 lines and commas/],
+    [1001, /many\.yaml:6:\d+: aliases: at most 1000 entries per list \(this one has 1001\)/],
+  ])('%d aliases in one role: a located validation error, not a stall', (n, message) => {
+    const aliases = Array.from({ length: n }, (_, i) => `  - A ${i.toString(36)}`);
+    const dir = tempDir({
+      'roles/many.yaml': roleYaml('many-clerk', 'Many').replace(
+        'aliases: [Many Clerk]',
+        `aliases:\n${aliases.join('\n')}`,
+      ),
+    });
+    const r = run(['--data', dir, 'list']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  test('a 200-letter query word is answered at once (typo search skips absurd words)', () => {
+    const r = run(['search', 'q'.repeat(200)]);
+    expect(r.code).toBe(1);
+    oneLine(r.stderr, /^careers: no role matches/);
+  });
 });

@@ -8,6 +8,12 @@
  * order of entryTexts(), so a role's entry number indexes that list.
  */
 import type { Role } from '../model/schema.js';
+import { DataError } from '../errors.js';
+
+/** Most distinct words the search index holds (typo look-ups are made for each one). */
+export const MAX_INDEX_WORDS = 50_000;
+/** Most words, counted with repeats, in all the searchable texts together. */
+export const MAX_INDEX_ENTRIES = 50_000_000;
 
 /** Searchable fields, in the order entryTexts() lists them; a field's code is its position. */
 export const FIELD_NAMES = [
@@ -187,11 +193,38 @@ function byCodeUnit(a: string, b: string): number {
 
 /** Builds the word tables of some roles. */
 export function buildWordIndex(roles: readonly Role[]): WordIndexData {
-  const texts = roles.map((r) =>
-    entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const),
-  );
+  const steps = buildWordIndexSteps(roles);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Roles handled between two pauses of buildWordIndexSteps. */
+const ROLES_PER_STEP = 32;
+
+/**
+ * buildWordIndex in steps: the generator pauses after every ROLES_PER_STEP roles of each pass,
+ * so a caller can yield to the event loop in between (a long first load stays interruptible).
+ */
+export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, WordIndexData> {
+  const texts: Array<Array<readonly [SearchField, string[]]>> = [];
+  for (const r of roles) {
+    texts.push(entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const));
+    if (texts.length % ROLES_PER_STEP === 0) yield;
+  }
   const distinct = new Set<string>();
-  for (const role of texts) for (const [, ws] of role) for (const w of ws) distinct.add(w);
+  let total = 0;
+  for (const role of texts)
+    for (const [, ws] of role) {
+      total += ws.length;
+      for (const w of ws) distinct.add(w);
+    }
+  if (distinct.size > MAX_INDEX_WORDS || total > MAX_INDEX_ENTRIES)
+    throw new DataError(
+      `the data is too big to search: ${distinct.size} distinct words in ${total} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
+      [],
+    );
   const wordList = [...distinct].sort(byCodeUnit);
   const number = new Map(wordList.map((w, i) => [w, i]));
 
@@ -199,7 +232,8 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
   const perWord: number[][] = wordList.map(() => []);
   const namedPerWord: number[][] = wordList.map(() => []);
   const entriesOfWord: number[][] = wordList.map(() => []);
-  texts.forEach((role, r) => {
+  for (const [r, role] of texts.entries()) {
+    if (r > 0 && r % ROLES_PER_STEP === 0) yield;
     const inRole = new Set<number>();
     const namedInRole = new Set<number>();
     role.forEach(([field, ws], e) => {
@@ -221,7 +255,7 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
         }
       }
     });
-  });
+  }
 
   const byStem = new Map<string, number[]>();
   wordList.forEach((w, i) => {

@@ -191,6 +191,21 @@ export function checkRoles(
   knownIds: ReadonlySet<string> = new Set(),
   onFile?: (done: number, total: number) => void,
 ): RoleCheck {
+  const steps = checkRoleSteps(files, metros, problems, knownIds, onFile);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** checkRoles one file at a time: the generator pauses after each file (see loadCatalogAsync). */
+function* checkRoleSteps(
+  files: string[],
+  metros: Metro[],
+  problems: DataProblem[],
+  knownIds: ReadonlySet<string>,
+  onFile?: (done: number, total: number) => void,
+): Generator<void, RoleCheck> {
   const loaded: LoadedFile[] = [];
   let documents = 0;
   for (const [i, file] of files.entries()) {
@@ -202,6 +217,7 @@ export function checkRoles(
       if (!data.ok) continue;
       loaded.push({ pf, raw: data.value, role: validate(pf, data.value, RoleSchema, problems) });
     }
+    yield;
   }
   const ids = crossCheck(loaded, metros, problems, knownIds);
   return { roles: loaded.flatMap((l) => (l.role ? [l.role] : [])), ids, documents };
@@ -216,6 +232,30 @@ export function loadCatalog(dir: string, onFile?: (done: number, total: number) 
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems);
   const { roles } = checkRoles(files, metros, problems, new Set(), onFile);
+  return catalogOf(dir, roles, metros, problems);
+}
+
+/**
+ * loadCatalog that awaits `pause()` after each role file, so a long first load lets the event
+ * loop run (a Ctrl-C is then handled at once, not after the load).
+ */
+export async function loadCatalogAsync(
+  dir: string,
+  pause: () => Promise<void>,
+  onFile?: (done: number, total: number) => void,
+): Promise<Catalog> {
+  const files = dataDirRoleFiles(dir);
+  const problems: DataProblem[] = [];
+  const metros = loadMetros(dir, problems);
+  const steps = checkRoleSteps(files, metros, problems, new Set(), onFile);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return catalogOf(dir, step.value.roles, metros, problems);
+    await pause();
+  }
+}
+
+function catalogOf(dir: string, roles: Role[], metros: Metro[], problems: DataProblem[]): Catalog {
   if (problems.length > 0) {
     const n = problems.length;
     throw new DataError(

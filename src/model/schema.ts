@@ -4,7 +4,39 @@
  */
 import { z } from 'zod';
 
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Longest word (run of letters and digits) a text may hold. Real words are far shorter; a
+ * 20,000-letter "word" made every search index build quadratic in it. Search looks for typos
+ * only in words up to this length (core/search.ts MAX_TYPO_WORD).
+ */
+export const MAX_WORD_LENGTH = 64;
+const LONG_WORD = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_LENGTH + 1}}`, 'u');
+/** Most entries in one list of a role (aliases, skills, tasks...): real profiles hold < 200. */
+export const MAX_LIST_ITEMS = 1000;
+
+/** A message for a text holding a word longer than MAX_WORD_LENGTH, else undefined. */
+function longWord(value: string): string | undefined {
+  if (!LONG_WORD.test(value)) return undefined;
+  const longest = Math.max(...(value.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.length));
+  return `a word of ${longest} letters is too long (the limit is ${MAX_WORD_LENGTH})`;
+}
+
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine((value, ctx) => {
+    const message = longWord(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+
+/** A list of at most MAX_LIST_ITEMS entries. */
+function list<T extends z.ZodType>(item: T) {
+  return z.array(item).max(MAX_LIST_ITEMS, {
+    error: (issue) =>
+      `at most ${MAX_LIST_ITEMS} entries per list (this one has ${(issue.input as unknown[]).length})`,
+  });
+}
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "data-entry-keyer"');
@@ -175,7 +207,15 @@ export const WorkStyleSchema = z.strictObject({
 
 /** Search vocabulary: single words about the job, e.g. taken from O*NET task statements. */
 export const KeywordsSchema = z.strictObject({
-  words: z.array(z.string().regex(/^\S+$/, 'must be a single word')).min(1),
+  words: z
+    .array(
+      z
+        .string()
+        .regex(/^\S+$/, 'must be a single word')
+        .max(MAX_WORD_LENGTH, `a word may have at most ${MAX_WORD_LENGTH} letters`),
+    )
+    .max(10 * MAX_LIST_ITEMS)
+    .min(1),
   sources: z.array(sourceRef).min(1),
 });
 
@@ -187,34 +227,34 @@ export const RoleSchema = z.strictObject({
   socCodes: z.array(socCode).min(1),
   summary: text,
   /** Lay and abbreviated names people type, written by the project. */
-  aliases: z.array(text).default([]),
+  aliases: list(text).default([]),
   /**
    * O*NET's alternate and reported titles of the role's codes (source onet-occupation), kept
    * apart from the hand-written `aliases`.
    */
-  onetTitles: z.array(text).default([]),
+  onetTitles: list(text).default([]),
   /**
    * O*NET titles of obsolete machines and trades ("Card Puncher"): still searchable, at a lower
    * weight, and labelled as historic when they match.
    */
-  historicTitles: z.array(text).default([]),
-  skills: z.array(SkillSchema).default([]),
-  tasks: z.array(text).default([]),
+  historicTitles: list(text).default([]),
+  skills: list(SkillSchema).default([]),
+  tasks: list(text).default([]),
   /** Words `search` also looks in, at the lowest weight; `show` does not print them. */
   keywords: KeywordsSchema.optional(),
-  software: z.array(TechSchema).default([]),
-  tools: z.array(TechSchema).default([]),
-  salary: z.array(SalarySchema).default([]),
+  software: list(TechSchema).default([]),
+  tools: list(TechSchema).default([]),
+  salary: list(SalarySchema).default([]),
   salaryTrend: SalaryTrendSchema.optional(),
   jobZone: JobZoneSchema.optional(),
   education: EducationSchema.optional(),
-  certifications: z.array(CertificationSchema).default([]),
-  howToBecome: z.array(StepSchema).default([]),
-  industries: z.array(text).default([]),
-  cities: z.array(CitySchema).default([]),
-  relatedRoles: z.array(RelatedRoleSchema).default([]),
+  certifications: list(CertificationSchema).default([]),
+  howToBecome: list(StepSchema).default([]),
+  industries: list(text).default([]),
+  cities: list(CitySchema).default([]),
+  relatedRoles: list(RelatedRoleSchema).default([]),
   interests: InterestsSchema.optional(),
-  workStyles: z.array(WorkStyleSchema).default([]),
+  workStyles: list(WorkStyleSchema).default([]),
   sources: z.array(SourceSchema).min(1),
 });
 

@@ -1,20 +1,21 @@
 /**
  * A cache of user data directories (--data, CAREERS_DATA_DIR): the parsed, validated data of a
  * directory and its search index are kept as a pack (store/pack.ts) in the user cache directory,
- * one file per directory, keyed by the path, size and modification time of every data file (and
- * the careers version). Editing any file makes a new key; a missing, corrupt or stale entry is
+ * one file per directory, keyed by the path, size, modification time, change time and inode of
+ * every data file (and the careers version). Editing any file makes a new key; a missing, corrupt or stale entry is
  * ignored and rebuilt, and writing a directory's entry replaces its old one. The cache keeps at
  * most MAX_ENTRIES entries and MAX_BYTES in all, dropping the least recently used. Set
  * CAREERS_NO_CACHE=1 to bypass it.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { lstatSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import type * as Crypto from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { dataFiles } from '../data/dirs.js';
 import { packChunks, readPack, type Pack, type PackContents } from './pack.js';
 import { writeFileAtomic } from '../io/files.js';
+import { listDir, makeDirs } from '../io/safe-fs.js';
 import { version } from '../version.js';
 
 /** Most cache entries kept (one per data directory). */
@@ -26,9 +27,26 @@ const TOUCH_AFTER_MS = 24 * 3600 * 1000;
 /** A temp file older than this is left over from a write that died. */
 const STALE_TEMP_MS = 3600 * 1000;
 
-/** Where cached catalogs go: $XDG_CACHE_HOME/careers, else ~/.cache/careers. */
+/** Most names read from the cache directory when pruning it (it holds MAX_ENTRIES packs). */
+const MAX_LISTED = 1000;
+
+/**
+ * Where cached catalogs go: $XDG_CACHE_HOME/careers, else ~/.cache/careers. A relative
+ * XDG_CACHE_HOME is ignored, as the XDG spec says.
+ */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'careers');
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : '';
+  return join(base || join(homedir(), '.cache'), 'careers');
+}
+
+/** Says once per run that the cache is not used, and why; the run goes on without it. */
+export type CacheWarning = (text: string) => void;
+
+let warned = false;
+function warnOnce(warn: CacheWarning | undefined, text: string): void {
+  if (warned || !warn) return;
+  warned = true;
+  warn(`careers: warning: ${text}`);
 }
 
 /**
@@ -45,7 +63,9 @@ export function cacheKey(dataDir: string): string {
   const lines = [`careers ${version()}`];
   for (const file of dataFiles(resolve(dataDir))) {
     const st = statSync(file);
-    lines.push(`${file}\t${st.size}\t${st.mtimeMs}`);
+    // Size and mtime alone miss an edit that keeps both (touch -r, checkouts, archives,
+    // editors): the change time and inode change with every write and cannot be set back.
+    lines.push(`${file}\t${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t${st.ino}\t${st.dev}`);
   }
   return sha256(lines.join('\n'));
 }
@@ -57,9 +77,23 @@ export function entryFile(env: NodeJS.ProcessEnv, dataDir: string): string {
 }
 
 /** The cached data of a directory when its entry is sound and its key matches; else undefined. */
-export function readCache(env: NodeJS.ProcessEnv, dataDir: string, key: string): Pack | undefined {
+export function readCache(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  key: string,
+  warn?: CacheWarning,
+): Pack | undefined {
   if (env.CAREERS_NO_CACHE) return undefined;
   const file = entryFile(env, dataDir);
+  // Something else in the entry's place (a FIFO would block the open): skipped, with a word.
+  try {
+    if (!lstatSync(file).isFile()) {
+      warnOnce(warn, `the cache entry ${file} is not a regular file; it is not used`);
+      return undefined;
+    }
+  } catch {
+    return undefined; // no entry yet
+  }
   const pack = readPack(file, key, () => {
     rmSync(file, { force: true });
     return ['The damaged cache entry was removed; run the command again to rebuild it.'];
@@ -75,16 +109,31 @@ export function readCache(env: NodeJS.ProcessEnv, dataDir: string, key: string):
   return pack;
 }
 
-/** Stores a directory's data; a cache that cannot be written is silently skipped. */
-export function writeCache(env: NodeJS.ProcessEnv, dataDir: string, contents: PackContents): void {
+/**
+ * Stores a directory's data. A cache that cannot be written is skipped with one warning (the
+ * cache only saves time; without it everything still works, only slower next time).
+ */
+export function writeCache(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  contents: PackContents,
+  warn?: CacheWarning,
+): void {
   if (env.CAREERS_NO_CACHE) return;
+  const dir = cacheDir(env);
   try {
-    mkdirSync(cacheDir(env), { recursive: true });
+    // Bounded: Node's recursive mkdir spins forever under e.g. XDG_CACHE_HOME=/proc/self.
+    makeDirs(dir);
     const file = entryFile(env, dataDir);
     writeFileAtomic(file, packChunks(contents), { force: true });
-    pruneCache(cacheDir(env), file);
-  } catch {
-    // The cache only saves time; without it everything still works.
+    pruneCache(dir, file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code ?? (e instanceof RangeError ? 'the data is too big to cache' : e.message);
+    warnOnce(
+      warn,
+      `cannot write the cache in ${dir} (${String(why)}); the next run reads the data again (CAREERS_NO_CACHE=1 skips the cache)`,
+    );
   }
 }
 
@@ -99,7 +148,7 @@ export function pruneCache(
   limits = { entries: MAX_ENTRIES, bytes: MAX_BYTES },
 ): void {
   const entries: Array<{ file: string; used: number; bytes: number }> = [];
-  for (const name of readdirSync(dir)) {
+  for (const name of listDir(dir, MAX_LISTED)) {
     const file = join(dir, name);
     let st;
     try {

@@ -15,7 +15,9 @@ import { readCompiled } from './compiled.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
-import { buildWordIndex, wordIndexOf } from '../core/word-index.js';
+import { typoLists } from '../core/search/typos.js';
+import { checkpoint } from '../io/interrupt.js';
+import { buildWordIndexSteps, wordIndexOf } from '../core/word-index.js';
 import { clean } from '../text.js';
 
 export interface LoadedData {
@@ -26,6 +28,9 @@ export interface LoadedData {
   /** The quiz compiled with the built-in data, read when asked for (see Context.compiledQuiz). */
   quiz?: () => Quiz | undefined;
 }
+
+/** Words whose typo look-alikes are found between two pauses of a first load. */
+const TYPO_BATCH = 256;
 
 /** A first load quiet for this long says on stderr what it is doing... */
 const SLOW_LOAD_MS = 1000;
@@ -81,7 +86,8 @@ export class DataStore {
     if (this.data?.dir === dir) return;
     const builtIn = dir === BUILT_IN_DATA_DIR;
     const key = builtIn || env.CAREERS_NO_CACHE ? undefined : safeKey(dir);
-    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key) : undefined;
+    const warn = (text: string) => note(clean(text));
+    const pack = builtIn ? readCompiled(dir) : key ? readCache(env, dir, key, warn) : undefined;
     this.index = undefined;
     if (pack) {
       // The build checks that the compiled built-in data holds no control characters.
@@ -95,30 +101,48 @@ export class DataStore {
       this.tables = { tables: pack.words, names: pack.names };
       return;
     }
-    const [{ loadCatalog }, { loadSynonyms }, { loadPaths }] = await Promise.all([
+    const [{ loadCatalogAsync }, { loadSynonyms }, { loadPaths }] = await Promise.all([
       import('../data/roles.js'),
       import('../data/synonyms.js'),
       import('../data/career-steps.js'),
     ]);
     const say = progress(note, dir);
-    const catalog = loadCatalog(dir, (done, total) =>
+    // A first load takes seconds: it pauses now and then (checkpoint), so Ctrl-C stops it.
+    const catalog = await loadCatalogAsync(dir, checkpoint, (done, total) =>
       say('reading role files', `${done} of ${total}`),
     );
     this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
     this.tables = {};
     if (key) {
       say('building the search index');
-      const words = buildWordIndex(catalog.roles);
-      this.tables = { tables: wordIndexOf(words) };
+      await checkpoint();
+      const build = buildWordIndexSteps(catalog.roles);
+      let step = build.next();
+      for (; !step.done; step = build.next()) await checkpoint();
+      const words = step.value;
+      const tables = wordIndexOf(words);
+      this.tables = { tables };
+      await checkpoint();
       say('writing the cache');
-      writeCache(env, dir, {
-        key,
-        roles: catalog.roles,
-        metros: catalog.metros,
-        synonyms: this.data.synonyms,
-        steps: this.data.steps,
-        words,
-      });
+      const typos: number[][] = [];
+      for (let at = 0; at < tables.words.length; at += TYPO_BATCH) {
+        for (const list of typoLists(tables, at, at + TYPO_BATCH)) typos.push(list);
+        await checkpoint();
+      }
+      writeCache(
+        env,
+        dir,
+        {
+          key,
+          roles: catalog.roles,
+          metros: catalog.metros,
+          synonyms: this.data.synonyms,
+          steps: this.data.steps,
+          words,
+          typos,
+        },
+        warn,
+      );
     }
   }
 

@@ -14,10 +14,11 @@
  * rebuilds it. Everything else is read when first used, and a section or list that fails its
  * checksum then is a PackError (the cache removes such an entry: the next run rebuilds it).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
+import { openRegularFile } from '../io/safe-fs.js';
 import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
 import { typoLists } from '../core/search/typos.js';
 import {
@@ -56,6 +57,8 @@ export interface PackContents {
   steps: Step[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
+  /** Each word's typo look-alikes (search.ts typoLists), when already made (else the writer makes them). */
+  typos?: number[][];
   /** The validated quiz, for the built-in data (a --data cache entry holds none). */
   quiz?: Quiz;
 }
@@ -167,7 +170,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   addTable('wordEntries', splitFlat(words.wordEntries));
   addTable(
     'typos',
-    typoLists(wordIndexOf(words)).map((l) => u32Bytes(Uint32Array.from(l))),
+    (contents.typos ?? typoLists(wordIndexOf(words))).map((l) => u32Bytes(Uint32Array.from(l))),
   );
   addTable('names', splitFlat(buildNameIndex(roles)));
   addTable(
@@ -246,7 +249,8 @@ export type OnDamage = (file: string) => string[];
 export function readPack(file: string, key: string, onDamage: OnDamage): Pack | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // A regular file only: a FIFO or device in its place would block the open forever.
+    fd = openRegularFile(file);
     const head = readAt(fd, 0, PREAMBLE);
     const decoder = new TextDecoder('utf-8', { fatal: true });
     if (decoder.decode(head.subarray(0, MAGIC.length)) !== MAGIC) return undefined;

@@ -14,7 +14,8 @@ import {
 import type { ExportData } from '../../core/output.js';
 import { renderJson } from '../../model/json.js';
 import { clean } from '../../text.js';
-import { writeFileAtomic } from '../../io/files.js';
+import { writeFileAtomicAsync } from '../../io/files.js';
+import { checkpoint, commitPoint } from '../../io/interrupt.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
 import { plural } from '../../text.js';
@@ -99,6 +100,7 @@ Examples:
         return;
       }
 
+      await checkpoint();
       let text: string;
       if (format === 'csv') {
         text = renderCsv(csvTable(roles, opts.table ?? 'roles', fields));
@@ -113,7 +115,12 @@ Examples:
       }
 
       if (opts.out !== undefined && opts.out !== '-') {
-        writeFileAtomic(opts.out, text, { force: opts.force });
+        // A signal that came during the work is handled before the file is replaced: the old
+        // file stays whole and the temp file goes (cli/main.ts, io/interrupt.ts).
+        await writeFileAtomicAsync(opts.out, text, {
+          force: opts.force,
+          beforeCommit: commitPoint,
+        });
         ctx.note(
           `careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})`,
         );

@@ -37,6 +37,12 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** Most typo candidates kept for one word (see typoCandidates). */
+const MAX_TYPO_CANDIDATES = 256;
+
+/** Longest word typos are looked for in; longer ones match only exactly (bounds nearWords). */
+export const MAX_TYPO_WORD = 64;
+
 /** Typos tolerated in a word of this length: 1 up to 7 letters, 2 from 8, 3 from 12. */
 function allowedTypos(length: number): number {
   return Math.min(3, Math.max(1, Math.floor(length / 4)));
@@ -154,13 +160,18 @@ export function nearWords(
  * their start, or by their stem. Every word the typo check in similarWords can keep is here.
  */
 export function typoCandidates(tables: WordIndex, token: string): number[] {
+  // nearWords' table grows with the square of the word: a word longer than any real one
+  // matches only exactly (data files cannot hold such words; see MAX_WORD_LENGTH).
+  if (token.length > MAX_TYPO_WORD) return [];
   const k = allowedTypos(token.length);
   const out = new Set<number>();
   nearWords(tables.words, token, k, true, out);
   const stems = new Set<number>();
   nearWords(tables.stems, stem(token), k, false, stems);
   for (const s of stems) for (const w of tables.stemWords.get(s)) out.add(w);
-  return [...out].sort((a, b) => a - b);
+  // Real vocabularies give fewer than 70; a crafted one (thousands of near-identical words)
+  // could make every word's look-up scan thousands: cut, so the cost per word stays bounded.
+  return [...out].sort((a, b) => a - b).slice(0, MAX_TYPO_CANDIDATES);
 }
 
 /** The words Fuse.js matches to a token among its typo candidates. */
@@ -178,8 +189,13 @@ function fuzzyAmongCandidates(tables: WordIndex, token: string): number[] {
  * candidates. A pack stores these lists, so a query word the index knows needs no search for
  * its typos at run time.
  */
-export function typoLists(tables: WordIndex): number[][] {
-  return tables.words.map((w) => (w.length >= 4 ? fuzzyAmongCandidates(tables, w) : []));
+export function typoLists(tables: WordIndex, from = 0, to = tables.words.length): number[][] {
+  // A range of the words at a time, so a long build can pause between ranges.
+  return tables.words
+    .slice(from, to)
+    .map((w) =>
+      w.length >= 4 && w.length <= MAX_TYPO_WORD ? fuzzyAmongCandidates(tables, w) : [],
+    );
 }
 
 /**
