@@ -241,3 +241,21 @@ describe('arguments and errors as a terminal user expects', () => {
     expect(readdirSync(dir)).toEqual([]); // no file named "-"
   });
 });
+
+describe('data promises', () => {
+  test('filters that match nothing say why and suggest; --industry is not offered', () => {
+    const city = run(['list', '--city', 'San Francisco']);
+    expect(city.code).toBe(1);
+    expect(city.stderr).toMatch(/no city called "San Francisco".*12 metros: Atlanta, Boston,/);
+    expect(run(['list', '--tool', 'excell']).stderr).toMatch(/did you mean excel\?/);
+    expect(run(['list', '--help']).stdout).not.toContain('--industry');
+    expect(run(['list', '--industry', 'finance'])).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  test('show --section path holds the career path tree', () => {
+    const out = run(['show', 'data entry', '--section', 'path']).stdout;
+    expect(out).toContain('Career path');
+    expect(out).toContain('Where it can lead');
+    expect(out).toContain('How to become one');
+  });
+});

@@ -352,8 +352,9 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
   return out.join('\n');
 }
 
-function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
+function path(ctx: RenderContext, catalog: Catalog, role: Role, careerPath?: string): string {
   const out: string[] = [];
+  if (careerPath) out.push(heading(ctx, 'Career path'), careerPath.trimEnd(), '');
   if (role.howToBecome.length) {
     out.push(heading(ctx, 'How to become one'));
     role.howToBecome.forEach((s, i) =>
@@ -399,6 +400,8 @@ export function renderRole(
   role: Role,
   section: Section = 'all',
   citySort: CitySort = 'pay',
+  /** The career path tree (render/career.ts renderPath), shown in the path section. */
+  careerPath?: string,
 ): string {
   // Only this role is cleaned whole; the few texts taken from other roles and the metros are
   // cleaned where used, so showing one role of a big lazy catalog reads no others.
@@ -409,7 +412,7 @@ export function renderRole(
     salary: () => salary(ctx, role),
     tools: () => tools(ctx, role),
     cities: () => cities(ctx, catalog, role, citySort),
-    path: () => path(ctx, catalog, role),
+    path: () => path(ctx, catalog, role, careerPath),
   };
   if (section !== 'all') return parts[section]() + '\n';
   return [...Object.values(parts).map((f) => f()), sourcesList(ctx, role)].join('\n\n') + '\n';

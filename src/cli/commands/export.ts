@@ -2,7 +2,7 @@
  * `careers export`: the roles, filtered like `list`, as JSON, YAML or CSV, to stdout or a file.
  */
 import { Option, type Command } from 'commander';
-import { filterRoles, type RoleFilters } from '../../core/filters.js';
+import type { RoleFilters } from '../../core/filters.js';
 import { resolveRole } from '../../core/search/resolve.js';
 import {
   CSV_TABLES,
@@ -19,7 +19,12 @@ import { checkpoint, commitPoint } from '../../io/interrupt.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
 import { plural } from '../../text.js';
-import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
+import {
+  addFilterOptions,
+  filteredRoles,
+  type ContextFactory,
+  type ResultSink,
+} from '../options.js';
 
 interface ExportOptions extends Omit<RoleFilters, 'ids'> {
   role?: string[];
@@ -93,9 +98,9 @@ Examples:
         ?.flatMap((name) => name.split(','))
         .filter((name) => name.trim() !== '')
         .map((name) => resolveRole(ctx.index(), name).id);
-      const roles = filterRoles(ctx.catalog(), { ...opts, ids });
+      const roles = filteredRoles(ctx, { ...opts, ids });
       if (roles.length === 0) {
-        ctx.note('careers: no role matches these filters; nothing exported');
+        ctx.note('careers: nothing exported');
         done(ExitCode.notFound);
         return;
       }

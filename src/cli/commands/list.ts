@@ -2,13 +2,18 @@
  * `careers list`: every role in one table, with filters.
  */
 import type { Command } from 'commander';
-import { filterRoles, type RoleFilters } from '../../core/filters.js';
+import type { RoleFilters } from '../../core/filters.js';
 import { renderList } from '../../render/lists.js';
 import { ExitCode } from '../../errors.js';
 import type { ListData } from '../../core/output.js';
 import { headlineSalary } from '../../model/catalog.js';
 import type { Role } from '../../model/schema.js';
-import { addFilterOptions, type ContextFactory, type ResultSink } from '../options.js';
+import {
+  addFilterOptions,
+  filteredRoles,
+  type ContextFactory,
+  type ResultSink,
+} from '../options.js';
 
 /** One row of the table as data. */
 function listRow(role: Role): ListData['roles'][number] {
@@ -36,9 +41,8 @@ Examples:
     )
     .action((opts: RoleFilters & { chart?: boolean }, cmd: Command) => {
       const ctx = context(cmd);
-      const roles = filterRoles(ctx.catalog(), opts);
+      const roles = filteredRoles(ctx, opts);
       if (roles.length === 0) {
-        ctx.note('careers: no role matches these filters');
         done(ExitCode.notFound);
         if (!ctx.json) return;
       }

@@ -14,6 +14,8 @@ import {
 import type { ContextFactory, ResultSink } from '../options.js';
 import { ExitCode } from '../../errors.js';
 import type { ShowData } from '../../core/output.js';
+import { pathFor } from '../../core/career-steps.js';
+import { renderPath } from '../../render/career.js';
 
 export function registerShow(program: Command, context: ContextFactory, done: ResultSink): void {
   program
@@ -39,8 +41,12 @@ Examples:
       const ctx = context(cmd);
       const role = resolveWords(ctx.index(), words, 'show');
       const catalog = ctx.catalog();
+      const careerPath = () =>
+        opts.section === 'path' || opts.section === 'all'
+          ? renderPath(ctx.render, catalog, pathFor(catalog, ctx.steps(), role.id))
+          : undefined;
       ctx.print(
-        () => renderRole(ctx.render, catalog, role, opts.section, opts.sort),
+        () => renderRole(ctx.render, catalog, role, opts.section, opts.sort, careerPath()),
         (): ShowData => ({ role, cities: cityRows(catalog, role, opts.sort) }),
       );
       done(ExitCode.ok);
