@@ -10,6 +10,8 @@ export const ExitCode = {
   usage: 2,
   dataInvalid: 3,
   io: 4,
+  /** A bug in careers itself: an error no code path expected. */
+  internal: 5,
   hangup: 129,
   interrupted: 130,
   terminated: 143,

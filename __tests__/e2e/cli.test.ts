@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { BIN, FIXTURES, ROOT, hasAnsi, roleYaml, run, tempDir } from '../helpers.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -24,8 +25,8 @@ describe('careers (built binary)', () => {
   });
 
   test('each command has --help with examples', () => {
-    for (const cmd of ['search', 'show', 'list', 'about', 'export', 'compare', 'schema']) {
-      const r = run([cmd, '--help']);
+    for (const { name } of COMMANDS) {
+      const r = run([name, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Examples:');
     }

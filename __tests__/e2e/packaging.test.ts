@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, run, tempDir } from '../helpers.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 
 describe('npm pack', () => {
   test('ships only what runs: dist, bin, data, schema and the docs', () => {
@@ -131,8 +132,7 @@ source ${file}; words=(careers show payr); CURRENT=3; _careers; words=(careers s
   test('zsh and fish scripts name every command; an unknown shell is a usage error', () => {
     for (const shell of ['zsh', 'fish']) {
       const out = run(['completion', shell]).stdout;
-      for (const cmd of ['search', 'show', 'list', 'quiz', 'export', 'path'])
-        expect(out).toContain(cmd);
+      for (const { name } of COMMANDS) expect(out).toContain(name);
       expect(out).toContain('bookkeeping-clerk');
     }
     expect(run(['completion', 'powershell']).code).toBe(2);

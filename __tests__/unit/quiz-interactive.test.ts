@@ -14,7 +14,8 @@ import { loadQuiz } from '../../src/data/quiz-loader.js';
 import type { Question } from '../../src/model/quiz-schema.js';
 import { askQuiz, type QuizPrompter, type Reply } from '../../src/prompts/quiz-flow.js';
 import { inquirerPrompter } from '../../src/prompts/quiz-prompts.js';
-import { registerQuiz } from '../../src/cli/commands/quiz.js';
+import { quizCommand } from '../../src/cli/commands/quiz.js';
+import { addCommand } from '../../src/cli/command-program.js';
 import type { QuizDeps } from '../../src/cli/commands/quiz-run.js';
 import { Context, type Io } from '../../src/cli/command-context.js';
 import { DataStore } from '../../src/store/data-store.js';
@@ -115,16 +116,18 @@ async function runQuiz(args: string[], deps: Partial<QuizDeps>) {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const store = new DataStore();
   await store.load(BUILT_IN_DATA_DIR, {}, () => undefined);
-  registerQuiz(
+  const quiz = quizCommand({
+    interactive: () => true,
+    prompter: async () => scripted(numbersPerson()).prompter,
+    readStdin: () => new Uint8Array(),
+    ...deps,
+  });
+  addCommand(
     program,
+    quiz,
     (cmd) => new Context(io, cmd, store),
     (c) => (code = c),
-    {
-      interactive: () => true,
-      prompter: async () => scripted(numbersPerson()).prompter,
-      readStdin: () => new Uint8Array(),
-      ...deps,
-    },
+    [quiz],
   );
   try {
     await program.parseAsync(['node', 'careers', 'quiz', ...args]);

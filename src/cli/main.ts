@@ -7,17 +7,8 @@ import { CareersError, ExitCode } from '../errors.js';
 import { Context, terminalWidth, type GlobalOptions, type Io } from './command-context.js';
 import { DataStore } from '../store/data-store.js';
 import { resolveDataDir } from '../data/dirs.js';
-import { registerSearch } from './commands/search.js';
-import { registerShow } from './commands/show.js';
-import { registerList } from './commands/list.js';
-import { registerAbout } from './commands/about.js';
-import { registerCareer } from './commands/career.js';
-import { registerQuiz } from './commands/quiz.js';
-import { registerSchema } from './commands/schema.js';
-import { registerExport } from './commands/export.js';
-import { registerCompare } from './commands/compare.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerValidate } from './commands/validate.js';
+import { COMMANDS } from './commands/index.js';
+import { addCommand } from './command-program.js';
 import { version } from '../version.js';
 import { renderJson } from '../model/json.js';
 import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
@@ -70,9 +61,6 @@ function endOfOptions(argv: string[]): number {
   return end < 0 ? argv.length : end;
 }
 
-/** Commands that never read the data directory (validate reads it its own way). */
-const COMMANDS_WITHOUT_DATA = new Set(['schema', 'validate']);
-
 /** Exit codes as documented in the README and in `careers --help`. */
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -81,6 +69,7 @@ Exit codes:
   2    usage error (bad flag, argument or query)
   3    data invalid (a data file fails validation, or the data directory is missing)
   4    a file could not be read or written (also: stdout full, working directory deleted)
+  5    internal error: a bug in careers; please report it (see the README)
   129  the terminal closed (SIGHUP)
   130  interrupted (Ctrl-C)
   143  stopped (SIGTERM)`;
@@ -134,25 +123,16 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
       outputError: () => undefined,
     });
 
-  // Every command but these reads the data directory; it is loaded once, before the action.
+  // A command that reads the data directory has it loaded once, before its action.
   const store = new DataStore();
+  const readsData = new Set(COMMANDS.filter((d) => d.readsData).map((d) => d.name));
   program.hook('preAction', async (_program, action) => {
-    if (COMMANDS_WITHOUT_DATA.has(action.name())) return;
+    if (!readsData.has(action.name())) return;
     const dir = resolveDataDir(action.optsWithGlobals<GlobalOptions>().data, io.env);
     await store.load(dir, io.env, (text) => io.stderr(`${text}\n`));
   });
   const context = (command: Command) => new Context(io, command, store);
-  registerSearch(program, context, onResult);
-  registerShow(program, context, onResult);
-  registerList(program, context, onResult);
-  registerAbout(program, context, onResult);
-  registerCompare(program, context, onResult);
-  registerCareer(program, context, onResult);
-  registerQuiz(program, context, onResult);
-  registerExport(program, context, onResult);
-  registerSchema(program, context, onResult);
-  registerValidate(program, context, onResult);
-  registerCompletion(program, context, onResult);
+  for (const definition of COMMANDS) addCommand(program, definition, context, onResult, COMMANDS);
   return program;
 }
 
@@ -226,10 +206,15 @@ export function reportError(err: unknown, io: Io, command?: string): number {
     return ExitCode.io;
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`careers: unexpected error: ${clean(message.split('\n')[0] ?? '')}\n`);
+  io.stderr(`careers: internal error: ${clean(message.split('\n')[0] ?? '')}\n`);
   if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-  else io.stderr('Run again with DEBUG=careers for details.\n');
-  return ExitCode.io;
+  io.stderr(
+    debug
+      ? 'This is a bug in careers. Please report it with the command you ran and the lines above.\n'
+      : 'This is a bug in careers. Please report it with the command you ran and what\n' +
+          '`DEBUG=careers careers <same command>` prints (see "Reporting a bug" in the README).\n',
+  );
+  return ExitCode.internal;
 }
 
 /** Io bound to the real process streams. */

@@ -13,11 +13,6 @@ import type { Role } from '../model/schema.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './command-context.js';
 
-/** Makes a Context for the command being run. */
-export type ContextFactory = (command: Command) => Context;
-/** Receives a command's exit code. */
-export type ResultSink = (code: number) => void;
-
 /**
  * Parses a whole number ≥ min, for commander; `what` names it in the error ("a whole number of
  * dollars"). The error reads "must be …", completed by the option's name (see usageMessage).

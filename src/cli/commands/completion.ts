@@ -4,16 +4,13 @@
  */
 import { Argument, type Command } from 'commander';
 import { ExitCode } from '../../errors.js';
-import type { ContextFactory, ResultSink } from '../options.js';
+import { defineCommand } from '../command.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
-/** Commands whose arguments are role names. */
-const ROLE_COMMANDS = new Set(['show', 'path', 'gap', 'similar', 'compare']);
-
 interface Spec {
-  commands: Array<{ name: string; description: string; flags: string[] }>;
+  commands: Array<{ name: string; description: string; flags: string[]; roles: boolean }>;
   globalFlags: string[];
   roles: string[];
 }
@@ -25,7 +22,7 @@ function flagsOf(command: Command): string[] {
 function bash(spec: Spec): string {
   const cases = spec.commands
     .map((c) => {
-      const roles = ROLE_COMMANDS.has(c.name) ? ' $roles' : '';
+      const roles = c.roles ? ' $roles' : '';
       return `    ${c.name}) words="${c.flags.join(' ')} ${spec.globalFlags.join(' ')}${roles}" ;;`;
     })
     .join('\n');
@@ -53,7 +50,7 @@ function zsh(spec: Spec): string {
   const commands = spec.commands.map((c) => `'${c.name}:${quote(c.description)}'`).join(' ');
   const cases = spec.commands
     .map((c) => {
-      const roles = ROLE_COMMANDS.has(c.name) ? ' $roles' : '';
+      const roles = c.roles ? ' $roles' : '';
       return `    ${c.name}) compadd -- ${c.flags.join(' ')} ${spec.globalFlags.join(' ')}${roles} ;;`;
     })
     .join('\n');
@@ -89,7 +86,7 @@ function fish(spec: Spec): string {
     for (const f of c.flags.filter((f) => f.startsWith('--'))) {
       out.push(`complete -c careers -n '__fish_seen_subcommand_from ${c.name}' -l ${f.slice(2)}`);
     }
-    if (ROLE_COMMANDS.has(c.name)) {
+    if (c.roles) {
       out.push(
         `complete -c careers -n '__fish_seen_subcommand_from ${c.name}' -a '${spec.roles.join(' ')}'`,
       );
@@ -100,35 +97,32 @@ function fish(spec: Spec): string {
   return out.join('\n') + '\n';
 }
 
-export function registerCompletion(
-  program: Command,
-  context: ContextFactory,
-  done: ResultSink,
-): void {
-  program
-    .command('completion')
-    .description('print a shell completion script (commands, flags and role ids)')
-    .addArgument(new Argument('<shell>', 'which shell').choices(SHELLS))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  source <(careers completion bash)        # add to ~/.bashrc
-  source <(careers completion zsh)         # add to ~/.zshrc
-  careers completion fish > ~/.config/fish/completions/careers.fish`,
-    )
-    .action((shell: Shell, _opts: unknown, cmd: Command) => {
-      const ctx = context(cmd);
-      const spec: Spec = {
-        commands: program.commands.map((c) => ({
-          name: c.name(),
-          description: c.description(),
-          flags: flagsOf(c),
-        })),
-        globalFlags: flagsOf(program),
-        roles: [...ctx.catalog().ids],
-      };
-      ctx.io.stdout({ bash, zsh, fish }[shell](spec));
-      done(ExitCode.ok);
-    });
-}
+export default defineCommand({
+  name: 'completion',
+  description: 'print a shell completion script (commands, flags and role ids)',
+  options: (command) => command.addArgument(new Argument('<shell>', 'which shell').choices(SHELLS)),
+  examples: [
+    'source <(careers completion bash)        # add to ~/.bashrc',
+    'source <(careers completion zsh)         # add to ~/.zshrc',
+    'careers completion fish > ~/.config/fish/completions/careers.fish',
+  ],
+  readsData: true,
+  roleArguments: false,
+  jsonSchemas: [],
+  run(ctx, [shell]: [Shell], _opts, { command, registry }) {
+    const program = command.parent as Command;
+    const roleCommands = new Set(registry.filter((d) => d.roleArguments).map((d) => d.name));
+    const spec: Spec = {
+      commands: program.commands.map((c) => ({
+        name: c.name(),
+        description: c.description(),
+        flags: flagsOf(c),
+        roles: roleCommands.has(c.name()),
+      })),
+      globalFlags: flagsOf(program),
+      roles: [...ctx.catalog().ids],
+    };
+    ctx.io.stdout({ bash, zsh, fish }[shell](spec));
+    return ExitCode.ok;
+  },
+});

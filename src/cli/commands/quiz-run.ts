@@ -14,7 +14,6 @@ import {
 } from '../../render/quiz.js';
 import { clean } from '../../text.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import type { ResultSink } from '../options.js';
 import type { Context } from '../command-context.js';
 import type { QuizPrompter } from '../../prompts/quiz-flow.js';
 
@@ -36,12 +35,7 @@ export interface QuizOptions {
 }
 
 /** Runs the quiz: prints the questions, or asks / reads the answers and prints the ranking. */
-export async function runQuiz(
-  ctx: Context,
-  opts: QuizOptions,
-  deps: QuizDeps,
-  done: ResultSink,
-): Promise<void> {
+export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): Promise<number> {
   const catalog = ctx.catalog();
   const quiz = ctx.compiledQuiz() ?? (await import('../../data/quiz-loader.js')).loadQuiz(catalog);
   if (opts.questions) {
@@ -49,8 +43,7 @@ export async function runQuiz(
       () => renderQuestions(ctx.render, quiz),
       () => quizQuestionsJson(quiz),
     );
-    done(ExitCode.ok);
-    return;
+    return ExitCode.ok;
   }
   const toStdout = opts.save === '-';
   if (toStdout && ctx.json)
@@ -75,8 +68,7 @@ export async function runQuiz(
     const { answersText } = await import('./quiz-files.js');
     ctx.io.stdout(answersText(quiz, answers));
     ctx.io.stderr(renderQuizResult(ctx.render, scoreQuiz(quiz, answers, catalog.roles)));
-    done(ExitCode.ok);
-    return;
+    return ExitCode.ok;
   }
   if (opts.save !== undefined) {
     const { saveAnswers } = await import('./quiz-files.js');
@@ -90,5 +82,5 @@ export async function runQuiz(
     () => renderQuizResult(ctx.render, ranked),
     () => quizResultJson(quiz, answers, ranked),
   );
-  done(ExitCode.ok);
+  return ExitCode.ok;
 }

@@ -2,9 +2,8 @@
  * `careers quiz`: which back office role fits you. Asks the questions in data/quiz.yaml (or
  * reads the answers from a file), ranks every role and explains the top three.
  */
-import type { Command } from 'commander';
 import { readStdinBytes } from '../../io/stdin.js';
-import type { ContextFactory, ResultSink } from '../options.js';
+import { defineCommand } from '../command.js';
 import type { QuizDeps, QuizOptions } from './quiz-run.js';
 
 const processDeps: QuizDeps = {
@@ -13,38 +12,40 @@ const processDeps: QuizDeps = {
   readStdin: (limit) => readStdinBytes(limit, 'answers on stdin'),
 };
 
-/** Registers `careers quiz`; `deps` is for tests. */
-export function registerQuiz(
-  program: Command,
-  context: ContextFactory,
-  done: ResultSink,
-  deps: QuizDeps = processDeps,
-): void {
-  program
-    .command('quiz')
-    .description('answer a few questions and see which back office roles fit you, and why')
-    .option('--questions', 'print the questions with their ids and choice ids')
-    .option('--answers <file>', 'answer from a YAML or JSON file ("-" for stdin), without prompts')
-    .option(
-      '--save <file>',
-      'write your answers to a file, to replay later with --answers (- is stdout)',
-    )
-    .option('--force', 'let --save overwrite an existing file')
-    .addHelpText(
-      'after',
-      `
-Prompts are drawn on stderr, so the result on stdout can be redirected.
-Keys: arrows to move, enter to choose, space to tick on "pick any" questions, Ctrl-C to quit.
-
-Examples:
-  careers quiz
-  careers quiz --save my-answers.yaml
-  careers quiz --questions
-  careers quiz --answers my-answers.yaml
-  careers quiz --answers my-answers.yaml --json | jq '.results[0]'`,
-    )
-    .action(async (opts: QuizOptions, cmd: Command) => {
+/** `careers quiz` with its outside world (`deps`) given; tests pass their own. */
+export function quizCommand(deps: QuizDeps = processDeps) {
+  return defineCommand({
+    name: 'quiz',
+    description: 'answer a few questions and see which back office roles fit you, and why',
+    options: (command) =>
+      command
+        .option('--questions', 'print the questions with their ids and choice ids')
+        .option(
+          '--answers <file>',
+          'answer from a YAML or JSON file ("-" for stdin), without prompts',
+        )
+        .option(
+          '--save <file>',
+          'write your answers to a file, to replay later with --answers (- is stdout)',
+        )
+        .option('--force', 'let --save overwrite an existing file'),
+    notes: `Prompts are drawn on stderr, so the result on stdout can be redirected.
+Keys: arrows to move, enter to choose, space to tick on "pick any" questions, Ctrl-C to quit.`,
+    examples: [
+      'careers quiz',
+      'careers quiz --save my-answers.yaml',
+      'careers quiz --questions',
+      'careers quiz --answers my-answers.yaml',
+      "careers quiz --answers my-answers.yaml --json | jq '.results[0]'",
+    ],
+    readsData: true,
+    roleArguments: false,
+    jsonSchemas: ['quiz', 'quiz-questions'],
+    async run(ctx, _args: [], opts: QuizOptions) {
       const { runQuiz } = await import('./quiz-run.js');
-      await runQuiz(context(cmd), opts, deps, done);
-    });
+      return runQuiz(ctx, opts, deps);
+    },
+  });
 }
+
+export default quizCommand();
