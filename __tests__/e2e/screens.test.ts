@@ -4,7 +4,7 @@
  * printing only ASCII. The command lines run in one process through the built bundle
  * (fixtures/run-many.cjs), with stdout not a terminal and COLUMNS set, as in a pipe.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { readdirSync } from 'node:fs';
@@ -258,4 +258,41 @@ describe('data promises', () => {
     expect(out).toContain('Where it can lead');
     expect(out).toContain('How to become one');
   });
+});
+
+describe('the quiz prompts on a terminal (a pty through script)', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  (hasScript ? test : test.skip)(
+    'ASCII marks only; Ctrl-C clears the prompt, then one line, exit 130',
+    async () => {
+      const p = spawn(
+        'script',
+        ['-qfec', `"${process.execPath}" bin/careers.cjs quiz --ascii`, '/dev/null'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+        },
+      );
+      let out = '';
+      p.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+      const seen = (text: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => (out.includes(text) ? resolve() : setTimeout(check, 50));
+          check();
+        });
+      await seen('Question 1 of 14');
+      p.stdin.write('\r'); // the first choice
+      await seen('Question 2 of 14');
+      p.stdin.write('\x03');
+      const code = await new Promise<number | null>((resolve) => p.on('exit', resolve));
+      expect(code).toBe(130);
+      const text = out.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+      expect(text.split('\n').filter((l) => /[^\x00-\x7f]/.test(l))).toEqual([]);
+      expect(text).toMatch(/\+ Question 1 of 14:[^]{0,120}Numbers and figures/);
+      // The half-drawn question 2 is erased line by line before the message.
+      const tail = out.slice(out.lastIndexOf('up/down navigate'));
+      expect(tail).toMatch(/(\u001b\[2K\u001b\[1A){5,}[^]*careers: interrupted\r?\n/);
+    },
+    30_000,
+  );
 });

@@ -22,7 +22,7 @@ export interface QuizDeps {
   /** True when there is a terminal to ask on (stdin and stderr). */
   interactive: () => boolean;
   /** The prompter; the default loads inquirer only now, so other commands never load it. */
-  prompter: () => Promise<QuizPrompter>;
+  prompter: (opts: { ascii: boolean }) => Promise<QuizPrompter>;
   /** Standard input, for `--answers -`: at most `limit` bytes, else a UsageError. */
   readStdin: (limit: number) => Uint8Array;
 }
@@ -60,7 +60,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
       throw new UsageError(
         'the quiz needs a terminal to ask its questions; in scripts use --answers <file> (see careers quiz --questions)',
       );
-    answers = await askQuiz(quiz, await deps.prompter());
+    answers = await askQuiz(quiz, await deps.prompter({ ascii: ctx.ascii }));
   }
 
   if (toStdout) {

@@ -8,7 +8,8 @@ import type { QuizDeps, QuizOptions } from './quiz-run.js';
 
 const processDeps: QuizDeps = {
   interactive: () => process.stdin.isTTY === true && process.stderr.isTTY === true,
-  prompter: async () => (await import('../../prompts/quiz-prompts.js')).inquirerPrompter(),
+  prompter: async ({ ascii }) =>
+    (await import('../../prompts/quiz-prompts.js')).inquirerPrompter({}, { ascii }),
   readStdin: (limit) => readStdinBytes(limit, 'answers on stdin'),
 };
 
