@@ -43,8 +43,10 @@ export default defineCommand({
   run(ctx, [words]: [string[]], opts: { section: Section; sort: CitySort }) {
     const role = resolveWords(ctx.index(), words, 'show');
     const catalog = ctx.catalog();
+    // Only for --section path: the tree reads every role on the role's ladders, and the full
+    // card reads only the role it shows (careers path draws the tree too).
     const careerPath = () =>
-      opts.section === 'path' || opts.section === 'all'
+      opts.section === 'path'
         ? renderPath(ctx.render, catalog, pathFor(catalog, ctx.steps(), role.id))
         : undefined;
     ctx.print(
