@@ -172,6 +172,7 @@ function synthetic(n, base) {
 function clearSearchCache(index) {
   index.similarCache.clear();
   index.rolesCache.clear();
+  index.bridgedCache.clear();
   index.tables().forget?.();
 }
 

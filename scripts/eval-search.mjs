@@ -35,13 +35,15 @@ import { loadCatalog } from '../dist/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { makeCatalog } from '../dist/model/catalog.js';
 import { buildIndex } from '../dist/core/search/index.js';
-import { search } from '../dist/core/search/rank.js';
+import { search, searchQuery } from '../dist/core/search/rank.js';
 import { queryVariants, queryWords } from '../dist/core/search/query.js';
 import { stem } from '../dist/core/word-index.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { readCompiled } from '../dist/store/compiled.js';
 import { baselineRanker, kFold, parseQueries, rankOf } from '../dist/core/relevance.js';
+import { outsideOf } from '../dist/core/scope.js';
+import { builtInOccupations } from '../dist/data/occupations.js';
 
 const FOLDS = 5;
 const sampleAt = process.argv.indexOf('--sample');
@@ -53,7 +55,14 @@ const fixture = (name) =>
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const synonyms = loadSynonyms(BUILT_IN_DATA_DIR);
 const narrow = !process.argv.includes('--no-narrowing');
-const index = buildIndex(catalog, synonyms, { narrow });
+// The WordNet bridge comes from the pack the build compiled (it is computed at build time).
+const compiled = readCompiled(BUILT_IN_DATA_DIR);
+if (!compiled) throw new Error('no compiled data: run npm run build');
+const language = (roles) => {
+  const outside = outsideOf(builtInOccupations(), roles);
+  return { bridge: () => compiled.bridge, occupations: () => outside };
+};
+const index = buildIndex(catalog, synonyms, { narrow, ...language(catalog.roles) });
 const codes = new Set(catalog.roles.flatMap((r) => r.socCodes));
 
 const postings = fixture('search-postings.tsv');
@@ -77,14 +86,15 @@ function rankAll(queries, idx, cat) {
   const base = baselineRanker(cat);
   const rows = [];
   for (const q of queries) {
-    const hits = search(idx, q.query, 10);
-    const fuse = base(q.query);
+    const result = searchQuery(idx, q.query, 10);
+    const hits = result.hits;
     rows.push({
       q,
       hits,
-      ours: hits.map((h) => h.role),
-      base: fuse,
-      outOfScope: hits.length === 0 || hits.outOfScope === true,
+      ours: result.outOfScope ? [] : hits.map((h) => h.role),
+      base: base(q.query),
+      outOfScope: hits.length === 0 || result.outOfScope !== undefined,
+      saidOutOfScope: result.outOfScope,
     });
   }
   return rows;
@@ -93,7 +103,7 @@ function rankAll(queries, idx, cat) {
 const fixtureRows = rankAll(fixtureQueries, index, catalog);
 const folds = kFold(catalog.roles, FOLDS).map((fold) => {
   const cat = makeCatalog(fold.roles, catalog.metros, catalog.dataDir);
-  const idx = buildIndex(cat, synonyms, { narrow });
+  const idx = buildIndex(cat, synonyms, { narrow, ...language(fold.roles) });
   const queries = fold.queries.filter((_, i) => i % SAMPLE === 0);
   return { fold: { ...fold, queries }, cat, idx, rows: rankAll(queries, idx, cat) };
 });
@@ -128,7 +138,7 @@ const baseline = metricsOf(allRows, 'base');
 const falseOutOfScope = Object.fromEntries(
   ['k-fold', 'lay', 'posting'].map((t) => {
     const set = allRows.filter((r) => r.q.type === t);
-    return [t, set.filter((r) => r.hits.outOfScope === true).length];
+    return [t, set.filter((r) => r.saidOutOfScope !== undefined).length];
   }),
 );
 
@@ -184,14 +194,14 @@ function ceilings() {
 // its stored typo lists, as the CLI reads it).
 let narrowing;
 if (process.argv.includes('--check-narrowing')) {
-  const pack = readCompiled(BUILT_IN_DATA_DIR);
-  if (!pack) throw new Error('no compiled data: run npm run build');
+  const pack = compiled;
   const onPack = buildIndex(pack.catalog(BUILT_IN_DATA_DIR), pack.synonyms, {
     tables: pack.words,
     names: pack.names,
+    ...language(catalog.roles),
   });
-  const inMemory = narrow ? index : buildIndex(catalog, synonyms);
-  const full = buildIndex(catalog, synonyms, { narrow: false });
+  const inMemory = narrow ? index : buildIndex(catalog, synonyms, language(catalog.roles));
+  const full = buildIndex(catalog, synonyms, { narrow: false, ...language(catalog.roles) });
   const mine = new Map(fixtureRows.map((r) => [r.q.query, shown(r.hits)]));
   const differences = fixtureQueries
     .map((q) => ({
@@ -276,7 +286,7 @@ if (process.argv.includes('--misses')) {
     const rank = rankOf(r.ours, r.q.expected);
     if (rank === undefined || rank > 3)
       console.log(
-        `  [${r.q.type}] ${r.q.query} → ${top || '(nothing)'}${r.hits.outOfScope ? ' (said out of scope)' : ''} (want ${r.q.expected.join(',')})`,
+        `  [${r.q.type}] ${r.q.query} → ${top || '(nothing)'}${r.saidOutOfScope ? ` (said out of scope: ${r.saidOutOfScope.title})` : ''} (want ${r.q.expected.join(',')})`,
       );
   }
 }

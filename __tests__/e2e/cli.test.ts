@@ -84,7 +84,7 @@ describe('careers (built binary)', () => {
     const r = run(['--data', seeds, 'search', 'admn', 'asistant', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.results[0].id).toBe('back-office-administrator');
     expect(doc.results[0].matched).toEqual({
       field: 'alias',
@@ -155,7 +155,7 @@ describe('careers (built binary)', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(() => JSON.parse(r.stdout)).not.toThrow();
-      expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+      expect(JSON.parse(r.stdout).schemaVersion).toBe(2);
     }
   });
 
@@ -296,6 +296,20 @@ describe('search quality through the CLI', () => {
     expect(doc.results.length).toBeGreaterThan(3);
     for (const hit of doc.results)
       expect(hit.matched).toEqual({ field: 'software', value: expect.stringMatching(/excel/i) });
+  });
+
+  test('a job outside the catalogue: exit 1, one line saying so; posting qualifiers set aside', () => {
+    const r = run(['search', 'registered', 'nurse']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'careers: "registered nurse" is not a back office job (O*NET: Registered Nurses, 29-1141.00)',
+    ]);
+    const doc = JSON.parse(run(['search', 'Staff Bookkeeper (Part-Time)', '--json']).stdout);
+    expect(doc.qualifiers).toEqual(['Part-Time']);
+    expect(doc.results.slice(0, 3).map((h: { id: string }) => h.id)).toContain('bookkeeping-clerk');
+    // An unknown word bridged through WordNet says so.
+    const bridged = JSON.parse(run(['search', 'paymaster', '--json']).stdout);
+    expect(bridged.results[0].bridged[0]).toMatch(/^paymaster → /);
   });
 
   test('a 10,000-character query is answered, not choked on', () => {

@@ -23,7 +23,7 @@ describe('careers quiz, scripted (no TTY)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const doc = QuizResultOutputSchema.parse(JSON.parse(r.stdout));
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.results.length).toBeGreaterThanOrEqual(30);
     const first = doc.results[0];
     expect(first).toMatchObject({ rank: 1, command: `careers show ${first?.id}` });

@@ -49,7 +49,7 @@ describe('every --json document validates against its shipped schema', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const doc = JSON.parse(r.stdout);
     expect(schemaErrors(name, doc)).toEqual([]);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
   });
 
   test('the shapes are checked strictly: a stray or formatted field fails validation', () => {

@@ -12,7 +12,7 @@ import { loadPaths } from '../../src/data/career-steps.js';
 import { makeCatalog, type Catalog } from '../../src/model/catalog.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
-import { search } from '../../src/core/search/rank.js';
+import { search, searchQuery } from '../../src/core/search/rank.js';
 import { parseAnswers, scoreQuiz } from '../../src/core/quiz.js';
 import { compareRoles } from '../../src/core/compare.js';
 import { computeGap, similarRoles } from '../../src/core/career.js';
@@ -114,7 +114,7 @@ describe('terminal safety: hostile data renders as plain text', () => {
         const out = [
           renderRole(ctx, evil, a, 'all', 'pay'),
           renderList(ctx, evil.roles, true),
-          renderSearch(ctx, search(buildIndex(evil), 'clerk', 5)),
+          renderSearch(ctx, searchQuery(buildIndex(evil), 'clerk', 5)),
           renderCompare(ctx, compareRoles([a, b, c])),
           renderGap(ctx, evil, computeGap(a, b)),
           renderSimilar(ctx, evil, a.id, similarRoles(evil, a, 3)),

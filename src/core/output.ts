@@ -22,6 +22,10 @@ const matchedFields = Object.values(SEARCH_FIELDS).map((f) => f.label);
 
 export const SearchData = z.strictObject({
   query: z.string(),
+  /** Posting qualifiers parsed out of the query and not matched ("Part-Time", "Sr."). */
+  qualifiers: z.array(z.string()),
+  /** Set when the query names a job outside the catalogue; results are then the closest roles. */
+  outOfScope: z.strictObject({ code: z.string(), title: z.string() }).optional(),
   results: z.array(
     z.strictObject({
       id: z.string(),
@@ -29,6 +33,10 @@ export const SearchData = z.strictObject({
       /** Relevance from 0 to 1. */
       score: z.number().min(0).max(1),
       matched: z.strictObject({ field: z.enum(matchedFields), value: z.string() }),
+      /** Query words the data does not know, bridged through WordNet ("paymaster → wages"). */
+      bridged: z.array(z.string()),
+      /** "low" when only generic words of the query matched ("operator"). */
+      confidence: z.enum(['high', 'low']),
       medianSalary: usd.nullable(),
     }),
   ),

@@ -3,7 +3,7 @@
  */
 
 /** Bumped whenever a JSON shape changes; the CHANGELOG says what changed. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Characters JSON.stringify leaves raw that could still drive a terminal or hide text when the

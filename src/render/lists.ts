@@ -3,24 +3,39 @@
  */
 import type { Role } from '../model/schema.js';
 import { headlineSalary } from '../model/catalog.js';
-import type { SearchHit } from '../core/search/index.js';
+import type { SearchResult } from '../core/search/index.js';
 import { glyphs, type RenderContext } from './role.js';
 import { rangeBar, type Spread } from './charts.js';
 import { renderTable } from './table.js';
 import { cleanDeep, money, plural, wrap } from '../text.js';
 
-/** Ranked search results: role, why it matched, median salary. */
-export function renderSearch(ctx: RenderContext, hits: SearchHit[]): string {
+/**
+ * Ranked search results: role, why it matched (with any WordNet bridge), median salary; the
+ * posting qualifiers set aside and a low-confidence note above the table.
+ */
+export function renderSearch(ctx: RenderContext, result: SearchResult): string {
+  const { hits } = result;
   // Only what is shown is cleaned, not the whole roles (their keyword lists are long).
   const rows = cleanDeep(
     hits.map((h, i) => [
       String(i + 1),
       `${h.role.title}\n${h.role.id}`,
-      `${h.matched.field}: "${h.matched.value}"`,
+      `${h.matched.field}: "${h.matched.value}"${h.bridged.map((b) => `\n${b}, via WordNet`).join('')}`,
       money(headlineSalary(h.role)?.median),
     ]),
   );
+  const notes: string[] = [];
+  if (result.qualifiers.length)
+    notes.push(`Qualifiers set aside (not matched): ${cleanDeep(result.qualifiers).join(', ')}`);
+  const low = hits[0]?.confidence === 'low' ? hits[0].genericOnly : undefined;
+  if (low)
+    notes.push(
+      `Low confidence: only the generic word${low.length > 1 ? 's' : ''} ${cleanDeep(low)
+        .map((w) => `"${w}"`)
+        .join(', ')} matched`,
+    );
   return (
+    notes.map((n) => ctx.theme.dim(n) + '\n').join('') +
     renderTable(ctx, ['#', 'Role', 'Why it matched', 'Median pay'], rows, {
       right: [0, 3],
       fold: [[3, 1]],

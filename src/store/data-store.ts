@@ -14,6 +14,7 @@ import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import { readCompiled } from './compiled.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import type { Catalog } from '../model/catalog.js';
+import type { Pack } from './pack.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
@@ -98,7 +99,12 @@ export class DataStore {
         steps: pack.steps,
         quiz: pack.quiz,
       };
-      this.tables = { tables: pack.words, names: pack.names };
+      this.tables = {
+        tables: pack.words,
+        names: pack.names,
+        ...(builtIn ? { bridge: () => pack.bridge, occupations: () => pack.outside() ?? [] } : {}),
+      };
+      if (!builtIn) this.addLanguage(dir);
       return;
     }
     const [{ loadCatalogAsync }, { loadSynonyms }, { loadPaths }] = await Promise.all([
@@ -122,6 +128,7 @@ export class DataStore {
       const words = step.value;
       const tables = wordIndexOf(words);
       this.tables = { tables };
+      this.addLanguage(dir);
       await checkpoint();
       say('writing the cache');
       const typos: number[][] = [];
@@ -143,7 +150,21 @@ export class DataStore {
         },
         warn,
       );
-    }
+    } else this.addLanguage(dir);
+  }
+
+  /**
+   * Data other than the built-in pack gets its WordNet bridge and outside occupations from the
+   * built-in pack, when first used: the bridge names English words, not roles, and the outside
+   * occupations are those the built-in catalogue lacks (taken as they are, so that no run reads
+   * every role of a big directory to learn its codes; a directory's own roles still match by
+   * their names first).
+   */
+  private addLanguage(dir: string): void {
+    let builtIn: Pack | undefined | null = null;
+    const pack = () => (builtIn === null ? (builtIn = readCompiled(BUILT_IN_DATA_DIR)) : builtIn);
+    this.tables.bridge = () => (dir === BUILT_IN_DATA_DIR ? undefined : pack()?.bridge);
+    this.tables.occupations = () => pack()?.outside() ?? [];
   }
 
   get loaded(): LoadedData {

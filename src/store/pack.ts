@@ -21,6 +21,8 @@ import { IoError } from '../errors.js';
 import { openRegularFile } from '../io/safe-fs.js';
 import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
 import { typoLists } from '../core/search/typos.js';
+import { bridgeFromBuckets, encodeBridge, type Bridge, type BridgeData } from '../core/bridge.js';
+import type { Occupation } from '../core/scope.js';
 import {
   buildNameIndex,
   buildWordIndex,
@@ -61,6 +63,10 @@ export interface PackContents {
   typos?: number[][];
   /** The validated quiz, for the built-in data (a --data cache entry holds none). */
   quiz?: Quiz;
+  /** The WordNet bridge table, for the built-in data (core/bridge.ts). */
+  bridge?: BridgeData;
+  /** The O*NET occupations the catalogue lacks (core/scope.ts), for the built-in data. */
+  outside?: Occupation[];
 }
 
 /** The small data kept in the header, parsed whole on every read. */
@@ -90,7 +96,7 @@ interface Header {
 
 /** Tables of lists in a pack; each is three sections: name:start, name:crc and name:items. */
 type TableName =
-  'stemWords' | 'wordRoles' | 'namedRoles' | 'wordEntries' | 'typos' | 'names' | 'roles';
+  'stemWords' | 'wordRoles' | 'namedRoles' | 'wordEntries' | 'typos' | 'names' | 'roles' | 'bridge';
 
 /** A list of a pack failed its checksum or could not be read. */
 export class PackError extends IoError {}
@@ -112,6 +118,10 @@ export interface Pack {
   names: Lists;
   /** The validated quiz, read when asked for; undefined when the pack holds none. */
   quiz(): Quiz | undefined;
+  /** The WordNet bridge, read a bucket at a time; undefined when the pack holds none. */
+  bridge?: Bridge;
+  /** The O*NET occupations the catalogue lacks, read when asked for; undefined if not held. */
+  outside(): Occupation[] | undefined;
 }
 
 function u32Bytes(a: Uint32Array): Uint8Array {
@@ -186,6 +196,18 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     encoder.encode(JSON.stringify(roles.map((r) => headlineSalary(r)?.median ?? null))),
   ]);
   if (contents.quiz) add('quiz', [encoder.encode(JSON.stringify(contents.quiz))]);
+  if (contents.outside)
+    add('outside', [
+      encoder.encode(JSON.stringify(contents.outside.map((o) => [o.code, o.title]))),
+    ]);
+  if (contents.bridge) {
+    const { vocabulary, buckets } = encodeBridge(contents.bridge);
+    add('bridgeVocab', [encoder.encode(vocabulary.join('\n'))]);
+    addTable(
+      'bridge',
+      buckets.map((b) => encoder.encode(b)),
+    );
+  }
   const meta: Meta = {
     metros: contents.metros,
     synonyms: contents.synonyms,
@@ -371,6 +393,16 @@ export function readPack(file: string, key: string, onDamage: OnDamage): Pack | 
         throw failed(err);
       }
     };
+    const readBridge = (): Bridge => {
+      const buckets = table('bridge');
+      let vocabulary: string[] | undefined;
+      const count = ((header.sections['bridge:start']?.bytes ?? 4) >>> 2) - 1;
+      return bridgeFromBuckets(
+        count,
+        (i) => decoder.decode(buckets.bytesOf(i)),
+        () => (vocabulary ??= lines('bridgeVocab')),
+      );
+    };
     fd = undefined; // kept open: the lists are read from it later
     return {
       key: header.key,
@@ -409,6 +441,11 @@ export function readPack(file: string, key: string, onDamage: OnDamage): Pack | 
       },
       names: table('names').lists,
       quiz: () => (header.sections.quiz ? parsed<Quiz>('quiz') : undefined),
+      bridge: header.sections['bridge:start'] ? readBridge() : undefined,
+      outside: () =>
+        header.sections.outside
+          ? parsed<Array<[string, string]>>('outside').map(([code, title]) => ({ code, title }))
+          : undefined,
     };
   } catch {
     return undefined;

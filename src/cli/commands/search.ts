@@ -2,7 +2,7 @@
  * `careers search <query...>`: ranked fuzzy search over titles, aliases, skills and tools.
  */
 
-import { search } from '../../core/search/rank.js';
+import { searchQuery } from '../../core/search/rank.js';
 import { headlineSalary } from '../../model/catalog.js';
 import { renderSearch } from '../../render/lists.js';
 import { clean } from '../../text.js';
@@ -29,24 +29,37 @@ export default defineCommand({
   jsonSchemas: ['search'],
   run(ctx, [words]: [string[]], opts: { limit: number }) {
     const query = words.join(' ');
-    const hits = search(ctx.index(), query, opts.limit);
-    if (hits.length === 0) {
+    const result = searchQuery(ctx.index(), query, opts.limit);
+    const hits = result.hits;
+    if (result.outOfScope) {
+      // One line that says so, on stderr as for no match; the closest roles, if any, below.
+      ctx.note(
+        `careers: "${clean(query)}" is not a back office job (O*NET: ${result.outOfScope.title}, ${result.outOfScope.code})${hits.length ? '; the closest back office roles:' : ''}`,
+      );
+      if (!ctx.json && hits.length === 0) return ExitCode.notFound;
+    } else if (hits.length === 0) {
       ctx.note(`careers: no role matches "${clean(query)}"; try other words, or "careers list"`);
       if (!ctx.json) return ExitCode.notFound;
     }
     ctx.print(
-      () => renderSearch(ctx.render, hits),
+      () => renderSearch(ctx.render, result),
       (): SearchData => ({
         query,
+        qualifiers: result.qualifiers,
+        ...(result.outOfScope
+          ? { outOfScope: { code: result.outOfScope.code, title: result.outOfScope.title } }
+          : {}),
         results: hits.map((h) => ({
           id: h.role.id,
           title: h.role.title,
           score: Number(h.score.toFixed(4)),
           matched: h.matched,
+          bridged: h.bridged,
+          confidence: h.confidence,
           medianSalary: headlineSalary(h.role)?.median ?? null,
         })),
       }),
     );
-    return hits.length === 0 ? ExitCode.notFound : ExitCode.ok;
+    return hits.length === 0 || result.outOfScope ? ExitCode.notFound : ExitCode.ok;
   },
 });

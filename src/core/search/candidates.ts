@@ -3,7 +3,7 @@
  * IDF), which roles it scores in full (in big catalogs only the MAX_CANDIDATES with the best
  * cheap pre-score), and the entries of those roles holding a matching word.
  */
-import { FIELD_SHIFT, type WordIndex } from '../word-index.js';
+import { FIELD_NAMES, FIELD_SHIFT, find, type WordIndex } from '../word-index.js';
 import { FIELD_WEIGHTS, KEYWORD_FIELD, type SearchIndex, type TokenRoles } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 
@@ -12,6 +12,16 @@ const UNKNOWN_WORD_WEIGHT = 0.3;
 
 /** Roles scored in full per query reading; the rest are ranked out by a cheap pre-score. */
 export const MAX_CANDIDATES = 150;
+
+export const SOFTWARE_FIELD = FIELD_NAMES.indexOf('software');
+export const TITLE_FIELD = FIELD_NAMES.indexOf('title');
+export const TOOL_FIELD = FIELD_NAMES.indexOf('tool');
+/** Field codes of a role's names (its title, aliases and O*NET titles). */
+export const NAME_FIELDS = new Set(
+  FIELD_NAMES.flatMap((f, i) => (['title', 'alias', 'onet', 'historic'].includes(f) ? [i] : [])),
+);
+/** How much software and tool matches count for a query that reads as a job title. */
+const TITLE_QUERY_TOOL_FACTOR = 0.6;
 
 /** The roles a query word touches, from the word → roles lists of its similar words. */
 function tokenRoles(index: SearchIndex, token: string): TokenRoles {
@@ -69,6 +79,8 @@ export interface Reading {
   weights: number[];
   totalWeight: number;
   candidates: number[];
+  /** Factor on software and tool matches: below 1 when the query reads as a job title. */
+  toolFactor: number;
 }
 
 /** Weighs the words of one reading of the query and picks the roles to score in full. */
@@ -115,7 +127,26 @@ export function planReading(
     weights,
     totalWeight,
     candidates: topCandidates(touched, cheap),
+    toolFactor: tokens.some((t) => namesProduct(index, t)) ? 1 : TITLE_QUERY_TOOL_FACTOR,
   };
+}
+
+/**
+ * True when a query word names a product: the index has it, mostly in software and tool names
+ * ("excel", "quickbooks"). A query with none reads as a job title, and software or tool matches
+ * count less for it ("Team Assistant" is no user of "Microsoft Team Foundation Server").
+ */
+function namesProduct(index: SearchIndex, token: string): boolean {
+  const tables = index.tables();
+  const w = find(tables.words, token);
+  if (w < 0) return false;
+  const triples = tables.wordEntries.get(w);
+  let tools = 0;
+  for (let i = 2; i < triples.length; i += 3) {
+    const field = Math.floor((triples[i] as number) / FIELD_SHIFT);
+    if (field === SOFTWARE_FIELD || field === TOOL_FIELD) tools++;
+  }
+  return tools * 3 >= triples.length;
 }
 
 /**
@@ -128,6 +159,7 @@ export interface Matches {
   candidate: Int32Array;
   from: Int32Array;
   entry: Int32Array;
+  field: Uint8Array;
   weight: Float64Array;
   length: Int32Array;
   sims: Float64Array;
@@ -221,6 +253,7 @@ export function matchCandidates(
     candidate,
     from: new Int32Array(C + 1),
     entry: new Int32Array(hits),
+    field: new Uint8Array(hits),
     weight: new Float64Array(hits),
     length: new Int32Array(hits),
     sims: new Float64Array(hits * U),
@@ -241,6 +274,7 @@ export function matchCandidates(
       const a = about[hit] as number;
       const field = Math.floor(a / FIELD_SHIFT);
       m.entry[row] = entry;
+      m.field[row] = field;
       m.weight[row] = FIELD_WEIGHTS[field] as number;
       m.length[row] = a - field * FIELD_SHIFT;
       keywords = field === KEYWORD_FIELD;

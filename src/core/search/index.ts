@@ -7,6 +7,8 @@ import type Fuse from 'fuse.js';
 import type { Role } from '../../model/schema.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Synonyms } from '../../data/synonyms.js';
+import type { Bridge } from '../bridge.js';
+import type { Occupation } from '../scope.js';
 import {
   FIELD_NAMES,
   buildNameIndex,
@@ -55,6 +57,12 @@ export interface SearchIndex {
   rolesCache: Map<string, TokenRoles>;
   /** Fuse.js over every known word, made when `narrow` is false. */
   allWords?: Fuse<string>;
+  /** The WordNet bridge (core/bridge.ts), when there is one. */
+  bridge: () => Bridge | undefined;
+  /** The O*NET occupations the catalogue lacks, to tell a job outside it (core/scope.ts). */
+  occupations: () => readonly Occupation[];
+  /** For each query word bridged so far, the index words it was bridged to. */
+  bridgedCache: Map<string, string[]>;
 }
 
 export interface IndexOptions {
@@ -64,6 +72,10 @@ export interface IndexOptions {
   names?: Lists;
   /** See SearchIndex.narrow; true unless set. */
   narrow?: boolean;
+  /** The WordNet bridge, or how to get it when first needed. */
+  bridge?: () => Bridge | undefined;
+  /** The O*NET occupations the catalogue lacks, read when first needed; none unless given. */
+  occupations?: () => readonly Occupation[];
 }
 
 export interface SearchHit {
@@ -72,6 +84,21 @@ export interface SearchHit {
   score: number;
   /** The field and the text in it that matched best. */
   matched: { field: (typeof SEARCH_FIELDS)[SearchField]['label']; value: string };
+  /** Query words the index does not know, bridged through WordNet: "paymaster → wages". */
+  bridged: string[];
+  /** "low" when only generic words of the query ("clerk", "operator") matched the role. */
+  confidence: 'high' | 'low';
+  /** The generic words that alone matched, when confidence is low. */
+  genericOnly?: string[];
+}
+
+/** A search: the ranked hits, what was parsed out of the query, and whether it is out of scope. */
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Posting qualifiers taken out of the query ("Part-Time", "Sr.", "Chicago, IL"). */
+  qualifiers: string[];
+  /** The O*NET occupation outside the catalogue the query is about, if it is one. */
+  outOfScope?: Occupation;
 }
 
 /** The roles having some word similar to a query word, and the best similarity in each. */
@@ -101,5 +128,8 @@ export function buildIndex(
     narrow: options.narrow ?? true,
     similarCache: new Map(),
     rolesCache: new Map(),
+    bridge: options.bridge ?? (() => undefined),
+    occupations: options.occupations ?? (() => []),
+    bridgedCache: new Map(),
   };
 }

@@ -27,12 +27,25 @@
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
-import { entryTexts, entryWords, type SearchField } from '../word-index.js';
-import { SEARCH_FIELDS, type SearchHit, type SearchIndex } from './index.js';
+import { entryTexts, entryWords, normalize, stem, type SearchField } from '../word-index.js';
+import { SEARCH_FIELDS, type SearchHit, type SearchIndex, type SearchResult } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
-import { queryVariants, queryWords } from './query.js';
-import { matchCandidates, planReading, type Matches, type Reading } from './candidates.js';
+import { MAX_QUERY_LENGTH, queryVariants, queryWords } from './query.js';
+import {
+  SOFTWARE_FIELD,
+  TOOL_FIELD,
+  matchCandidates,
+  planReading,
+  type Matches,
+  type Reading,
+} from './candidates.js';
+import { generic, outsideOccupation } from './judge.js';
+import { parseQuery } from '../qualifiers.js';
 
+/** Scores of hits only generic words matched are scaled by this (shown as low confidence). */
+const LOW_CONFIDENCE = 0.7;
+/** A role named as closest to an out-of-scope query must score this much. */
+const CLOSEST_MIN_SCORE = 0.5;
 /** A reading other than the query as typed counts slightly less. */
 const VARIANT_DISCOUNT = 0.97;
 /** How much the role as a whole (all its texts) counts against its single best-matching text. */
@@ -48,6 +61,10 @@ interface RoleScore {
   score: number;
   /** The best-matching entry, by its number within the role (see entryTexts). */
   entry: number;
+  /** The query words (positions among the distinct words) some text of the role matched. */
+  covered?: number[];
+  /** True when the score came from a reading other than the query as typed. */
+  variant?: boolean;
 }
 
 /** Scores the candidates of one reading of the query from their matching entries. */
@@ -70,7 +87,10 @@ function scoreReading(reading: Reading, m: Matches, U: number): Map<number, Role
         if (sim > 0) any = true;
       }
       if (!any) continue;
-      const weight = m.weight[i] as number;
+      const field = m.field[i] as number;
+      const weight =
+        (m.weight[i] as number) *
+        (field === SOFTWARE_FIELD || field === TOOL_FIELD ? reading.toolFactor : 1);
       spread ??= new Float64Array(T);
       let matched = 0;
       let hit = 0;
@@ -101,6 +121,7 @@ function scoreReading(reading: Reading, m: Matches, U: number): Map<number, Role
       1,
       (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
     );
+    b.covered = reading.words.filter((_, t) => (spread[t] as number) > 0);
   }
   return best;
 }
@@ -135,9 +156,18 @@ function matchedText(field: SearchField, text: string, variants: string[][]): st
     .join(', ');
 }
 
-/** Ranked fuzzy search; best first, ties kept in catalog order. */
+/** Ranked fuzzy search; best first, ties kept in catalog order. See searchQuery. */
 export function search(index: SearchIndex, rawQuery: string, limit = 10): SearchHit[] {
-  const variants = queryVariants(queryWords(rawQuery), index.synonyms);
+  return searchQuery(index, rawQuery, limit).hits;
+}
+
+/** Scores of every role for one text: each reading scored, the best per role kept. */
+function scoreText(
+  index: SearchIndex,
+  text: string,
+): { scores: Map<number, RoleScore>; variants: string[][]; distinct: string[] } {
+  const variants = queryVariants(queryWords(text), index.synonyms);
+  const distinct = [...new Set(variants.flat())];
   const [best, ...others] = scoreReadings(index, variants) as [
     Map<number, RoleScore>,
     ...Array<Map<number, RoleScore>>,
@@ -145,9 +175,36 @@ export function search(index: SearchIndex, rawQuery: string, limit = 10): Search
   for (const variant of others) {
     for (const [r, s] of variant) {
       const score = s.score * VARIANT_DISCOUNT;
-      if (score > (best.get(r)?.score ?? 0)) best.set(r, { score, entry: s.entry });
+      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score, variant: true });
     }
   }
+  return { scores: best, variants, distinct };
+}
+
+/**
+ * Ranked fuzzy search, best first (ties kept in catalog order), with the query's posting
+ * qualifiers parsed out (core/qualifiers.ts; titles joined by " / " each read too), unknown words
+ * bridged through WordNet, low confidence when only generic words matched, and out-of-scope
+ * queries recognised (core/scope.ts): then `outOfScope` names the occupation and the hits are
+ * the closest back office roles, if any.
+ */
+export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): SearchResult {
+  const parsed = parseQuery(rawQuery.slice(0, MAX_QUERY_LENGTH));
+  const main = scoreText(index, parsed.text);
+  const best = main.scores;
+  // Which text each role's score came from (for the words it matched).
+  const source = new Map<number, { distinct: string[]; variants: string[][] }>();
+  for (const r of best.keys()) source.set(r, main);
+  for (const alternative of parsed.alternatives) {
+    const alt = scoreText(index, alternative);
+    for (const [r, s] of alt.scores) {
+      if (s.score > (best.get(r)?.score ?? 0)) {
+        best.set(r, s);
+        source.set(r, alt);
+      }
+    }
+  }
+  const tokens = queryWords(parsed.text);
   let topScore = 0;
   for (const b of best.values()) topScore = Math.max(topScore, b.score);
   // The best `limit` hits, by score then catalog order, kept in order as they come.
@@ -164,13 +221,84 @@ export function search(index: SearchIndex, rawQuery: string, limit = 10): Search
     top.splice(at, 0, [r, b]);
     if (top.length > cap) top.pop();
   }
-  return top.map(([r, b]) => {
+  const hits = top.map(([r, b]): SearchHit => {
     const role = index.catalog.role(r);
+    const from = source.get(r) ?? main;
     const [field, text] = entryTexts(role)[b.entry] ?? ['title', role.title];
+    const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
+    const bridged = covered.flatMap((t) => {
+      const targets = index.bridgedCache.get(t);
+      if (!targets) return [];
+      const entry = new Set(entryWords(text).map(stem));
+      const shown = targets.find((x) => entry.has(stem(x))) ?? targets[0];
+      return [`${t} → ${shown}`];
+    });
     return {
       role,
       score: Math.round(b.score * 1000) / 1000,
-      matched: { field: SEARCH_FIELDS[field].label, value: matchedText(field, text, variants) },
+      matched: {
+        field: SEARCH_FIELDS[field].label,
+        value: matchedText(field, text, from.variants),
+      },
+      bridged,
+      confidence: 'high',
     };
   });
+  // Low confidence: the top hit lacks some word of the query, and every word it has is generic
+  // ("NCR operator" found only as an operator). Every hit says so and scores less (the order
+  // stays), so no command takes it without asking.
+  const first = top[0];
+  if (first) {
+    const from = source.get(first[0]) ?? main;
+    const covered = (first[1].covered ?? []).map((u) => from.distinct[u] as string);
+    const words = tokens.filter((t) => covered.some((c) => c === t || c.startsWith(t)));
+    // (A synonym or expansion reading matched other words: it is not judged by the typed ones.)
+    if (
+      !first[1].variant &&
+      words.length > 0 &&
+      words.length < tokens.length &&
+      words.every((w) => generic(index, w))
+    ) {
+      for (const h of hits) {
+        h.confidence = 'low';
+        h.genericOnly = words;
+        h.score = Math.round(h.score * LOW_CONFIDENCE * 1000) / 1000;
+      }
+    }
+  }
+  breakSharedTitleTies(hits, tokens);
+  const result: SearchResult = { hits, qualifiers: parsed.qualifiers };
+  const outside = outsideOccupation(index, tokens);
+  if (outside) {
+    result.outOfScope = outside;
+    // Only roles that match by name are worth naming as the closest back office roles.
+    result.hits = hits.filter((h) => h.confidence === 'high' && h.score >= CLOSEST_MIN_SCORE);
+  }
+  return result;
 }
+
+/**
+ * Roles sharing a title ("Front Desk Receptionist" is a receptionist's and a medical
+ * secretary's): when hits tie on the same text, the generic role (fewer words of its own title
+ * missing from the query) goes first, unless the query's domain word ("medical") already lifted
+ * the other above it.
+ */
+function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void {
+  const query = new Set(tokens.map(stem));
+  const missing = (h: SearchHit) =>
+    entryWords(h.role.title).filter((w) => !query.has(stem(w))).length;
+  for (let i = 0; i + 1 < hits.length; i++) {
+    const a = hits[i] as SearchHit;
+    const b = hits[i + 1] as SearchHit;
+    if (
+      Math.abs(a.score - b.score) <= TIE &&
+      normalize(a.matched.value) === normalize(b.matched.value) &&
+      missing(b) < missing(a)
+    ) {
+      hits[i] = { ...b, score: a.score };
+      hits[i + 1] = { ...a, score: b.score };
+    }
+  }
+}
+/** Scores this close are a tie. */
+const TIE = 0.05;

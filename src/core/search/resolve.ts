@@ -14,7 +14,7 @@ import {
   words,
 } from '../word-index.js';
 import type { SearchIndex } from './index.js';
-import { search } from './rank.js';
+import { searchQuery } from './rank.js';
 
 /** The top fuzzy hit must reach this relevance to be taken without asking. */
 const GOOD_ENOUGH = 0.7;
@@ -104,14 +104,25 @@ export function resolveRole(index: SearchIndex, name: string): Role {
     );
   }
 
-  const hits = search(index, name, 5);
+  const { hits, outOfScope } = searchQuery(index, name, 5);
   const [top, next] = hits;
   // Clearly ahead: a margin over the runner-up, or the only one of the two matched by title.
   const ahead =
     !next ||
     (top?.score ?? 0) - next.score >= CLEAR_LEAD ||
     (top?.matched.field === 'title' && next.matched.field !== 'title');
-  if (top && top.score >= GOOD_ENOUGH && ahead) return top.role;
+  if (!outOfScope && top && top.score >= GOOD_ENOUGH && ahead) return top.role;
+  if (outOfScope) {
+    throw new NotFoundError(
+      `"${name}" is not a back office job (O*NET: ${outOfScope.title}, ${outOfScope.code})`,
+      hits.length
+        ? [
+            '  The closest back office roles:',
+            ...hits.slice(0, 3).map((h) => `  ${h.role.title}    careers show ${h.role.id}`),
+          ]
+        : ['  See every role with: careers list'],
+    );
+  }
   if (hits.length === 0) {
     throw new NotFoundError(`no role matches "${name}"`, ['  See every role with: careers list']);
   }

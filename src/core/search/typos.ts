@@ -8,10 +8,13 @@
 import Fuse from 'fuse.js';
 import { find, lowerBound, stem, type WordIndex } from '../word-index.js';
 import type { SearchIndex } from './index.js';
+import { singular } from '../scope.js';
 
 /** How Fuse.js matches one query word against known words. */
 const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, location: 0, distance: 8 } as const;
 
+/** Similarity of a word bridged through WordNet at the strongest link (level 7). */
+const BRIDGE_SIMILARITY = 0.6;
 /** A query word found as typed is probably spelled right: its look-alikes count this share. */
 const KNOWN_WORD_TYPO_SHARE = 0.8;
 
@@ -236,7 +239,10 @@ export function similarWords(index: SearchIndex, token: string): Map<number, num
   if (token.length >= 3) {
     for (let w = lowerBound(known, token); known[w]?.startsWith(token); w++) keep(w, 0.9);
   }
-  if (token.length >= 4) {
+  // A word the index lacks but English has ("patent") is no typo of another ("patient"); one
+  // nothing matched may be bridged through WordNet ("paymaster" → "wages").
+  const english = exact < 0 && token.length >= 4 ? lexiconEntry(index, token) : undefined;
+  if (token.length >= 4 && !english?.common) {
     const share = exact >= 0 ? KNOWN_WORD_TYPO_SHARE : 1;
     for (const w of fuzzyMatches(index, token, exact)) {
       const word = known[w] as string;
@@ -256,7 +262,29 @@ export function similarWords(index: SearchIndex, token: string): Map<number, num
       }
     }
   }
+  if (found.size === 0 && english) {
+    const used: string[] = [];
+    for (const { target, level } of english.links) {
+      const t = find(known, target);
+      if (t < 0) continue;
+      used.push(target);
+      const sim = BRIDGE_SIMILARITY * (level / 7);
+      keep(t, sim);
+      const s = find(tables.stems, stem(target));
+      if (s >= 0) for (const word of tables.stemWords.get(s)) keep(word, sim * 0.9);
+    }
+    if (used.length) index.bridgedCache.set(token, used);
+  }
   return found;
+}
+
+/** The bridge's entry for a word, or for its singular ("paymasters" → "paymaster"). */
+function lexiconEntry(index: SearchIndex, token: string) {
+  const bridge = index.bridge();
+  if (!bridge) return undefined;
+  return (
+    bridge.lookup(token) ?? (singular(token) !== token ? bridge.lookup(singular(token)) : undefined)
+  );
 }
 
 /** The same word, or the same stem: how keywords match (prefixes and typos there are mostly noise). */

@@ -1,0 +1,194 @@
+/**
+ * The mechanisms that let search generalise beyond its own words (issue 15 §3), each on a tiny
+ * catalogue: posting qualifiers, the WordNet bridge and the lexicon, title queries against
+ * software matches, ties between roles sharing a title, and out-of-scope queries.
+ */
+import { RoleSchema, type Role } from '../../src/model/schema.js';
+import { makeCatalog } from '../../src/model/catalog.js';
+import { buildIndex } from '../../src/core/search/index.js';
+import { searchQuery } from '../../src/core/search/rank.js';
+import { resolveRole } from '../../src/core/search/resolve.js';
+import { parseQuery } from '../../src/core/qualifiers.js';
+import { bridgeOf, type BridgeData } from '../../src/core/bridge.js';
+import { outOfScope, singular } from '../../src/core/scope.js';
+
+function role(
+  id: string,
+  title: string,
+  aliases: string[],
+  more: { software?: string[]; tasks?: string[] } = {},
+): Role {
+  return RoleSchema.parse({
+    id,
+    title,
+    socCodes: ['43-9021.00'],
+    summary: 'x',
+    aliases,
+    tasks: more.tasks ?? [],
+    software: (more.software ?? []).map((name) => ({ name, category: 'c', source: 's' })),
+    sources: [{ id: 's', title: 'S', period: 'May 2024' }],
+  });
+}
+
+const roles = [
+  // Catalog order would put the domain role first on a tie.
+  role('medical-secretary', 'Medical Secretary', ['Front Desk Receptionist', 'Patient Scheduler'], {
+    tasks: ['Work the front desk as receptionist.'],
+  }),
+  role('receptionist', 'Receptionist', ['Front Desk Receptionist']),
+  role('payroll-clerk', 'Payroll Clerk', ['Timekeeper'], { tasks: ['Pay wages to staff.'] }),
+  role('bookkeeping-clerk', 'Bookkeeping Clerk', ['Bookkeeper'], {
+    software: ['Intuit QuickBooks'],
+  }),
+  role('executive-assistant', 'Executive Assistant', ['Executive Secretary'], {
+    software: ['Microsoft Team Foundation Server'],
+  }),
+  role('office-coordinator', 'Office Coordinator', ['Office Assistant'], {
+    tasks: ['Keep the team supplied.'],
+  }),
+  role('office-machine-operator', 'Office Machine Operator', ['Copy Operator']),
+  role('data-entry-keyer', 'Data Entry Keyer', ['Data Entry Operator', 'Keypunch Operator']),
+  role('mail-clerk', 'Mail Clerk', ['Insert Operator']),
+];
+
+// A hand-made bridge table in the shape the build writes (scripts/wordnet-bridge.mjs).
+const bridgeData: BridgeData = {
+  vocabulary: ['patient', 'wages'],
+  words: [
+    ['paymaster', false, [[1, 6]]],
+    ['patent', true, [[0, 1]]],
+    ['nurse', true, [[0, 5]]],
+  ],
+};
+const bridge = bridgeOf(bridgeData);
+const outside = [
+  { code: '29-1141.00', title: 'Registered Nurses' },
+  { code: '53-3032.00', title: 'Heavy and Tractor-Trailer Truck Drivers' },
+];
+const index = buildIndex(makeCatalog(roles, [], '/tmp'), undefined, {
+  bridge: () => bridge,
+  occupations: () => outside,
+});
+const ids = (q: string) => searchQuery(index, q).hits.map((h) => h.role.id);
+
+describe('posting qualifiers', () => {
+  test('levels, schedules, parentheses and the part after " - " are set aside', () => {
+    expect(parseQuery('Staff Bookkeeper (Part-Time)')).toEqual({
+      text: 'Staff Bookkeeper',
+      alternatives: [],
+      qualifiers: ['Part-Time'],
+    });
+    expect(parseQuery('Sr. Accounts Payable Clerk II - Remote').qualifiers).toEqual([
+      'Remote',
+      'Sr.',
+      'II',
+    ]);
+    expect(parseQuery('Executive Assistant to the CEO - New York, NY').text).toBe(
+      'Executive Assistant to the CEO',
+    );
+    expect(parseQuery('Compensation Analyst, Sr.').text).toBe('Compensation Analyst');
+    expect(parseQuery('Full-Time Receptionist').text).toBe('Receptionist');
+  });
+
+  test('titles joined by " / " are alternatives; a query of qualifiers only is read as typed', () => {
+    expect(parseQuery('Bookkeeper / Office Assistant').alternatives).toEqual([
+      'Bookkeeper',
+      'Office Assistant',
+    ]);
+    expect(parseQuery('A/P Clerk').alternatives).toEqual([]);
+    expect(parseQuery('Remote').text).toBe('Remote');
+    // "I" is a level only after another word.
+    expect(parseQuery('Office Clerk I').text).toBe('Office Clerk');
+  });
+
+  test('search never matches them, and says what it set aside', () => {
+    const result = searchQuery(index, 'Bookkeeper (Part-Time)');
+    expect(result.qualifiers).toEqual(['Part-Time']);
+    expect(result.hits[0]?.role.id).toBe('bookkeeping-clerk');
+  });
+});
+
+describe('the WordNet bridge', () => {
+  test('the table is read back as written', () => {
+    expect(bridge.lookup('paymaster')).toEqual({
+      common: false,
+      links: [{ target: 'wages', level: 6 }],
+    });
+    expect(bridge.lookup('patent')?.common).toBe(true);
+    expect(bridge.lookup('nosuchword')).toBeUndefined();
+  });
+
+  test('an unknown word reaches roles through its links, and the hit says so', () => {
+    const [hit] = searchQuery(index, 'paymaster').hits;
+    expect(hit?.role.id).toBe('payroll-clerk');
+    expect(hit?.bridged).toEqual(['paymaster → wages']);
+  });
+
+  test('a word of the English lexicon is no typo of another ("patent" is not "patient")', () => {
+    // Without the bridge "patent" is one letter from "patient": a typo match.
+    const plain = buildIndex(makeCatalog(roles, [], '/tmp'));
+    expect(searchQuery(plain, 'patent scheduler').hits[0]?.role.id).toBe('medical-secretary');
+    const hit = searchQuery(index, 'patent scheduler').hits.find(
+      (h) => h.role.id === 'medical-secretary',
+    );
+    expect(hit?.score ?? 0).toBeLessThan(
+      searchQuery(plain, 'patent scheduler').hits[0]?.score ?? 0,
+    );
+  });
+
+  test('singular finds the lexicon form of plurals', () => {
+    expect(singular('nurses')).toBe('nurse');
+    expect(singular('secretaries')).toBe('secretary');
+    expect(singular('business')).toBe('business');
+  });
+});
+
+describe('ranking', () => {
+  test('a query that reads as a job title prefers names over software', () => {
+    expect(ids('team assistant')[0]).toBe('office-coordinator');
+    // Naming the product still finds it.
+    expect(ids('quickbooks')[0]).toBe('bookkeeping-clerk');
+  });
+
+  test('roles sharing a title: the generic one first, unless a domain word says otherwise', () => {
+    expect(ids('front desk receptionist').slice(0, 2)).toEqual([
+      'receptionist',
+      'medical-secretary',
+    ]);
+    expect(ids('medical front desk receptionist')[0]).toBe('medical-secretary');
+  });
+
+  test('only a generic word matched: low confidence, and every hit says so', () => {
+    const { hits } = searchQuery(index, 'zorblat operator');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.confidence === 'low')).toBe(true);
+    expect(hits[0]?.genericOnly).toEqual(['operator']);
+    expect(searchQuery(index, 'copy operator').hits[0]?.confidence).toBe('high');
+  });
+});
+
+describe('out of scope', () => {
+  test('a job outside the catalogue is named, with no confident card', () => {
+    const result = searchQuery(index, 'registered nurse');
+    expect(result.outOfScope?.code).toBe('29-1141.00');
+    expect(result.hits.every((h) => h.score >= 0.5 && h.confidence === 'high')).toBe(true);
+    expect(searchQuery(index, 'CDL truck driver - Regional').outOfScope?.code).toBe('53-3032.00');
+    // show and the other commands naming a role say so too.
+    expect(() => resolveRole(index, 'registered nurse')).toThrow(/not a back office job/);
+  });
+
+  test('a back office title is not, even when an outside title shares a word', () => {
+    expect(searchQuery(index, 'payroll clerk').outOfScope).toBeUndefined();
+    expect(searchQuery(index, 'data entry operator').outOfScope).toBeUndefined();
+  });
+
+  test('the rule: a clearly larger weighted share of the query in an outside title', () => {
+    const nurse = outOfScope(['registered', 'nurse'], [new Set([1]), new Set()], outside);
+    expect(nurse?.occupation.code).toBe('29-1141.00');
+    expect(nurse?.inside).toBeLessThan(nurse?.coverage ?? 0);
+    // Both words in one of the catalogue's names: not out of scope.
+    expect(outOfScope(['registered', 'nurse'], [new Set([1]), new Set([1])], outside)).toBe(
+      undefined,
+    );
+  });
+});
