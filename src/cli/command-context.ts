@@ -69,7 +69,7 @@ export class Context {
   }
 
   /** Theme and width for renderers. */
-  get render(): RenderContext {
+  get renderContext(): RenderContext {
     const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
     const width = terminalWidth(this.io);
     const glyphs = this.ascii ? ASCII : UNICODE;

@@ -241,9 +241,8 @@ const envelope = {
 
 const AnswerValueSchema = z.union([z.string(), z.array(z.string()), z.number().int(), z.null()]);
 
-/** The JSON document of `careers quiz --questions --json`. */
-export const QuizQuestionsOutputSchema = z.strictObject({
-  ...envelope,
+/** The data of `careers quiz --questions --json`. */
+export const QuizQuestionsData = z.strictObject({
   title: z.string(),
   questions: z.array(
     z.strictObject({
@@ -262,9 +261,8 @@ export const QuizQuestionsOutputSchema = z.strictObject({
   ),
 });
 
-/** The JSON document of `careers quiz --json`: every role ranked, with every contribution. */
-export const QuizResultOutputSchema = z.strictObject({
-  ...envelope,
+/** The data of `careers quiz --json`: every role ranked, with every contribution. */
+export const QuizResultData = z.strictObject({
   quiz: z.string(),
   /** The answers scored, by question id; null = skipped. */
   answers: z.record(z.string(), AnswerValueSchema),
@@ -303,6 +301,16 @@ export const QuizResultOutputSchema = z.strictObject({
     }),
   ),
 });
+
+export type QuizQuestionsData = z.infer<typeof QuizQuestionsData>;
+export type QuizResultData = z.infer<typeof QuizResultData>;
+
+/** The whole JSON documents of the quiz, envelope included (tests parse output with them). */
+export const QuizQuestionsOutputSchema = z.strictObject({
+  ...envelope,
+  ...QuizQuestionsData.shape,
+});
+export const QuizResultOutputSchema = z.strictObject({ ...envelope, ...QuizResultData.shape });
 
 interface OutputEntry {
   description: string;

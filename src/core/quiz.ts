@@ -15,6 +15,9 @@
  *    |contribution| any role gets from that answer. So 50 is an average role, 100 a role that is
  *    the best fit on every answer. Each answer's share is reported in the same points.
  * Ties keep the catalog's order (role files sorted by name).
+ *
+ * (Over 400 lines: the steps above and the readers of every kind of role attribute they score
+ * belong together; splitting them would scatter one formula over several files.)
  */
 import type { Role } from '../model/schema.js';
 import type { Question, Quiz, Weights } from '../model/quiz-schema.js';

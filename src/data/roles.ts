@@ -7,7 +7,8 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, isAbsolute } from 'node:path';
 import { DataError, type DataProblem } from '../errors.js';
 import { safeCwd } from '../io/fs-errors.js';
-import { RoleSchema, type Role, type Metro } from '../model/schema.js';
+import { z } from 'zod';
+import { RoleSchema, sourceRef, type Role, type Metro } from '../model/schema.js';
 import { makeCatalog, type Catalog } from '../model/catalog.js';
 import {
   displayPath,
@@ -32,28 +33,33 @@ export function roleFiles(dir: string): string[] {
     .map((f) => join(rolesDir, f));
 }
 
-/** Every reference from a role to an id in its own `sources` list, with the field path. */
-function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
-  const refs: Array<{ path: PropertyKey[]; id: string }> = [];
-  const lists = [
-    'skills',
-    'software',
-    'tools',
-    'salary',
-    'certifications',
-    'howToBecome',
-    'workStyles',
-  ] as const;
-  for (const list of lists) {
-    role[list].forEach((item, i) => refs.push({ path: [list, i, 'source'], id: item.source }));
-  }
-  role.cities.forEach((c, i) =>
-    c.sources.forEach((id, j) => refs.push({ path: ['cities', i, 'sources', j], id })),
-  );
-  role.keywords?.sources.forEach((id, j) => refs.push({ path: ['keywords', 'sources', j], id }));
-  for (const section of ['salaryTrend', 'jobZone', 'education', 'interests'] as const) {
-    const value = role[section];
-    if (value) refs.push({ path: [section, 'source'], id: value.source });
+/** The schema inside a wrapper (optional, nullable, default…), or the schema itself. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as { innerType?: z.ZodType };
+  return def.innerType ? unwrap(def.innerType) : schema;
+}
+
+/**
+ * Every reference from a role to an id in its own `sources` list, with the field path: each
+ * value the role schema types as `sourceRef`, found by walking the schema beside the value.
+ */
+function sourceRefs(
+  role: Role,
+  schema: z.ZodType = RoleSchema,
+  value: unknown = role,
+  path: PropertyKey[] = [],
+  refs: Array<{ path: PropertyKey[]; id: string }> = [],
+): Array<{ path: PropertyKey[]; id: string }> {
+  const inner = unwrap(schema);
+  if (inner === sourceRef) {
+    if (typeof value === 'string') refs.push({ path, id: value });
+  } else if (inner instanceof z.ZodObject && value !== null && typeof value === 'object') {
+    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>))
+      sourceRefs(role, field, (value as Record<string, unknown>)[key], [...path, key], refs);
+  } else if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    value.forEach((item, i) =>
+      sourceRefs(role, inner.element as z.ZodType, item, [...path, i], refs),
+    );
   }
   return refs;
 }

@@ -39,7 +39,7 @@ export interface Catalog {
    * Every string is known to be free of control and escape characters, so renderers need not
    * clean the catalog: true for the built-in data, which the build refuses to compile otherwise.
    */
-  clean: boolean;
+  textsAreClean: boolean;
 }
 
 /** What a role card shows of another role. */
@@ -94,7 +94,7 @@ export function makeCatalog(
     metros,
     metroById: new Map(metros.map((m) => [m.id, m])),
     dataDir,
-    clean,
+    textsAreClean: clean,
   };
 }
 
@@ -173,7 +173,7 @@ export function lazyCatalog(
     metros,
     metroById: new Map(metros.map((m) => [m.id, m])),
     dataDir,
-    clean,
+    textsAreClean: clean,
   };
 }
 

@@ -44,8 +44,14 @@ const socCode = z
   .string()
   .regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "43-9021.00"');
 const money = z.number().int('must be whole US dollars').nonnegative();
-/** Id of an entry in the same profile's `sources` list. */
-const sourceRef = slug;
+/**
+ * Id of an entry in the same profile's `sources` list. Its own schema object (not `slug`): the
+ * loader finds every field that names a source by this object (data/roles.ts), so a new sourced
+ * field is checked without being listed anywhere.
+ */
+export const sourceRef = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "data-entry-keyer"');
 
 export const SourceSchema = z.strictObject({
   id: slug,

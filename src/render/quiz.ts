@@ -6,6 +6,7 @@ import { headlineSalary } from '../model/catalog.js';
 import { reasons, type Answers, type Contribution, type RankedRole } from '../core/quiz.js';
 import type { Quiz } from '../model/quiz-schema.js';
 import { RATING_MAX, RATING_MIN, SKIP } from '../model/quiz-constants.js';
+import type { QuizQuestionsData, QuizResultData } from '../core/output.js';
 import type { RenderContext } from './role.js';
 import { clean, cleanDeep, money, wrap, wrapStyled } from '../text.js';
 
@@ -114,11 +115,7 @@ export function renderQuestions(ctx: RenderContext, quiz: Quiz): string {
 }
 
 /** The result as data for --json (renderJson adds schemaVersion and currency). */
-export function quizResultJson(
-  quiz: Quiz,
-  answers: Answers,
-  ranked: RankedRole[],
-): Record<string, unknown> {
+export function quizResultJson(quiz: Quiz, answers: Answers, ranked: RankedRole[]): QuizResultData {
   return {
     quiz: quiz.title,
     answers,
@@ -140,7 +137,7 @@ export function quizResultJson(
 }
 
 /** The questions as data for --questions --json. */
-export function quizQuestionsJson(quiz: Quiz): Record<string, unknown> {
+export function quizQuestionsJson(quiz: Quiz): QuizQuestionsData {
   return {
     title: quiz.title,
     questions: quiz.questions.map((q) =>

@@ -35,7 +35,7 @@ export interface RenderContext {
  * cleaned roles. Renderers that take a catalog start with this.
  */
 export function safeCatalog(catalog: Catalog): Catalog {
-  if (catalog.clean) return catalog;
+  if (catalog.textsAreClean) return catalog;
   const roles = cleanDeep(catalog.roles);
   const metros = cleanDeep(catalog.metros);
   const dataDir = clean(catalog.dataDir);

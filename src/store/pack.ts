@@ -13,6 +13,9 @@
  * wrong size or key, or whose header fails its checksum is no pack (undefined): the caller
  * rebuilds it. Everything else is read when first used, and a section or list that fails its
  * checksum then is a PackError (the cache removes such an entry: the next run rebuilds it).
+ *
+ * (Over 400 lines on purpose: the writer and the reader of one binary layout live in one file,
+ * so a change to one is made next to the other.)
  */
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
@@ -109,7 +112,7 @@ export interface Pack {
   steps: Step[];
   /**
    * The catalog, reading each role when first asked for; `clean` when its texts are known to
-   * hold no control characters (see Catalog.clean).
+   * hold no control characters (see Catalog.textsAreClean).
    */
   catalog(dataDir: string, clean?: boolean): Catalog;
   /** The search word tables, reading each list when first needed. */

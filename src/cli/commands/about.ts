@@ -21,7 +21,7 @@ export default defineCommand({
     const catalog = ctx.catalog();
     const usage = sourceUsage(catalog);
     ctx.print(
-      () => renderAbout(ctx.render, version(), catalog, usage),
+      () => renderAbout(ctx.renderContext, version(), catalog, usage),
       (): AboutData => ({
         version: version(),
         dataDir: catalog.dataDir,

@@ -24,7 +24,7 @@ export default defineCommand({
     checkCompareCount(names.length);
     const data = compareRoles(names.map((name) => resolveRole(ctx.index(), name)));
     ctx.print(
-      () => renderCompare(ctx.render, data),
+      () => renderCompare(ctx.renderContext, data),
       () => data,
     );
     return ExitCode.ok;

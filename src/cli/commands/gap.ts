@@ -27,7 +27,7 @@ export default defineCommand({
     const b = resolveRole(ctx.index(), to);
     const gap = computeGap(a, b);
     ctx.print(
-      () => renderGap(ctx.render, ctx.catalog(), gap),
+      () => renderGap(ctx.renderContext, ctx.catalog(), gap),
       (): GapData => ({ gap }),
     );
     return ExitCode.ok;

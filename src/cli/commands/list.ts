@@ -46,7 +46,7 @@ export default defineCommand({
       if (!ctx.json) return ExitCode.notFound;
     }
     ctx.print(
-      () => renderList(ctx.render, roles, opts.chart === true),
+      () => renderList(ctx.renderContext, roles, opts.chart === true),
       (): ListData => ({ count: roles.length, roles: roles.map(listRow) }),
     );
     return roles.length === 0 ? ExitCode.notFound : ExitCode.ok;

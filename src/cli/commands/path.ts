@@ -21,7 +21,7 @@ export default defineCommand({
     const role = resolveWords(ctx.index(), words, 'path');
     const view = pathFor(ctx.catalog(), ctx.steps(), role.id);
     ctx.print(
-      () => renderPath(ctx.render, ctx.catalog(), view),
+      () => renderPath(ctx.renderContext, ctx.catalog(), view),
       (): PathData => ({ path: view }),
     );
     return ExitCode.ok;

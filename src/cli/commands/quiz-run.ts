@@ -40,7 +40,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
   const quiz = ctx.compiledQuiz() ?? (await import('../../data/quiz-loader.js')).loadQuiz(catalog);
   if (opts.questions) {
     ctx.print(
-      () => renderQuestions(ctx.render, quiz),
+      () => renderQuestions(ctx.renderContext, quiz),
       () => quizQuestionsJson(quiz),
     );
     return ExitCode.ok;
@@ -67,7 +67,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
     // The answers file is the output; the ranking goes to the terminal, on stderr.
     const { answersText } = await import('./quiz-files.js');
     ctx.io.stdout(answersText(quiz, answers));
-    ctx.io.stderr(renderQuizResult(ctx.render, scoreQuiz(quiz, answers, catalog.roles)));
+    ctx.io.stderr(renderQuizResult(ctx.renderContext, scoreQuiz(quiz, answers, catalog.roles)));
     return ExitCode.ok;
   }
   if (opts.save !== undefined) {
@@ -79,7 +79,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
   }
   const ranked = scoreQuiz(quiz, answers, catalog.roles);
   ctx.print(
-    () => renderQuizResult(ctx.render, ranked),
+    () => renderQuizResult(ctx.renderContext, ranked),
     () => quizResultJson(quiz, answers, ranked),
   );
   return ExitCode.ok;

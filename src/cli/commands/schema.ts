@@ -49,7 +49,7 @@ export default defineCommand({
         ),
       }));
       ctx.print(
-        () => renderSchemaList(ctx.render, schemas),
+        () => renderSchemaList(ctx.renderContext, schemas),
         (): SchemaListData => ({ schemas }),
       );
     }

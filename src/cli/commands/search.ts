@@ -42,7 +42,7 @@ export default defineCommand({
       if (!ctx.json) return ExitCode.notFound;
     }
     ctx.print(
-      () => renderSearch(ctx.render, result),
+      () => renderSearch(ctx.renderContext, result),
       (): SearchData => ({
         query,
         qualifiers: result.qualifiers,

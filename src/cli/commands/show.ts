@@ -47,10 +47,10 @@ export default defineCommand({
     // card reads only the role it shows (careers path draws the tree too).
     const careerPath = () =>
       opts.section === 'path'
-        ? renderPath(ctx.render, catalog, pathFor(catalog, ctx.steps(), role.id))
+        ? renderPath(ctx.renderContext, catalog, pathFor(catalog, ctx.steps(), role.id))
         : undefined;
     ctx.print(
-      () => renderRole(ctx.render, catalog, role, opts.section, opts.sort, careerPath()),
+      () => renderRole(ctx.renderContext, catalog, role, opts.section, opts.sort, careerPath()),
       (): ShowData => ({ role, cities: cityRows(catalog, role, opts.sort) }),
     );
     return ExitCode.ok;

@@ -24,7 +24,7 @@ export default defineCommand({
     const role = resolveWords(ctx.index(), words, 'similar');
     const list = similarRoles(ctx.catalog(), role, opts.limit);
     ctx.print(
-      () => renderSimilar(ctx.render, ctx.catalog(), role.id, list),
+      () => renderSimilar(ctx.renderContext, ctx.catalog(), role.id, list),
       (): SimilarData => ({ role: role.id, similar: list }),
     );
     return ExitCode.ok;

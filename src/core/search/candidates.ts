@@ -39,15 +39,15 @@ function tokenRoles(index: SearchIndex, token: string): TokenRoles {
   }
   const sims = new Float64Array(roles.length);
   roles.forEach((r, i) => (sims[i] = best[r] as number));
-  // best[] is reused to mark the roles counted as named (set to -1).
-  let named = 0;
+  // best[] is reused to mark the roles counted (set to -1).
+  let outsideKeywords = 0;
   for (const w of similarWords(index, token).keys()) {
     for (const r of tables.namedRoles.get(w)) {
-      if ((best[r] as number) >= 0) named++;
+      if ((best[r] as number) >= 0) outsideKeywords++;
       best[r] = -1;
     }
   }
-  const found = { roles, sims, named };
+  const found = { roles, sims, outsideKeywords };
   index.rolesCache.set(token, found);
   return found;
 }
@@ -73,7 +73,7 @@ function topCandidates(roles: number[], cheap: Float64Array): number[] {
 }
 
 /** How one reading of the query weighs its words, and which roles it scores in full. */
-export interface Reading {
+export interface QueryReading {
   /** Each word of the reading, as its position among the query's distinct words. */
   words: number[];
   weights: number[];
@@ -88,7 +88,7 @@ export function planReading(
   index: SearchIndex,
   tokens: string[],
   position: Map<string, number>,
-): Reading {
+): QueryReading {
   const n = index.catalog.size;
   const touches = tokens.map((token) => tokenRoles(index, token));
 
@@ -97,8 +97,8 @@ export function planReading(
   // but only a little, so "full charge bookkeeper" is mostly about "bookkeeper".
   // Keyword lists are long and mention much in passing ("report to supervisors"), so rarity is
   // counted over the other texts, unless a word is found only in keywords.
-  const idf = touches.map(({ roles, named }) => {
-    const df = named || roles.length;
+  const idf = touches.map(({ roles, outsideKeywords }) => {
+    const df = outsideKeywords || roles.length;
     return df ? Math.log(1 + n / df) : 0;
   });
   const known = idf.filter((w) => w > 0);

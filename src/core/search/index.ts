@@ -106,7 +106,7 @@ export interface TokenRoles {
   roles: number[];
   sims: Float64Array;
   /** How many of those roles have such a word outside their keyword list. */
-  named: number;
+  outsideKeywords: number;
 }
 
 /**

@@ -37,7 +37,7 @@ import {
   matchCandidates,
   planReading,
   type Matches,
-  type Reading,
+  type QueryReading,
 } from './candidates.js';
 import { generic, outsideOccupation } from './judge.js';
 import { parseQuery } from '../qualifiers.js';
@@ -68,7 +68,7 @@ interface RoleScore {
 }
 
 /** Scores the candidates of one reading of the query from their matching entries. */
-function scoreReading(reading: Reading, m: Matches, U: number): Map<number, RoleScore> {
+function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number, RoleScore> {
   const { weights, totalWeight } = reading;
   const T = reading.words.length;
   const best = new Map<number, RoleScore & { second: number }>();

@@ -22,7 +22,7 @@ const GOOD_ENOUGH = 0.7;
 const CLEAR_LEAD = 0.05;
 
 /** Roles whose own title or id (NAME_TITLE), or whose other titles (NAME_ALIAS), may be `wanted`. */
-function namedRoles(index: SearchIndex, wanted: string, kind: number): number[] {
+function rolesByName(index: SearchIndex, wanted: string, kind: number): number[] {
   const names = index.names();
   const hash = hashName(wanted);
   const tag = hash >>> (32 - NAME_TAG_BITS);
@@ -43,7 +43,7 @@ export function ownName(index: SearchIndex, name: string): Role | undefined {
   const byId = catalog.byId.get(name.trim().toLowerCase());
   if (byId) return byId;
   // The names table only narrows the look-up; each role found there is checked by its names.
-  const byTitle = namedRoles(index, wanted, NAME_TITLE).find(
+  const byTitle = rolesByName(index, wanted, NAME_TITLE).find(
     (r) =>
       normalize(catalog.titles[r] ?? '') === wanted || normalize(catalog.ids[r] ?? '') === wanted,
   );
@@ -61,7 +61,7 @@ export function resolveWords(index: SearchIndex, args: string[], command: string
   const wanted = normalize(name);
   const own = ownName(index, name);
   if (own) return own;
-  const alias = namedRoles(index, wanted, NAME_ALIAS).some((r) =>
+  const alias = rolesByName(index, wanted, NAME_ALIAS).some((r) =>
     otherNames(index.catalog.role(r)).some((a) => normalize(a) === wanted),
   );
   if (alias) return resolveRole(index, name);
@@ -81,7 +81,7 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   const { catalog } = index;
   const exact = ownName(index, name);
   if (exact) return exact;
-  const byAlias = namedRoles(index, wanted, NAME_ALIAS)
+  const byAlias = rolesByName(index, wanted, NAME_ALIAS)
     .map((r) => catalog.role(r))
     .filter((r) => otherNames(r).some((a) => normalize(a) === wanted));
   if (byAlias.length === 1) return byAlias[0] as Role;
