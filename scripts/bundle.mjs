@@ -3,14 +3,16 @@
 // started that way never starts Node's ES module loader, which costs more than our own code;
 // one file because each module file costs a look-up, a read and a compile.
 //
-// Bundled: our code and what every run needs (commander, chalk, fuse.js, string-width). Left
-// out and loaded from node_modules only by the commands that use them: yaml, js-yaml and zod (data
-// directories, validate), csv-stringify (export) and inquirer (the quiz; an ES module, so
-// imported). Our own lazily imported modules stay in the bundle but run only when imported.
+// Bundled: our code and what every run needs (commander, chalk, cli-table3, fuse.js,
+// string-width). Left out and loaded from node_modules only by the commands that use them: yaml,
+// js-yaml and zod (data directories, validate), csv-stringify (export) and inquirer (the quiz; an
+// ES module, so imported). Our own lazily imported modules stay in the bundle but run only when
+// imported.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 
 // chalk finds out on import whether the terminal has colours, loading node:tty and node:os;
 // the theme always tells chalk the level, so give it the variant that detects nothing.
@@ -44,6 +46,43 @@ module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_
   },
 };
 
+// cli-table3 measures every cell fragment with string-width 4, whose ANSI stripping builds a new
+// RegExp on each call: most of a role card's table time. Give it our displayWidth instead, which
+// counts text of one-column characters by its length and asks string-width about the rest
+// (cli-table3 strips its colour codes before measuring).
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]cli-table3[\\/]/.test(args.importer)
+        ? { path: 'fast-string-width', namespace: 'careers' }
+        : undefined,
+    );
+    b.onLoad({ filter: /^fast-string-width$/, namespace: 'careers' }, () => ({
+      contents: "module.exports = require('./dist/text.js').displayWidth;",
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'js',
+    }));
+  },
+};
+
+// cli-table3 0.6 cuts every cell's text to 10 characters on every line it draws, only for a
+// debug message it keeps when its `debug` option is on (careers never turns it on): a third of a
+// role card's table time. The message gets the whole text instead. The build fails if
+// cli-table3 changes that line.
+const DEBUG_CUT = 'let content = utils.truncate(this.content, 10, this.truncate);';
+const lazyDebugCut = {
+  name: 'lazy-debug-cut',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(DEBUG_CUT))
+        throw new Error('cli-table3 changed: see lazy-debug-cut in scripts/bundle.mjs');
+      return { contents: source.replace(DEBUG_CUT, 'let content = this.content;'), loader: 'js' };
+    });
+  },
+};
+
 // The one module that calls import() becomes a file of its own, loaded by Node's own require:
 // code compiled from the V8 cache (bin/careers.cjs) may not call import() in Node 20.
 const importEsmApart = {
@@ -72,8 +111,9 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  external: ['yaml', 'js-yaml', 'zod', 'csv-stringify', 'inquirer'],
-  plugins: [chalkWithoutDetection, lazyChildProcess, importEsmApart],
+  // @colors/colors: cli-table3 requires it only to colour cells itself, which careers never asks.
+  external: ['yaml', 'js-yaml', 'zod', 'csv-stringify', 'inquirer', '@colors/colors/safe'],
+  plugins: [chalkWithoutDetection, lazyChildProcess, fastStringWidth, lazyDebugCut, importEsmApart],
   // package-root.ts finds the package from import.meta.url, which CommonJS does not have.
   define: { 'import.meta.url': '__careersModuleUrl' },
   banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -125,3 +125,54 @@ export function wrap(text: string, width: number, indent = ''): string {
   if (line) lines.push(indent + line);
   return lines.join('\n');
 }
+
+/** A run of text and the style (colour) its words are drawn in. */
+export type Styled = [text: string, style?: (s: string) => string];
+
+/**
+ * Wraps styled runs of prose to a width at spaces: the first line starts with `first`, the
+ * others with `rest` (a hanging indent; either may be styled). Each word keeps the style of its
+ * run, so colour never decides where a line breaks.
+ */
+export function wrapStyled(parts: Styled[], width: number, first = '', rest = first): string {
+  const words = parts.flatMap(([text, style]) =>
+    clean(text)
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => ({ word, style })),
+  );
+  const lines: Array<typeof words> = [];
+  let line: typeof words = [];
+  let used = 0;
+  for (const w of words) {
+    const indent = lines.length === 0 ? first : rest;
+    const size = displayWidth(w.word);
+    if (line.length && displayWidth(indent) + used + 1 + size > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    used += (line.length ? 1 : 0) + size;
+    line.push(w);
+  }
+  if (line.length) lines.push(line);
+  return lines
+    .map((l, n) => {
+      // Words of one style are drawn as one run (one pair of colour codes).
+      const runs: string[] = [];
+      let i = 0;
+      while (i < l.length) {
+        const style = l[i]?.style;
+        let j = i;
+        while (j < l.length && l[j]?.style === style) j++;
+        const text = l
+          .slice(i, j)
+          .map((w) => w.word)
+          .join(' ');
+        runs.push(style ? style(text) : text);
+        i = j;
+      }
+      return (n === 0 ? first : rest) + runs.join(' ');
+    })
+    .join('\n');
+}

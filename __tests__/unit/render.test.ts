@@ -143,15 +143,10 @@ describe('text safety', () => {
     expect(out).toContain('AB');
     expect(out).not.toMatch(/\u001b/);
   });
-  test('styled cells are sanitised before the style is applied', () => {
-    const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
-    const out = renderTable(
-      { theme: makeTheme(true), width: 100 },
-      ['x'],
-      [[{ text: 'hot\u001b[2J', style: bold }]],
-    );
-    expect(out).toContain(bold('hot'));
-    expect(out).not.toContain('\u001b[2J');
+  test('cells are sanitised and cli-table3 adds no colour of its own', () => {
+    const out = renderTable({ theme: PLAIN, width: 100 }, ['x'], [['hot\u001b[2J']]);
+    expect(out).toContain('hot');
+    expect(out).not.toContain('\u001b');
   });
 });
 
@@ -201,6 +196,7 @@ describe('tables', () => {
       ),
     ).toBe(`┌────────┬─────┐
 │ Role   │ Pay │
+├────────┼─────┤
 │ Clerk  │  $1 │
 │ Typist │ $22 │
 └────────┴─────┘`);
@@ -218,25 +214,42 @@ describe('tables', () => {
     );
     const lines = out.split('\n');
     expect(lines.every((l) => l.length === 40)).toBe(true);
-    expect(lines.filter((l) => l.startsWith('├'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('├'))).toHaveLength(2); // under the header, between rows
     expect(out.replace(/[│\s]+/g, ' ')).toContain(
       'Accounting software, Enterprise resource planning software',
     );
   });
 
-  test('a word longer than its column is cut with an ellipsis', () => {
+  test('a word is never cut: a table too narrow for its longest words stacks its rows', () => {
     const out = renderTable(
-      { theme: PLAIN, width: 20 },
-      ['A', 'B'],
-      [['x', 'Supercalifragilistic']],
+      { theme: PLAIN, width: 34 },
+      ['Role', 'Id', 'Pay'],
+      [['Clerk', 'administrative-assistant', '$46,290']],
     );
-    expect(out).toContain('…');
-    expect(out.split('\n').every((l) => l.length <= 20)).toBe(true);
+    expect(out).not.toContain('…');
+    expect(out.split('\n').every((l) => l.length <= 34)).toBe(true);
+    expect(out).toMatch(/│ Id +│ administrative-assistant │/);
+    expect(out).toMatch(/│ Pay +│ \$46,290 +│/);
+  });
+
+  test('columns fold under others before a table stacks', () => {
+    const rows = [['Clerk', 'administrative-assistant', '$46,290']];
+    const out = renderTable({ theme: PLAIN, width: 40 }, ['Role', 'Id', 'Pay'], rows, {
+      fold: [[1, 0]],
+    });
+    expect(out.split('\n')).toContain('│ Clerk                    │ $46,290 │');
+    expect(out.split('\n')).toContain('│ administrative-assistant │         │');
+  });
+
+  test('the header has a rule under it with colour off', () => {
+    const out = renderTable(plain, ['Role'], [['Clerk'], ['Typist']]).split('\n');
+    expect(out[2]).toBe('├────────┤');
+    expect(out).toHaveLength(6);
   });
 
   test('ASCII glyphs draw the frame with + - |', () => {
     const out = renderTable({ ...plain, glyphs: ASCII }, ['Role'], [['Clerk']]);
-    expect(out).toBe('+-------+\n| Role  |\n| Clerk |\n+-------+');
+    expect(out).toBe('+-------+\n| Role  |\n+-------+\n| Clerk |\n+-------+');
   });
 
   test('wrapWords keeps the spacing between words and long words whole', () => {
@@ -258,8 +271,9 @@ describe('helpers', () => {
         .every((l) => l.length <= 10),
     ).toBe(true);
   });
-  test('fitWidths shrinks the widest column first', () => {
-    expect(fitWidths([10, 80], 60)).toEqual([12, 45]);
+  test('fitWidths shrinks the widest column first, never below its longest word', () => {
+    expect(fitWidths([10, 80], [5, 20], 60)).toEqual([12, 45]);
+    expect(fitWidths([10, 80], [10, 50], 60)).toBeUndefined();
   });
   test('colour decision', () => {
     expect(colorEnabled(undefined, {}, true)).toBe(true);

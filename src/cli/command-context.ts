@@ -14,6 +14,7 @@ import type { RenderContext } from '../render/role.js';
 import { renderJson } from '../model/json.js';
 import { ASCII, UNICODE, asciiOnly } from '../render/charts.js';
 import { clean } from '../text.js';
+import { escapeJson, toAscii } from '../render/ascii.js';
 
 /** Where output goes; replaced in tests. */
 export interface Io {
@@ -25,6 +26,8 @@ export interface Io {
   /** Whether stderr is a terminal (progress of a slow load is then a bar), and its width. */
   stderrIsTTY?: boolean;
   stderrColumns?: number;
+  /** ASCII mode, as far as the command line says before it is parsed (for help and errors). */
+  ascii?: boolean;
 }
 
 export interface GlobalOptions {
@@ -32,6 +35,25 @@ export interface GlobalOptions {
   color?: boolean;
   data?: string;
   ascii?: boolean;
+}
+
+/** Narrowest and widest layout, and the width when neither the terminal nor COLUMNS says. */
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 160;
+const DEFAULT_WIDTH = 80;
+
+/**
+ * Columns to lay out for: the terminal's width; when stdout is not a terminal, $COLUMNS (as
+ * `ls` and git do), else 80. Kept between 60 and 160.
+ */
+export function terminalWidth(io: Pick<Io, 'columns' | 'env' | 'isTTY'>): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  const asked =
+    (io.isTTY && io.columns) ||
+    (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined) ||
+    io.columns ||
+    DEFAULT_WIDTH;
+  return Math.max(MIN_WIDTH, Math.min(asked, MAX_WIDTH));
 }
 
 export class Context {
@@ -52,8 +74,8 @@ export class Context {
   /** Theme and width for renderers. */
   get renderContext(): RenderContext {
     const color = colorEnabled(this.options.color, this.io.env, this.io.isTTY);
-    const width = Math.max(60, Math.min(this.io.columns ?? 100, 160));
-    const glyphs = asciiOnly(this.options.ascii, this.io.env) ? ASCII : UNICODE;
+    const width = terminalWidth(this.io);
+    const glyphs = this.ascii ? ASCII : UNICODE;
     return { theme: makeTheme(color), width, glyphs };
   }
 
@@ -83,13 +105,23 @@ export class Context {
     return resolveDataDir(this.options.data, this.io.env);
   }
 
-  /** Prints a rendered result, or its JSON document in --json mode. */
+  /** Plain ASCII output: --ascii, TERM=dumb or a locale that is not UTF-8. */
+  get ascii(): boolean {
+    return asciiOnly(this.options.ascii, this.io.env);
+  }
+
+  /**
+   * Prints a rendered result, or its JSON document in --json mode. In ASCII mode the text is
+   * made ASCII and the JSON written with \u escapes (the same document).
+   */
   print(text: () => string, json: () => Record<string, unknown>): void {
-    this.io.stdout(this.json ? renderJson(json()) : text());
+    if (this.json) this.io.stdout(this.ascii ? escapeJson(renderJson(json())) : renderJson(json()));
+    else this.io.stdout(this.ascii ? toAscii(text()) : text());
   }
 
   /** A hint or warning: always stderr, so stdout stays pure data. */
   note(text: string): void {
-    this.io.stderr(clean(text.endsWith('\n') ? text : `${text}\n`));
+    const line = clean(text.endsWith('\n') ? text : `${text}\n`);
+    this.io.stderr(this.ascii ? toAscii(line) : line);
   }
 }

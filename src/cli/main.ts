@@ -4,15 +4,62 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CareersError, ExitCode } from '../errors.js';
-import { Context, type GlobalOptions, type Io } from './command-context.js';
+import { Context, terminalWidth, type GlobalOptions, type Io } from './command-context.js';
 import { DataStore } from '../store/data-store.js';
 import { resolveDataDir } from '../data/dirs.js';
 import { COMMANDS } from './commands/index.js';
 import { addCommand } from './command-program.js';
 import { version } from '../version.js';
+import { renderJson } from '../model/json.js';
 import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
 import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
-import { clean } from '../text.js';
+import { clean, displayWidth, wrapStyled } from '../text.js';
+import { asciiOnly } from '../render/charts.js';
+import { toAscii } from '../render/ascii.js';
+
+/**
+ * Help text wrapped to the width at spaces. Commander wraps its own columns; this wraps the rest
+ * (examples, exit codes, notes), each long line hanging under its text: after the indent, or
+ * after a "term  description" gap of two or more spaces.
+ */
+export function wrapHelp(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      if (/^\s*careers /.test(line)) return wrapCommand(line, width);
+      const gap = /^(\s*\S+(?: \S+)*?\s{2,})/.exec(line)?.[1] ?? /^\s*/.exec(line)?.[0] ?? '';
+      const first = gap.length <= width - 20 ? gap : (/^\s*/.exec(line)?.[0] ?? '');
+      return wrapStyled([[line.slice(first.length)]], width, first, ' '.repeat(first.length));
+    })
+    .join('\n');
+}
+
+/**
+ * An example command too long for the width, broken between arguments (never inside quotes)
+ * with a shell line continuation, so it still pastes as one command.
+ */
+function wrapCommand(line: string, width: number): string {
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  const words = line.trim().match(/(?:"[^"]*"|'[^']*'|\S)+/g) ?? [];
+  const lines: string[] = [];
+  let current = indent;
+  for (const word of words) {
+    const next = current.trim() ? `${current} ${word}` : `${current}${word}`;
+    if (current.trim() && displayWidth(next) + 2 > width) {
+      lines.push(`${current} \\`);
+      current = `${indent}    ${word}`;
+    } else current = next;
+  }
+  lines.push(current);
+  return lines.join('\n');
+}
+
+/** Where the options end: at a bare "--", else the end of argv. */
+function endOfOptions(argv: string[]): number {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv.length : end;
+}
 
 /** Exit codes as documented in the README and in `careers --help`. */
 const EXIT_CODES_HELP = `
@@ -30,6 +77,7 @@ Exit codes:
 /** Builds the commander program; `onResult` receives each command's exit code. */
 export function buildProgram(io: Io, onResult: (code: number) => void): Command {
   const program = new Command('careers');
+  const width = terminalWidth(io);
   program
     .description(
       'Explore back office careers offline: skills, salary, tools and cities for each role.',
@@ -62,12 +110,17 @@ ${EXIT_CODES_HELP}
 
 Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "careers about" for details.`,
     )
+    // Descriptions beside 30-column option names still wrap at 60 columns.
+    .configureHelp({ minWidthToWrap: 24 })
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(clean(s)),
+      writeOut: (s) => io.stdout(io.ascii ? toAscii(wrapHelp(s, width)) : wrapHelp(s, width)),
+      writeErr: (s) => io.stderr(wrapHelp(s, width)),
+      getOutHelpWidth: () => width,
+      getErrHelpWidth: () => width,
+      // Errors are reported by reportError, as one line in the program's own style.
+      outputError: () => undefined,
     });
 
   // A command that reads the data directory has it loaded once, before its action.
@@ -87,13 +140,62 @@ Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0) and BLS OEWS (public domain). Run "caree
   return program;
 }
 
+/**
+ * Commander's error message as one line in the program's style, naming the help to read:
+ * `--min-salary must be a whole number of dollars (got "abc"); see careers list --help`.
+ */
+export function usageMessage(message: string, command?: string): string {
+  const text = message
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean (.*)\?\)/s, ' (did you mean $1?)')
+    .replace(/\s*\n\s*/g, ' ');
+  const invalid =
+    /^option '([^']*)' argument '(.*)' is invalid\. (.*)$/s.exec(text) ??
+    /^command-argument value '(.*)' is invalid for argument '([^']*)'\. (.*)$/s
+      .exec(text)
+      ?.map((part, i, all) => (i === 1 ? `<${all[2]}>` : i === 2 ? (all[1] ?? '') : part));
+  let line = text;
+  if (invalid) {
+    const [, flags = '', value = '', why = ''] = invalid;
+    const name = /^<|^--/.test(flags)
+      ? flags.split(' ')[0]
+      : (/--[\w-]+/.exec(flags)?.[0] ?? flags);
+    const choices = /^Allowed choices are (.*)\.$/.exec(why);
+    const reason = choices ? `must be one of ${choices[1]}` : why.replace(/\.$/, '');
+    line = `${name} ${reason} (got "${value}")`;
+  } else {
+    line = line
+      .replace(/^unknown (option|command) '([^']*)'/, 'unknown $1 $2')
+      .replace(/^missing required argument '([^']*)'/, 'missing <$1>')
+      .replace(
+        /^too many arguments for '([^']*)'\. Expected/,
+        'too many arguments for $1: expected',
+      )
+      .replace(/\.$/, '');
+  }
+  return `${clean(line)}; see careers${command ? ` ${command}` : ''} --help`;
+}
+
+/** The command a command line runs: its first word naming one (or an alias), if any. */
+function commandOf(program: Command, argv: string[]): string | undefined {
+  for (const word of argv.slice(2)) {
+    const found = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (found) return found.name();
+  }
+  return undefined;
+}
+
 /** Reports an error as one line (plus details) on stderr and returns its exit code. */
-export function reportError(err: unknown, io: Io): number {
+export function reportError(err: unknown, io: Io, command?: string): number {
   const debug = (io.env.DEBUG ?? '').split(',').includes('careers');
   if (err instanceof CommanderError) {
-    // Commander has already printed its message (or the help/version text).
+    // Commander has already printed the help or version text.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
       return ExitCode.ok;
+    // `careers help` with no command, and the like: help is shown, nothing to add.
+    if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync')
+      return ExitCode.usage;
+    io.stderr(`careers: ${usageMessage(err.message, command)}\n`);
     return ExitCode.usage;
   }
   if (err instanceof CareersError) {
@@ -167,17 +269,27 @@ function installProcessHandlers(): void {
 /** Runs the CLI and resolves to the exit code. Pass `io` to run without touching the process. */
 export async function main(argv: string[], io?: Io): Promise<number> {
   if (!io) installProcessHandlers();
-  const streams = io ?? processIo();
+  const given = io ?? processIo();
+  // Errors, help and notes in ASCII mode are ASCII too (commands' results: Context.print).
+  const ascii = asciiOnly(argv.slice(2, endOfOptions(argv)).includes('--ascii'), given.env);
+  const streams: Io = ascii ? { ...given, ascii, stderr: (s) => given.stderr(toAscii(s)) } : given;
   let code: number = ExitCode.ok;
+  let program: Command | undefined;
   try {
-    const program = buildProgram(streams, (c) => (code = c));
+    program = buildProgram(streams, (c) => (code = c));
     if (argv.length <= 2) {
       streams.stderr(program.helpInformation());
       return ExitCode.usage;
     }
+    // `--version --json`: the version as a JSON document, like every other answer.
+    const options = argv.slice(2, endOfOptions(argv));
+    if (options.includes('--json') && options.some((a) => a === '--version' || a === '-v')) {
+      streams.stdout(renderJson({ version: version() }));
+      return ExitCode.ok;
+    }
     await program.parseAsync(argv);
     return code;
   } catch (err) {
-    return reportError(err, streams);
+    return reportError(err, streams, program && commandOf(program, argv));
   }
 }

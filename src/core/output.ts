@@ -60,7 +60,22 @@ export const CityRowSchema = z.strictObject({
 
 export const ShowData = z.strictObject({ role: RoleSchema, cities: z.array(CityRowSchema) });
 
-export const ListData = z.strictObject({ count, roles: z.array(RoleSchema) });
+/** The rows of the `list` table; `export` gives whole profiles. */
+export const ListData = z.strictObject({
+  count,
+  roles: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      /** National annual median of the role's headline salary source. */
+      medianSalary: usd.nullable(),
+      /** Reference period of that median, e.g. "May 2024". */
+      salaryPeriod: z.string().nullable(),
+      /** O*NET job zone, the preparation a job needs (1–5). */
+      jobZone: z.number().int().min(1).max(5).nullable(),
+    }),
+  ),
+});
 
 export const AboutData = z.strictObject({
   version: z.string(),

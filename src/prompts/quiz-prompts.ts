@@ -9,7 +9,8 @@ import type { Question } from '../model/quiz-schema.js';
 import { RATING_MAX, RATING_MIN } from '../model/quiz-constants.js';
 import type { AnswerValue } from '../core/quiz.js';
 import { InterruptedError } from '../errors.js';
-import { wrap } from '../text.js';
+import { wrap, wrapStyled } from '../text.js';
+import { toAscii } from '../render/ascii.js';
 import { progressText, type Progress, type QuizPrompter, type Reply } from './quiz-flow.js';
 
 // Values no choice id can take (ids are slugs).
@@ -62,23 +63,63 @@ function loadInquirer(): Promise<Inquirer> {
   return loaded;
 }
 
+/** Key names inquirer's help line uses, in plain ASCII. */
+const ASCII_KEYS: Record<string, string> = { '↑↓': 'up/down', '⏎': 'enter' };
+
+/**
+ * The prompts' marks in ASCII mode (--ascii, TERM=dumb, a locale that is not UTF-8): cursor,
+ * check boxes, the question and answer marks, separators and the keys help line.
+ */
+function asciiTheme() {
+  return {
+    prefix: { idle: '?', done: '+' },
+    icon: { cursor: '>', checked: '[x]', unchecked: '[ ]' },
+    style: {
+      keysHelpTip: (keys: Array<[string, string]>) =>
+        keys.map(([key, action]) => `${ASCII_KEYS[key] ?? key} ${action}`).join(', '),
+    },
+  };
+}
+
 /** A prompter that asks through inquirer's select and checkbox prompts. */
-export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
+export function inquirerPrompter(
+  streams: PromptStreams = {},
+  { ascii = false }: { ascii?: boolean } = {},
+): QuizPrompter {
+  const theme = ascii ? { theme: asciiTheme() } : {};
+  const plain = (s: string) => (ascii ? toAscii(s) : s);
+  const columns = () => (output as { columns?: number }).columns ?? 80;
+  const separator = (S: new (line?: string) => unknown) => (ascii ? new S('-----') : new S());
   const output = streams.output ?? process.stderr;
   if (output === process.stderr) restoreCursorOnExit();
   // A terminal that closes under a prompt reports EIO on stdin: end like a hang-up (exit 129).
   if (streams.input === undefined) process.stdin.once('error', onTerminalError);
   let prompt: ReturnType<Inquirer['createPromptModule']> | undefined;
+  /** The question and the names of the choices picked, as inquirer shows an answered prompt. */
+  const echo = (question: Record<string, unknown>, value: unknown) => {
+    const picked = Array.isArray(value) ? (value as unknown[]) : [value];
+    const choices = (question.choices ?? []) as Array<{ name?: string; value?: unknown }>;
+    const names = choices.filter((c) => picked.includes(c.value)).map((c) => c.name ?? '');
+    const width = Math.max(40, columns() - 1);
+    const text = `${String(question.message)} ${names.join(', ') || '-'}`;
+    // (A test's output stream may already be ended by inquirer.)
+    if ((output as { writableEnded?: boolean }).writableEnded) return;
+    output.write(`${plain(wrapStyled([[text]], width, ascii ? '+ ' : '✔ ', '  '))}\n`);
+  };
   const ask = async (question: Record<string, unknown>): Promise<unknown> => {
     prompt ??= (await loadInquirer()).createPromptModule({
       input: streams.input ?? process.stdin,
       output,
       skipTTYChecks: streams.input !== undefined,
+      // Each prompt is cleared when it ends, so Ctrl-C leaves no half-drawn question; an
+      // answered one is written back as one settled line (echo).
+      clearPromptOnDone: true,
     });
     try {
-      const answers = (await prompt([{ name: 'value', ...question } as never])) as {
+      const answers = (await prompt([{ name: 'value', ...theme, ...question } as never])) as {
         value: unknown;
       };
+      echo(question, answers.value);
       return answers.value;
     } catch (err) {
       if (isPromptExit(err)) throw new InterruptedError('interrupted');
@@ -88,15 +129,17 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
 
   return {
     say(text) {
-      const columns = (output as { columns?: number }).columns ?? 80;
-      const width = Math.max(40, Math.min(columns - 1, 100));
+      const width = Math.max(40, Math.min(columns() - 1, 100));
       const lines = text.split('\n').map((line) => (line ? wrap(line, width) : ''));
-      output.write(`${lines.join('\n')}\n`);
+      output.write(plain(`${lines.join('\n')}\n`));
     },
 
     async ask(q: Question, progress: Progress, previous: AnswerValue | undefined): Promise<Reply> {
       const { Separator } = await loadInquirer();
-      const message = `${progressText(progress)}: ${q.text}${q.help ? ` ${q.help}` : ''}`;
+      // Wrapped here at word boundaries (inquirer would break words at the terminal's edge),
+      // leaving room for the "? " mark.
+      const fit = (text: string) => plain(wrap(text, Math.max(40, columns() - 3)));
+      const message = fit(`${progressText(progress)}: ${q.text}${q.help ? ` ${q.help}` : ''}`);
       const moves: ListChoice[] = [
         { name: 'Skip this question', value: SKIP },
         ...(progress.canGoBack ? [{ name: 'Back to the previous question', value: BACK }] : []),
@@ -105,22 +148,25 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
         const picked = Array.isArray(previous) ? previous : [];
         const value = (await ask({
           type: 'checkbox',
-          message: `${message} (none picked = skip)`,
+          message: `${message} (none picked = skip${progress.canGoBack ? '; tick only Back to go back' : ''})`,
           choices: [
             ...q.choices.map((c) => ({
-              name: c.label,
+              name: plain(c.label),
               value: c.id,
               checked: picked.includes(c.id),
             })),
             ...(progress.canGoBack
-              ? [new Separator(), { name: 'Back to the previous question', value: BACK }]
+              ? [separator(Separator), { name: 'Back to the previous question', value: BACK }]
               : []),
           ],
           pageSize: 16,
           loop: false,
         })) as string[];
-        if (value.includes(BACK)) return { action: 'back' };
-        return value.length === 0 ? { action: 'skip' } : { action: 'answer', value };
+        // Back is a move, not an answer: it counts only when it is the one tick, so "a" (all)
+        // or "i" (invert) never turns a set of picks into going back.
+        const picks = value.filter((v) => v !== BACK);
+        if (picks.length === 0 && value.includes(BACK)) return { action: 'back' };
+        return picks.length === 0 ? { action: 'skip' } : { action: 'answer', value: picks };
       }
       const options: ListChoice[] =
         q.type === 'rating'
@@ -128,13 +174,13 @@ export function inquirerPrompter(streams: PromptStreams = {}): QuizPrompter {
               const n = RATING_MIN + i;
               const meaning =
                 n === RATING_MIN ? ` (${q.low})` : n === RATING_MAX ? ` (${q.high})` : '';
-              return { name: `${n}${meaning}`, value: String(n) };
+              return { name: plain(`${n}${meaning}`), value: String(n) };
             })
-          : q.choices.map((c) => ({ name: c.label, value: c.id }));
+          : q.choices.map((c) => ({ name: plain(c.label), value: c.id }));
       const value = (await ask({
         type: 'select',
         message,
-        choices: [...options, new Separator(), ...moves],
+        choices: [...options, separator(Separator), ...moves],
         // The earlier answer after going back; on a fresh rating, the neutral middle.
         default:
           previous !== undefined && previous !== null

@@ -6,7 +6,7 @@ import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
 import type { SourceUse } from '../core/sources.js';
 import { safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { cleanDeep, wrap } from '../text.js';
+import { cleanDeep, wrap, wrapStyled } from '../text.js';
 
 export const CREDITS = [
   'This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. The project changed the data: it selected, summarised and reworded it.',
@@ -30,9 +30,15 @@ export function renderAbout(
     String(u.roles.length),
   ]);
   const out = [
-    `${theme.title('careers')} ${version} — an offline career explorer for back office jobs`,
+    wrapStyled(
+      [['careers', theme.title], [`${version} — an offline career explorer for back office jobs`]],
+      width,
+    ),
     theme.dim(
-      `Data: ${catalog.roles.length} roles from ${catalog.dataDir === BUILT_IN_DATA_DIR ? 'the built-in data set' : catalog.dataDir}`,
+      wrap(
+        `Data: ${catalog.roles.length} roles from ${catalog.dataDir === BUILT_IN_DATA_DIR ? 'the built-in data set' : catalog.dataDir}`,
+        width,
+      ),
     ),
     '',
     theme.heading('Data sources'),

@@ -6,7 +6,7 @@ import type { Gap, Similarity } from '../core/career.js';
 import type { PathView, StepView } from '../core/career-steps.js';
 import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, money, signedMoney, wrap } from '../text.js';
+import { clean, cleanDeep, money, signedMoney, wrap, wrapStyled } from '../text.js';
 import { importanceBar } from './charts.js';
 
 function zone(z: number | null): string {
@@ -29,8 +29,13 @@ function stepLine(
   indent: string,
   arrow: string,
 ): string {
-  const change = `${signedMoney(s.payChange)}, zone ${zone(s.zoneFrom)}→${zone(s.zoneTo)}`;
-  return `${indent}${arrow} ${ctx.theme.title(title(catalog, s.to))} ${pay(catalog, s.to)} ${ctx.theme.dim(`(${change})`)}`;
+  const change = `${signedMoney(s.payChange)}, zone ${zone(s.zoneFrom)}${glyphs(ctx).arrow}${zone(s.zoneTo)}`;
+  return wrapStyled(
+    [[title(catalog, s.to), ctx.theme.title], [pay(catalog, s.to)], [`(${change})`, ctx.theme.dim]],
+    ctx.width,
+    `${indent}${arrow} `,
+    `${indent}${' '.repeat(arrow.length + 1)}`,
+  );
 }
 
 /** The ladder diagram for `careers path`. */
@@ -45,13 +50,29 @@ export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView)
     out.push(ctx.theme.heading('Where people come from'));
     for (const s of view.incoming) {
       out.push(
-        `  ${title(catalog, s.from)} ${pay(catalog, s.from)} ${ctx.theme.dim(`— ${s.reason}`)}`,
+        wrapStyled(
+          [
+            [title(catalog, s.from)],
+            [pay(catalog, s.from)],
+            [`${glyphs(ctx).dash} ${s.reason}`, ctx.theme.dim],
+          ],
+          ctx.width,
+          '  ',
+          '    ',
+        ),
       );
     }
     out.push('');
   }
   out.push(
-    `${ctx.theme.heading('You are here:')} ${ctx.theme.title(title(catalog, view.role))} ${pay(catalog, view.role)}, job zone ${zone(zoneNow)}`,
+    wrapStyled(
+      [
+        ['You are here:', ctx.theme.heading],
+        [title(catalog, view.role), ctx.theme.title],
+        [`${pay(catalog, view.role)}, job zone ${zone(zoneNow)}`],
+      ],
+      ctx.width,
+    ),
   );
   if (view.ladders.length === 0) {
     out.push('', 'No further steps are recorded from this role.');
@@ -76,7 +97,10 @@ export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView)
   out.push(
     '',
     ctx.theme.dim(
-      'Pay: change in national median (BLS OEWS May 2024). Zone: O*NET job zone, the preparation a job needs (1–5).',
+      wrap(
+        'Pay: change in national median (BLS OEWS May 2024). Zone: O*NET job zone, the preparation a job needs (1–5).',
+        ctx.width,
+      ),
     ),
   );
   return out.join('\n') + '\n';
@@ -88,17 +112,26 @@ export function renderGap(ctx: RenderContext, catalog: Catalog, gap: Gap): strin
   gap = cleanDeep(gap);
   const out: string[] = [];
   out.push(
-    `${ctx.theme.title(title(catalog, gap.from))} ${ctx.theme.dim('→')} ${ctx.theme.title(title(catalog, gap.to))}`,
+    wrapStyled(
+      [
+        [title(catalog, gap.from), ctx.theme.title],
+        [glyphs(ctx).arrow, ctx.theme.dim],
+        [title(catalog, gap.to), ctx.theme.title],
+      ],
+      ctx.width,
+    ),
   );
   out.push(
-    `Median pay: ${pay(catalog, gap.from)} → ${pay(catalog, gap.to)} (${signedMoney(gap.payChange)})`,
+    `Median pay: ${pay(catalog, gap.from)} ${glyphs(ctx).arrow} ${pay(catalog, gap.to)} (${signedMoney(gap.payChange)})`,
   );
-  out.push(`Job zone: ${zone(gap.jobZone.from)} → ${zone(gap.jobZone.to)}`);
+  out.push(`Job zone: ${zone(gap.jobZone.from)} ${glyphs(ctx).arrow} ${zone(gap.jobZone.to)}`);
   if (gap.education.to)
     out.push(wrap(`Education for the target role: ${gap.education.to}`, ctx.width));
   if (gap.firstThree.length) {
     out.push('', ctx.theme.heading('First three things to learn'));
-    gap.firstThree.forEach((t, i) => out.push(`  ${i + 1}. ${clean(t)}`));
+    gap.firstThree.forEach((t, i) =>
+      out.push(wrapStyled([[t]], ctx.width, `  ${i + 1}. `, '     ')),
+    );
   }
   if (gap.skills.length) {
     out.push('', ctx.theme.heading('Skills that matter more (O*NET importance 1–5)'));
@@ -118,13 +151,22 @@ export function renderGap(ctx: RenderContext, catalog: Catalog, gap: Gap): strin
     if (rest.length) out.push(wrap(`Also used: ${rest.join(', ')}`, ctx.width));
   }
   if (gap.tools.length)
-    out.push('', wrap(`${ctx.theme.heading('Tools:')} ${gap.tools.join(', ')}`, ctx.width));
+    out.push('', wrapStyled([['Tools:', ctx.theme.heading], [gap.tools.join(', ')]], ctx.width));
   if (gap.certifications.length)
-    out.push('', `${ctx.theme.heading('Certifications:')} ${gap.certifications.join(', ')}`);
+    out.push(
+      '',
+      wrapStyled(
+        [['Certifications:', ctx.theme.heading], [gap.certifications.join(', ')]],
+        ctx.width,
+      ),
+    );
   out.push(
     '',
     ctx.theme.dim(
-      'Sources: O*NET 29.2 (CC BY 4.0) for skills, software and job zones; BLS OEWS May 2024 for pay.',
+      wrap(
+        'Sources: O*NET 29.2 (CC BY 4.0) for skills, software and job zones; BLS OEWS May 2024 for pay.',
+        ctx.width,
+      ),
     ),
   );
   return out.join('\n') + '\n';
@@ -146,7 +188,8 @@ export function renderSimilar(
     pct(s.score),
     pct(s.skills),
     `${pct(s.software)} (${s.sharedSoftware.length})`,
-    s.sharedSoftware.slice(0, 3).join(', ') + (s.sharedSoftware.length > 3 ? ', …' : ''),
+    s.sharedSoftware.slice(0, 3).join(', ') +
+      (s.sharedSoftware.length > 3 ? ` (+${s.sharedSoftware.length - 3} more)` : ''),
   ]);
   return [
     `${ctx.theme.heading('Roles most like')} ${ctx.theme.title(title(catalog, roleId))}`,
@@ -154,7 +197,7 @@ export function renderSimilar(
       ctx,
       ['#', 'Role', 'Overall', 'Skills', 'Software (shared)', 'Shared software'],
       rows,
-      { right: [0, 2, 3, 4], keep: [1] },
+      { right: [0, 2, 3, 4] },
     ),
     ctx.theme.dim(
       wrap(

@@ -14,9 +14,10 @@ export interface Glyphs {
   empty: string;
   /** Table frame. */
   border: Border;
-  /** A career step's arrow, and the branch of a ladder diagram. */
+  /** Prose marks: an arrow ("to"), a tree branch, a dash before an aside. */
   arrow: string;
   branch: string;
+  dash: string;
 }
 
 /** The characters a table's frame is drawn with. */
@@ -44,6 +45,9 @@ export const UNICODE: Glyphs = {
   levels: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
   full: '█',
   empty: '░',
+  arrow: '→',
+  branch: '└─',
+  dash: '—',
   border: {
     h: '─',
     v: '│',
@@ -57,8 +61,6 @@ export const UNICODE: Glyphs = {
     rj: '┤',
     x: '┼',
   },
-  arrow: '→',
-  branch: '└─',
 };
 
 export const ASCII: Glyphs = {
@@ -68,6 +70,9 @@ export const ASCII: Glyphs = {
   levels: ['_', '.', '-', '~', '=', '+', '*', '#'],
   full: '#',
   empty: '.',
+  arrow: '->',
+  branch: '`-',
+  dash: '-',
   border: {
     h: '-',
     v: '|',
@@ -81,8 +86,6 @@ export const ASCII: Glyphs = {
     rj: '+',
     x: '+',
   },
-  arrow: '->',
-  branch: '`-',
 };
 
 export interface Spread {

@@ -77,7 +77,7 @@ export function renderCompare(ctx: RenderContext, data: CompareData): string {
     : 'No software is listed by every role.';
   return (
     [
-      renderTable(ctx, ['', ...roles.map((r) => r.title)], rows),
+      renderTable(ctx, ['', ...roles.map((r) => r.title)], rows, { stackBy: 'column' }),
       wrap(shared, ctx.width),
       ctx.theme.dim(
         wrap(

@@ -38,7 +38,7 @@ export function renderSearch(ctx: RenderContext, result: SearchResult): string {
     notes.map((n) => ctx.theme.dim(n) + '\n').join('') +
     renderTable(ctx, ['#', 'Role', 'Why it matched', 'Median pay'], rows, {
       right: [0, 3],
-      keep: [1],
+      fold: [[3, 1]],
     }) +
     '\n' +
     ctx.theme.dim('More on a role: careers show <id>') +
@@ -66,11 +66,13 @@ export function renderList(ctx: RenderContext, roles: Role[], chart = false): st
   let note = `${plural(roles.length, 'role')}. Median pay: national annual median${periods.length ? ` (${periods.join(', ')})` : ''}`;
   let table: string;
   if (scale) {
+    // Role titles wrap before the bars shrink below 10 columns.
+    const barWidth = Math.max(10, Math.min(30, ctx.width - 50));
     const rows = roles.map((r) => {
       const s = headlineSalary(r);
-      return [r.title, money(s?.median), s ? rangeBar(s, scale.min, scale.max, 30, g) : ''];
+      return [r.title, money(s?.median), s ? rangeBar(s, scale.min, scale.max, barWidth, g) : ''];
     });
-    table = renderTable(ctx, ['Role', 'Median pay', 'Pay range'], rows, { right: [1], keep: [2] });
+    table = renderTable(ctx, ['Role', 'Median pay', 'Pay range'], rows, { right: [1] });
     note += `. Bars share one scale, ${money(scale.min)} to ${money(scale.max)}: ${g.whisker} 10th–90th percentile, ${g.box} 25th–75th, ${g.median} median.`;
   } else {
     const rows = roles.map((r) => [
@@ -81,7 +83,7 @@ export function renderList(ctx: RenderContext, roles: Role[], chart = false): st
     ]);
     table = renderTable(ctx, ['Role', 'Id', 'Median pay', 'Job zone'], rows, {
       right: [2, 3],
-      keep: [1],
+      fold: [[1, 0]],
     });
     note += '; job zone: O*NET preparation level 1–5.';
   }
@@ -95,7 +97,7 @@ export function renderSchemaList(
 ): string {
   const rows = schemas.map((s) => [s.name, s.file, s.description]);
   return (
-    renderTable(ctx, ['Name', 'File in the package', 'Describes'], rows, { keep: [0] }) +
+    renderTable(ctx, ['Name', 'File in the package', 'Describes'], rows) +
     '\n' +
     ctx.theme.dim('Print one: careers schema <name>') +
     '\n'

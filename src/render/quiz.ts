@@ -8,7 +8,7 @@ import type { Quiz } from '../model/quiz-schema.js';
 import { RATING_MAX, RATING_MIN, SKIP } from '../model/quiz-constants.js';
 import type { QuizQuestionsData, QuizResultData } from '../core/output.js';
 import type { RenderContext } from './role.js';
-import { clean, cleanDeep, money, wrap } from '../text.js';
+import { clean, cleanDeep, money, wrap, wrapStyled } from '../text.js';
 
 /** How many roles the result screen shows in full. */
 export const TOP = 3;
@@ -83,11 +83,22 @@ export function renderQuestions(ctx: RenderContext, quiz: Quiz): string {
     out.push(`${theme.title(q.id)}  ${theme.dim(`(${kind})`)}`);
     out.push(wrap(q.text, width, '  '));
     if (q.type === 'rating') {
-      out.push(`    ${RATING_MIN} = ${clean(q.low)}, ${RATING_MAX} = ${clean(q.high)}`);
+      out.push(wrap(`${RATING_MIN} = ${q.low}, ${RATING_MAX} = ${q.high}`, width, '    '));
     } else {
       const idWidth = Math.max(...q.choices.map((c) => c.id.length));
+      // Labels hang beside their ids, or under them when the ids leave too little room.
+      const beside = width - idWidth - 6 >= 24;
       for (const c of q.choices)
-        out.push(`    ${theme.accent(c.id.padEnd(idWidth))}  ${clean(c.label)}`);
+        out.push(
+          beside
+            ? wrapStyled(
+                [[c.label]],
+                width,
+                `    ${theme.accent(c.id)}${' '.repeat(idWidth - c.id.length + 2)}`,
+                ' '.repeat(idWidth + 6),
+              )
+            : `    ${theme.accent(c.id)}\n${wrap(c.label, width, '      ')}`,
+        );
     }
     out.push('');
   }

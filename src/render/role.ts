@@ -13,7 +13,7 @@ import {
 import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, count, money, signedMoney, wrap } from '../text.js';
+import { clean, cleanDeep, count, money, signedMoney, wrap, wrapStyled } from '../text.js';
 import { importanceBar, rangeBar, sparkline, UNICODE, type Glyphs } from './charts.js';
 
 export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;
@@ -69,7 +69,15 @@ function heading(ctx: RenderContext, text: string): string {
 function overview(ctx: RenderContext, role: Role): string {
   const { theme } = ctx;
   const out: string[] = [];
-  out.push(`${theme.title(clean(role.title))}  ${theme.dim(`(${role.id})`)}`);
+  out.push(
+    wrapStyled(
+      [
+        [role.title, theme.title],
+        [`(${role.id})`, theme.dim],
+      ],
+      ctx.width,
+    ),
+  );
   const facts = [`O*NET-SOC ${role.socCodes.join(', ')}`];
   if (role.onetTitle && role.onetTitle !== role.title) facts.push(`O*NET title: ${role.onetTitle}`);
   if (role.jobZone) facts.push(`Job zone ${role.jobZone.level} of 5`);
@@ -103,7 +111,10 @@ function overview(ctx: RenderContext, role: Role): string {
     if (role.education) out.push(wrap(role.education.summary, ctx.width));
   }
   if (role.industries.length)
-    out.push('', `${heading(ctx, 'Industries:')} ${clean(role.industries.join(', '))}`);
+    out.push(
+      '',
+      wrapStyled([['Industries:', theme.heading], [role.industries.join(', ')]], ctx.width),
+    );
   return out.join('\n');
 }
 
@@ -193,7 +204,7 @@ function salary(ctx: RenderContext, role: Role): string {
     );
     out.push(
       wrap(
-        `Median trend ${first.period}–${last.period}: ${line} ${money(first.median)} → ${money(last.median)} (${change >= 0 ? '+' : ''}${change.toFixed(1)}%) · ${trend.label}`,
+        `Median trend ${first.period}–${last.period}: ${line} ${money(first.median)} ${glyphs(ctx).arrow} ${money(last.median)} (${change >= 0 ? '+' : ''}${change.toFixed(1)}%) · ${trend.label}`,
         ctx.width,
       ),
     );
@@ -230,7 +241,11 @@ function tools(ctx: RenderContext, role: Role): string {
     out.push(renderTable(ctx, ['Tool category', 'Tools'], techRows(role.tools)));
   const hot = role.software.filter((t) => t.hot).length;
   if (hot)
-    out.push(ctx.theme.dim(`★ = O*NET Hot Technology, often named in job postings (${hot} here).`));
+    out.push(
+      ctx.theme.dim(
+        wrap(`★ = O*NET Hot Technology, often named in job postings (${hot} here).`, ctx.width),
+      ),
+    );
   out.push(
     footer(
       ctx,
@@ -280,14 +295,13 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
   const withFigures = rows.some((r) => r.median !== undefined);
   if (withFigures) {
     const rppYear = rows.find((r) => r.rppYear !== undefined)?.rppYear;
-    const head = ['City', 'State', 'Jobs', 'Median', 'p25–p75', 'Adj. median*', 'vs US median'];
+    const head = ['City', 'Jobs', 'Median', 'p25–p75', 'Adj. median*', 'vs US median'];
     const body = rows.map((r) => {
       const diff =
         r.median !== undefined && national !== undefined ? r.median - national : undefined;
       const diffText = signedMoney(diff);
       return [
-        r.namedBy.length ? `${r.name} †` : r.name,
-        r.state,
+        `${r.name}, ${r.state}${r.namedBy.length ? ' †' : ''}`,
         count(r.employment),
         money(r.median),
         r.p25 !== undefined ? `${money(r.p25)}–${money(r.p75)}` : '–',
@@ -295,7 +309,15 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
         diffText,
       ];
     });
-    out.push(renderTable(ctx, head, body, { right: [2, 3, 4, 5, 6] }));
+    out.push(
+      renderTable(ctx, head, body, {
+        right: [1, 2, 3, 4, 5],
+        fold: [
+          [3, 2],
+          [5, 4],
+        ],
+      }),
+    );
     const namers = [...new Set(rows.flatMap((r) => r.namedBy.map(clean)))];
     if (namers.length) {
       out.push(
@@ -338,8 +360,9 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
   return out.join('\n');
 }
 
-function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
+function path(ctx: RenderContext, catalog: Catalog, role: Role, careerPath?: string): string {
   const out: string[] = [];
+  if (careerPath) out.push(heading(ctx, 'Career path'), careerPath.trimEnd(), '');
   if (role.howToBecome.length) {
     out.push(heading(ctx, 'How to become one'));
     role.howToBecome.forEach((s, i) =>
@@ -349,7 +372,14 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role): string {
   if (role.certifications.length) {
     out.push('', heading(ctx, 'Certifications'));
     for (const c of role.certifications)
-      out.push(`• ${clean(c.name)}${c.abbreviation ? ` (${clean(c.abbreviation)})` : ''}`);
+      out.push(
+        wrapStyled(
+          [[`${c.name}${c.abbreviation ? ` (${c.abbreviation})` : ''}`]],
+          ctx.width,
+          '• ',
+          '  ',
+        ),
+      );
   }
   if (role.relatedRoles.length) {
     out.push('', heading(ctx, 'Related roles'));
@@ -378,6 +408,8 @@ export function renderRole(
   role: Role,
   section: Section = 'all',
   citySort: CitySort = 'pay',
+  /** The career path tree (render/career.ts renderPath), shown in the path section. */
+  careerPath?: string,
 ): string {
   // Only this role is cleaned whole; the few texts taken from other roles and the metros are
   // cleaned where used, so showing one role of a big lazy catalog reads no others.
@@ -388,7 +420,7 @@ export function renderRole(
     salary: () => salary(ctx, role),
     tools: () => tools(ctx, role),
     cities: () => cities(ctx, catalog, role, citySort),
-    path: () => path(ctx, catalog, role),
+    path: () => path(ctx, catalog, role, careerPath),
   };
   if (section !== 'all') return parts[section]() + '\n';
   return [...Object.values(parts).map((f) => f()), sourcesList(ctx, role)].join('\n\n') + '\n';

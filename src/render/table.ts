@@ -1,12 +1,17 @@
 /**
- * Bordered tables: cells sanitised, wrapped at word boundaries to fit the width, colour routed
- * through the theme. Lays out exactly as cli-table3 did with `wordWrap` and
- * `wrapOnWordBoundary` (the project used it before), at a fraction of its start-up cost: a
- * role card drew six tables in ~25 ms through cli-table3, most of a look-up's budget.
+ * Bordered tables, drawn by cli-table3. This wrapper adds only what cli-table3 lacks:
+ *
+ * - column widths that fit the terminal without cutting a word: a column shrinks (its cells
+ *   wrap at word boundaries) but never below its longest word, so a figure or an id is never
+ *   cut; when even that is too wide, each row is stacked as a block of "heading  value" lines;
+ * - cells sanitised, colour routed through the theme (cli-table3's own colours are switched
+ *   off, so nothing reaches a pipe), the frame drawn in ASCII when asked for;
+ * - a rule under the header always, and rules between rows only when some cell wraps.
  */
+import Table from 'cli-table3';
 import type { Theme } from './theme.js';
 import { clean, displayWidth } from '../text.js';
-import { UNICODE, type Glyphs } from './charts.js';
+import { UNICODE, type Border, type Glyphs } from './charts.js';
 
 /** What a table needs of the render context: colours, width and frame characters. */
 export interface TableContext {
@@ -20,25 +25,23 @@ export interface TableContext {
 export interface TableOptions {
   /** Columns aligned right (numbers). */
   right?: number[];
-  /** Columns never narrowed (ids and commands a user may copy). */
-  keep?: number[];
+  /**
+   * Columns to move under another when the table is too wide to show every cell on one line,
+   * in this order, until it fits: `[from, into]` puts column `from`'s text on a new line of
+   * column `into`'s cell (and its heading under that heading).
+   */
+  fold?: Array<[from: number, into: number]>;
+  /** When even folded it does not fit: a block per row (the default) or per column. */
+  stackBy?: 'row' | 'column';
 }
 
-/** A cell: plain text, or text with a style applied after sanitising. */
-export type Cell = string | { text: string; style: (s: string) => string };
+/** A cell: plain text (cleaned before it is drawn). */
+export type Cell = string;
 
-/** Spaces on each side of a cell's text. */
+/** Spaces on each side of a cell's text (cli-table3's default padding). */
 const PADDING = 1;
-/** The narrowest a column is shrunk to, padding included. */
-const MIN_COLUMN = 8;
-
-function cellText(cell: Cell): string {
-  return clean(typeof cell === 'string' ? cell : cell.text);
-}
-
-function cellStyle(cell: Cell): ((s: string) => string) | undefined {
-  return typeof cell === 'string' ? undefined : cell.style;
-}
+/** A column with longer text is not narrowed below this (padding included) while others can give. */
+const COMFORT = 12;
 
 /** Visible width of a cell's longest line, in terminal columns (wide characters count two). */
 function cellWidth(text: string): number {
@@ -46,24 +49,41 @@ function cellWidth(text: string): number {
   return Math.max(0, ...text.split('\n').map(displayWidth));
 }
 
-/** Shrinks the widest columns until the table fits the width (borders and padding included). */
-export function fitWidths(natural: number[], width: number, keep: number[] = []): number[] {
+/** Width of a cell's longest word: the narrowest it can be wrapped without cutting anything. */
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map(displayWidth));
+}
+
+/**
+ * Column widths (padding included) for a table of `width` columns: the widest column gives a
+ * column at a time, first down to a comfortable width, then down to its longest word. Undefined
+ * when the table cannot fit without cutting a word.
+ */
+export function fitWidths(natural: number[], least: number[], width: number): number[] | undefined {
   const widths = natural.map((w) => w + 2 * PADDING);
+  const floor = least.map((w) => w + 2 * PADDING);
   const overhead = widths.length + 1; // borders
-  const shrinkable = (w: number, i: number) => (keep.includes(i) ? -1 : w);
-  while (widths.reduce((a, b) => a + b, 0) + overhead > width) {
-    const candidates = widths.map(shrinkable);
-    const widest = candidates.indexOf(Math.max(...candidates));
-    if ((candidates[widest] ?? 0) <= MIN_COLUMN) break;
-    widths[widest] = (widths[widest] ?? 0) - 1;
+  const total = () => widths.reduce((a, b) => a + b, 0) + overhead;
+  for (const limit of [
+    (i: number) => Math.max(floor[i] ?? 0, COMFORT),
+    (i: number) => floor[i] ?? 0,
+  ]) {
+    while (total() > width) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if (w > limit(i) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      });
+      if (widest < 0) break;
+      widths[widest] = (widths[widest] ?? 0) - 1;
+    }
   }
-  return widths;
+  return total() <= width ? widths : undefined;
 }
 
 /**
  * Breaks one line of text into lines of at most `max` columns at white space, keeping the
- * white space between words as written. A word longer than `max` stays whole on its own line
- * (and is cut with "…" when drawn).
+ * white space between words as written (the way cli-table3 wraps on word boundaries). A word
+ * longer than `max` stays whole on its own line.
  */
 export function wrapWords(text: string, max: number): string[] {
   const parts = text.split(/(\s+)/);
@@ -89,24 +109,47 @@ export function wrapWords(text: string, max: number): string[] {
   return lines;
 }
 
-/** The lines of a cell's text in a column of `max` columns. */
-function cellLines(text: string, max: number): string[] {
-  if (!text.includes('\n') && displayWidth(text) <= max) return text ? [text] : [];
-  return text.split('\n').flatMap((line) => wrapWords(line, max));
+/** cli-table3's frame characters from our border glyphs. */
+function frame(b: Border): Record<string, string> {
+  return {
+    top: b.h,
+    'top-mid': b.tj,
+    'top-left': b.tl,
+    'top-right': b.tr,
+    bottom: b.h,
+    'bottom-mid': b.bj,
+    'bottom-left': b.bl,
+    'bottom-right': b.br,
+    left: b.v,
+    'left-mid': b.lj,
+    mid: b.h,
+    'mid-mid': b.x,
+    right: b.v,
+    'right-mid': b.rj,
+    middle: b.v,
+  };
 }
 
-/** Cuts text to `max` columns, ending in "…" when anything was cut. */
-function truncate(text: string, max: number): string {
-  if (displayWidth(text) <= max) return text;
-  let cut = '';
-  let used = 0;
-  for (const char of text) {
-    const w = displayWidth(char);
-    if (used + w > max - 1) break;
-    cut += char;
-    used += w;
-  }
-  return `${cut}…`;
+/**
+ * Options every table shares: our frame, cli-table3's colours off. Cells come wrapped (see
+ * wrapCell), so cli-table3 only splits them at newlines: its own word wrap measures every word
+ * of every cell, most of a role card's table time, for cells that nearly all fit.
+ */
+function baseOptions(ctx: TableContext) {
+  return {
+    chars: frame((ctx.glyphs ?? UNICODE).border),
+    wordWrap: false,
+    style: { head: [], border: [] },
+  };
+}
+
+/** A cell's text wrapped at word boundaries to `max` columns (as cli-table3's wordWrap does). */
+function wrapCell(text: string, max: number): string {
+  if (cellWidth(text) <= max) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => wrapWords(line, max))
+    .join('\n');
 }
 
 /** Renders rows under a header as a bordered table. */
@@ -116,51 +159,117 @@ export function renderTable(
   rows: Cell[][],
   opts: TableOptions = {},
 ): string {
-  const b = (ctx.glyphs ?? UNICODE).border;
-  const cleanHead = head.map(clean);
-  const cleanRows = rows.map((r) => r.map(cellText));
-  const natural = cleanHead.map((h, i) =>
-    Math.max(cellWidth(h), ...cleanRows.map((r) => cellWidth(r[i] ?? ''))),
-  );
-  const widths = fitWidths(natural, ctx.width, opts.keep);
-  const inner = widths.map((w) => Math.max(0, w - 2 * PADDING));
-  // Rows are separated by rules only when some cell must wrap; otherwise the table stays compact.
-  const wraps = cleanRows.some((r) =>
-    r.some((cell, i) => cell.includes('\n') || cellWidth(cell) > (inner[i] ?? 0)),
-  );
-  const rule = (left: string, joint: string, right: string) =>
-    left + widths.map((w) => b.h.repeat(w)).join(joint) + right;
-
-  const drawRow = (texts: string[], styles: Array<((s: string) => string) | undefined>) => {
-    const lines = widths.map((_, i) => cellLines(texts[i] ?? '', inner[i] ?? 0));
-    const height = Math.max(1, ...lines.map((l) => l.length));
-    const out: string[] = [];
-    for (let n = 0; n < height; n++) {
-      const cells = widths.map((_, i) => {
-        const max = inner[i] ?? 0;
-        const text = truncate(lines[i]?.[n] ?? '', max);
-        const gap = ' '.repeat(Math.max(0, max - displayWidth(text)));
-        const style = styles[i];
-        const shown = style && text ? style(text) : text;
-        const body = opts.right?.includes(i) ? gap + shown : shown + gap;
-        return ' '.repeat(PADDING) + body + ' '.repeat(PADDING);
-      });
-      out.push(b.v + cells.join(b.v) + b.v);
-    }
-    return out;
+  const stackHead = head.map(clean);
+  const stackRows = rows.map((r) => stackHead.map((_, i) => clean(r[i] ?? '')));
+  let cleanHead = stackHead;
+  let cleanRows = stackRows;
+  const measure = () => {
+    // Headings wrap at their words before a column widens for them.
+    const column = (f: (text: string) => number) =>
+      cleanHead.map((h, i) => Math.max(longestWord(h), ...cleanRows.map((r) => f(r[i] ?? ''))));
+    const full = cleanHead.map((h, i) =>
+      Math.max(cellWidth(h), ...cleanRows.map((r) => cellWidth(r[i] ?? ''))),
+    );
+    return { natural: column(cellWidth), full, least: column(longestWord) };
   };
-
-  const out = [rule(b.tl, b.tj, b.tr)];
-  out.push(
-    ...drawRow(
-      cleanHead,
-      cleanHead.map(() => ctx.theme.heading),
-    ),
+  let { natural, full, least } = measure();
+  const fits = (widths: number[]) =>
+    widths.reduce((a, b) => a + b + 2 * PADDING + 1, 1) <= ctx.width;
+  const oneLine = () => fits(natural);
+  // Which of the given columns each drawn column is (folding removes some).
+  let columns = stackHead.map((_, i) => i);
+  for (const fold of opts.fold ?? []) {
+    if (oneLine()) break;
+    const [from, into] = fold.map((c) => columns.indexOf(c));
+    if (from === undefined || into === undefined || from < 0 || into < 0) continue;
+    const merge = (r: string[]) =>
+      r
+        .map((cell, i) => (i === into && r[from] ? `${cell}\n${r[from]}` : cell))
+        .filter((_, i) => i !== from);
+    cleanHead = merge(cleanHead);
+    cleanRows = cleanRows.map(merge);
+    columns = columns.filter((_, i) => i !== from);
+    ({ natural, full, least } = measure());
+  }
+  const colWidths = fitWidths(fits(full) ? full : natural, least, ctx.width);
+  if (!colWidths) return renderStacked(ctx, blocks(stackHead, stackRows, opts.stackBy ?? 'row'));
+  // Rows are separated by rules only when some cell wraps; otherwise the table stays compact.
+  const wraps = cleanRows.some((r) =>
+    r.some((cell, i) => cell.includes('\n') || cellWidth(cell) + 2 * PADDING > (colWidths[i] ?? 0)),
   );
-  cleanRows.forEach((texts, r) => {
-    if (wraps) out.push(rule(b.lj, b.x, b.rj));
-    out.push(...drawRow(texts, (rows[r] ?? []).map(cellStyle)));
+  const inner = colWidths.map((w) => w - 2 * PADDING);
+  const wrapRow = (r: string[]) => r.map((cell, i) => wrapCell(cell, inner[i] ?? 0));
+  const table = new Table({
+    ...baseOptions(ctx),
+    head: wrapRow(cleanHead).map((h) => ctx.theme.heading(h)),
+    colWidths,
+    colAligns: columns.map((c) => (opts.right?.includes(c) ? 'right' : 'left')),
+    style: { head: [], border: [], compact: !wraps },
   });
-  out.push(rule(b.bl, b.bj, b.br));
-  return out.join('\n');
+  if (wraps) table.push(...cleanRows.map(wrapRow));
+  // Without rules between rows, the body is drawn the same as one row of one-line-per-row
+  // cells, and cli-table3's work grows with its cells (and their rows squared).
+  else if (cleanRows.length)
+    table.push(columns.map((_, i) => cleanRows.map((r) => r[i] ?? '').join('\n')));
+  return table.toString();
+}
+
+/** One row (or column) of a stacked table: a title and its labelled values. */
+interface Block {
+  title: string;
+  fields: Array<[label: string, value: string]>;
+}
+
+/**
+ * The blocks of a stacked table. By row: the row's first cell is its title (a "#" rank column
+ * joins the second: "1. Title") and each other column's heading labels its value. By column
+ * (tables whose columns are the things compared): the heading is the title and the first
+ * column's cells label the values.
+ */
+function blocks(head: string[], rows: string[][], by: 'row' | 'column'): Block[] {
+  if (by === 'column')
+    return head.slice(1).map((title, c) => ({
+      title,
+      fields: rows.map((r) => [r[0] ?? '', r[c + 1] ?? ''] as [string, string]),
+    }));
+  const ranked = head[0] === '#' && head.length > 2 ? 2 : 1;
+  return rows.map((r) => ({
+    title: ranked === 2 ? `${r[0] ?? ''}. ${r[1] ?? ''}` : (r[0] ?? ''),
+    fields: head.slice(ranked).map((label, i) => [label, r[i + ranked] ?? ''] as [string, string]),
+  }));
+}
+
+/**
+ * A table too wide for the terminal without cutting a word, drawn as a block per row (or
+ * column): its title across the top, then each label beside its value, wrapped at word
+ * boundaries.
+ */
+function renderStacked(ctx: TableContext, list: Block[]): string {
+  const labels = list.flatMap((b) => b.fields.map(([label]) => label));
+  const left = Math.max(1, ...labels.map(cellWidth)) + 2 * PADDING;
+  // Below the narrowest width supported a value's longest word still stays whole.
+  const longest = Math.max(0, ...list.flatMap((b) => b.fields.map(([, v]) => longestWord(v))));
+  const right = Math.max(longest + 2 * PADDING, ctx.width - left - 3);
+  const inner = right - 2 * PADDING;
+  const table = new Table({
+    ...baseOptions(ctx),
+    colWidths: [left, right],
+    style: { head: [], border: [], compact: false },
+  });
+  const wrapped = (text: string, max: number) => text.split('\n').flatMap((l) => wrapWords(l, max));
+  for (const block of list) {
+    const title = wrapped(block.title, ctx.width - 2 * PADDING - 2);
+    const heads: string[] = [];
+    const values: string[] = [];
+    for (const [label, value] of block.fields) {
+      const lines = wrapped(value || '–', inner);
+      heads.push(ctx.theme.heading(label), ...lines.slice(1).map(() => ''));
+      values.push(...lines);
+    }
+    table.push(
+      [{ colSpan: 2, content: title.map((t) => ctx.theme.title(t)).join('\n') }],
+      [heads.join('\n'), values.join('\n')],
+    );
+  }
+  return table.toString();
 }

@@ -2,7 +2,7 @@
  * `careers export`: the roles, filtered like `list`, as JSON, YAML or CSV, to stdout or a file.
  */
 import { Option } from 'commander';
-import { filterRoles, type RoleFilters } from '../../core/filters.js';
+import type { RoleFilters } from '../../core/filters.js';
 import { resolveRole } from '../../core/search/resolve.js';
 import {
   CSV_TABLES,
@@ -19,7 +19,7 @@ import { checkpoint, commitPoint } from '../../io/interrupt.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
 import { plural } from '../../text.js';
-import { addFilterOptions } from '../options.js';
+import { addFilterOptions, filteredRoles } from '../options.js';
 import { defineCommand } from '../command.js';
 
 interface ExportOptions extends Omit<RoleFilters, 'ids'> {
@@ -35,7 +35,8 @@ interface ExportOptions extends Omit<RoleFilters, 'ids'> {
 function chooseFormat(opts: ExportOptions, json: boolean): ExportFormat {
   if (json && opts.format !== undefined && opts.format !== 'json')
     throw new UsageError(`--json contradicts --format ${opts.format}; use one of them`);
-  return opts.format ?? (json ? 'json' : (opts.out && formatForFile(opts.out)) || 'json');
+  const file = opts.out === '-' ? undefined : opts.out;
+  return opts.format ?? (json ? 'json' : (file && formatForFile(file)) || 'json');
 }
 
 export default defineCommand({
@@ -63,7 +64,7 @@ export default defineCommand({
         '--fields <names>',
         'comma-separated columns (CSV) or role fields (JSON, YAML) to keep, in that order for CSV',
       )
-      .option('-o, --out <file>', 'write to this file instead of stdout (atomically)')
+      .option('-o, --out <file>', 'write to this file instead of stdout (atomically; - is stdout)')
       .option('--force', 'let --out replace an existing file'),
   notes: `CSV is RFC 4180 with a header row; lists are joined with "; "; numbers are plain; a cell starting
 with = + - @ gets a leading ' so spreadsheets do not run it. YAML holds one role per document and
@@ -90,9 +91,8 @@ loads back with --data.`,
       ?.flatMap((name) => name.split(','))
       .filter((name) => name.trim() !== '')
       .map((name) => resolveRole(ctx.index(), name).id);
-    const roles = filterRoles(ctx.catalog(), { ...opts, ids });
+    const roles = filteredRoles(ctx, { ...opts, ids });
     if (roles.length === 0) {
-      ctx.note('careers: no role matches these filters; nothing exported');
       return ExitCode.notFound;
     }
 
@@ -110,7 +110,7 @@ loads back with --data.`,
           : renderYamlRoles(picked, { version: version(), partial: fields !== undefined });
     }
 
-    if (opts.out !== undefined) {
+    if (opts.out !== undefined && opts.out !== '-') {
       // A signal that came during the work is handled before the file is replaced: the old
       // file stays whole and the temp file goes (cli/main.ts, io/interrupt.ts).
       await writeFileAtomicAsync(opts.out, text, {

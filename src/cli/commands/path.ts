@@ -1,7 +1,7 @@
 /**
  * `careers path <role>`: where people come from and where a role can lead.
  */
-import { resolveRole } from '../../core/search/resolve.js';
+import { resolveWords } from '../../core/search/resolve.js';
 import { pathFor } from '../../core/career-steps.js';
 import { renderPath } from '../../render/career.js';
 import { ExitCode } from '../../errors.js';
@@ -18,7 +18,7 @@ export default defineCommand({
   roleArguments: true,
   jsonSchemas: ['path'],
   run(ctx, [words]: [string[]]) {
-    const role = resolveRole(ctx.index(), words.join(' '));
+    const role = resolveWords(ctx.index(), words, 'path');
     const view = pathFor(ctx.catalog(), ctx.steps(), role.id);
     ctx.print(
       () => renderPath(ctx.renderContext, ctx.catalog(), view),

@@ -50,5 +50,10 @@ export function readAnswers(
 
 /** Writes the answers as a replayable answers file (atomically; never over a file without force). */
 export function saveAnswers(quiz: Quiz, answers: Answers, file: string, force?: boolean): void {
-  writeFileAtomic(file, stringify(answersForFile(quiz, answers)), { force });
+  writeFileAtomic(file, answersText(quiz, answers), { force });
+}
+
+/** The answers file as text. */
+export function answersText(quiz: Quiz, answers: Answers): string {
+  return stringify(answersForFile(quiz, answers));
 }

@@ -22,7 +22,7 @@ export interface QuizDeps {
   /** True when there is a terminal to ask on (stdin and stderr). */
   interactive: () => boolean;
   /** The prompter; the default loads inquirer only now, so other commands never load it. */
-  prompter: () => Promise<QuizPrompter>;
+  prompter: (opts: { ascii: boolean }) => Promise<QuizPrompter>;
   /** Standard input, for `--answers -`: at most `limit` bytes, else a UsageError. */
   readStdin: (limit: number) => Uint8Array;
 }
@@ -45,7 +45,10 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
     );
     return ExitCode.ok;
   }
-  if (opts.save !== undefined && !opts.force && existsSync(opts.save))
+  const toStdout = opts.save === '-';
+  if (toStdout && ctx.json)
+    throw new UsageError('--save - and --json both write to stdout; save the answers to a file');
+  if (opts.save !== undefined && !toStdout && !opts.force && existsSync(opts.save))
     throw new UsageError(`${opts.save} already exists; use --force to overwrite it`);
 
   let answers: Answers;
@@ -57,9 +60,16 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
       throw new UsageError(
         'the quiz needs a terminal to ask its questions; in scripts use --answers <file> (see careers quiz --questions)',
       );
-    answers = await askQuiz(quiz, await deps.prompter());
+    answers = await askQuiz(quiz, await deps.prompter({ ascii: ctx.ascii }));
   }
 
+  if (toStdout) {
+    // The answers file is the output; the ranking goes to the terminal, on stderr.
+    const { answersText } = await import('./quiz-files.js');
+    ctx.io.stdout(answersText(quiz, answers));
+    ctx.io.stderr(renderQuizResult(ctx.renderContext, scoreQuiz(quiz, answers, catalog.roles)));
+    return ExitCode.ok;
+  }
   if (opts.save !== undefined) {
     const { saveAnswers } = await import('./quiz-files.js');
     saveAnswers(quiz, answers, opts.save, opts.force);

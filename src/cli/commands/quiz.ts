@@ -8,7 +8,8 @@ import type { QuizDeps, QuizOptions } from './quiz-run.js';
 
 const processDeps: QuizDeps = {
   interactive: () => process.stdin.isTTY === true && process.stderr.isTTY === true,
-  prompter: async () => (await import('../../prompts/quiz-prompts.js')).inquirerPrompter(),
+  prompter: async ({ ascii }) =>
+    (await import('../../prompts/quiz-prompts.js')).inquirerPrompter({}, { ascii }),
   readStdin: (limit) => readStdinBytes(limit, 'answers on stdin'),
 };
 
@@ -24,7 +25,10 @@ export function quizCommand(deps: QuizDeps = processDeps) {
           '--answers <file>',
           'answer from a YAML or JSON file ("-" for stdin), without prompts',
         )
-        .option('--save <file>', 'write your answers to a file, to replay later with --answers')
+        .option(
+          '--save <file>',
+          'write your answers to a file, to replay later with --answers (- is stdout)',
+        )
         .option('--force', 'let --save overwrite an existing file'),
     notes: `Prompts are drawn on stderr, so the result on stdout can be redirected.
 Keys: arrows to move, enter to choose, space to tick on "pick any" questions, Ctrl-C to quit.`,

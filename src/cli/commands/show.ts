@@ -2,7 +2,7 @@
  * `careers show <role>`: the role card, or one section of it.
  */
 import { Option } from 'commander';
-import { resolveRole } from '../../core/search/resolve.js';
+import { resolveWords } from '../../core/search/resolve.js';
 import {
   cityRows,
   renderRole,
@@ -14,6 +14,8 @@ import {
 import { defineCommand } from '../command.js';
 import { ExitCode } from '../../errors.js';
 import type { ShowData } from '../../core/output.js';
+import { pathFor } from '../../core/career-steps.js';
+import { renderPath } from '../../render/career.js';
 
 export default defineCommand({
   name: 'show',
@@ -39,10 +41,16 @@ export default defineCommand({
   roleArguments: true,
   jsonSchemas: ['show'],
   run(ctx, [words]: [string[]], opts: { section: Section; sort: CitySort }) {
-    const role = resolveRole(ctx.index(), words.join(' '));
+    const role = resolveWords(ctx.index(), words, 'show');
     const catalog = ctx.catalog();
+    // Only for --section path: the tree reads every role on the role's ladders, and the full
+    // card reads only the role it shows (careers path draws the tree too).
+    const careerPath = () =>
+      opts.section === 'path'
+        ? renderPath(ctx.renderContext, catalog, pathFor(catalog, ctx.steps(), role.id))
+        : undefined;
     ctx.print(
-      () => renderRole(ctx.renderContext, catalog, role, opts.section, opts.sort),
+      () => renderRole(ctx.renderContext, catalog, role, opts.section, opts.sort, careerPath()),
       (): ShowData => ({ role, cities: cityRows(catalog, role, opts.sort) }),
     );
     return ExitCode.ok;

@@ -1,7 +1,7 @@
 /**
  * `careers similar <role>`: the roles most like one, by skills and software.
  */
-import { resolveRole } from '../../core/search/resolve.js';
+import { resolveWords } from '../../core/search/resolve.js';
 import { similarRoles } from '../../core/career.js';
 import { renderSimilar } from '../../render/career.js';
 import { ExitCode } from '../../errors.js';
@@ -21,7 +21,7 @@ export default defineCommand({
   roleArguments: true,
   jsonSchemas: ['similar'],
   run(ctx, [words]: [string[]], opts: { limit: number }) {
-    const role = resolveRole(ctx.index(), words.join(' '));
+    const role = resolveWords(ctx.index(), words, 'similar');
     const list = similarRoles(ctx.catalog(), role, opts.limit);
     ctx.print(
       () => renderSimilar(ctx.renderContext, ctx.catalog(), role.id, list),

@@ -36,13 +36,9 @@ function rolesByName(index: SearchIndex, wanted: string, kind: number): number[]
   return roles;
 }
 
-/**
- * Turns a name the user typed into one role: an exact id, title or alias wins; otherwise the
- * top fuzzy match when it is clearly ahead; otherwise a NotFoundError with suggestions.
- */
-export function resolveRole(index: SearchIndex, name: string): Role {
+/** The role whose id or own title `name` is, if any (ignoring case and punctuation). */
+export function ownName(index: SearchIndex, name: string): Role | undefined {
   const wanted = normalize(name);
-  if (wanted.length === 0) throw new UsageError('the role name is empty');
   const { catalog } = index;
   const byId = catalog.byId.get(name.trim().toLowerCase());
   if (byId) return byId;
@@ -51,7 +47,40 @@ export function resolveRole(index: SearchIndex, name: string): Role {
     (r) =>
       normalize(catalog.titles[r] ?? '') === wanted || normalize(catalog.ids[r] ?? '') === wanted,
   );
-  if (byTitle !== undefined) return catalog.role(byTitle);
+  return byTitle === undefined ? undefined : catalog.role(byTitle);
+}
+
+/**
+ * The role named by a name typed as several arguments (`careers show data entry`): only a name
+ * the words spell exactly — an id, title or alias — since `show bookkeeper payroll` must not
+ * answer with the Payroll Clerk card. Otherwise a usage error that says to quote the name.
+ */
+export function resolveWords(index: SearchIndex, args: string[], command: string): Role {
+  const name = args.join(' ');
+  if (args.length === 1) return resolveRole(index, name);
+  const wanted = normalize(name);
+  const own = ownName(index, name);
+  if (own) return own;
+  const alias = rolesByName(index, wanted, NAME_ALIAS).some((r) =>
+    otherNames(index.catalog.role(r)).some((a) => normalize(a) === wanted),
+  );
+  if (alias) return resolveRole(index, name);
+  throw new UsageError(
+    `${args.length} words that are not together one role's name (${args.map((a) => JSON.stringify(a)).join(' ')}); ` +
+      `quote a name of several words, e.g. careers ${command} "${name}", and give one role; see careers ${command} --help`,
+  );
+}
+
+/**
+ * Turns a name the user typed into one role: an exact id, title or alias wins; otherwise the
+ * top fuzzy match when it is clearly ahead; otherwise a NotFoundError with suggestions.
+ */
+export function resolveRole(index: SearchIndex, name: string): Role {
+  const wanted = normalize(name);
+  if (wanted.length === 0) throw new UsageError('the role name is empty');
+  const { catalog } = index;
+  const exact = ownName(index, name);
+  if (exact) return exact;
   const byAlias = rolesByName(index, wanted, NAME_ALIAS)
     .map((r) => catalog.role(r))
     .filter((r) => otherNames(r).some((a) => normalize(a) === wanted));
