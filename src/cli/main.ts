@@ -11,7 +11,14 @@ import { COMMANDS } from './commands/index.js';
 import { addCommand } from './command-program.js';
 import { version } from '../version.js';
 import { renderJson } from '../model/json.js';
-import { HANGUP_EXIT, hangUp, markInterrupted, onTerminalError, stopNow } from '../io/interrupt.js';
+import {
+  HANGUP_EXIT,
+  hangUp,
+  markInterrupted,
+  onTerminalError,
+  resultCommitted,
+  stopNow,
+} from '../io/interrupt.js';
 import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
 import { clean, displayWidth, wrapStyled } from '../text.js';
 import { asciiOnly } from '../render/charts.js';
@@ -257,7 +264,8 @@ function installProcessHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       markInterrupted(signal);
-      stopNow(SIGNAL_EXIT[signal]);
+      // The file was already replaced: the work is done, so say that rather than "interrupted".
+      stopNow(resultCommitted() ? ExitCode.ok : SIGNAL_EXIT[signal]);
     });
   }
   process.on('SIGHUP', () => {

@@ -20,6 +20,22 @@ export function markInterrupted(signal: string): void {
   received = signal;
 }
 
+let committed = false;
+
+/**
+ * Called once a command's result is on disk (its output file renamed or linked into place):
+ * a signal that comes after that can no longer stop the work, so it must not report it as
+ * interrupted while the new file stands (cli/main.ts ends such a run with success).
+ */
+export function markCommitted(): void {
+  committed = true;
+}
+
+/** Whether the command's result is already on disk (see markCommitted). */
+export function resultCommitted(): boolean {
+  return committed;
+}
+
 /** The signal received, if any (for code that cannot stop at once). */
 export function interruptedBy(): string | undefined {
   return received;

@@ -15,7 +15,7 @@ import type { ExportData } from '../../core/output.js';
 import { renderJson } from '../../model/json.js';
 import { clean } from '../../text.js';
 import { writeFileAtomicAsync } from '../../io/files.js';
-import { checkpoint, commitPoint } from '../../io/interrupt.js';
+import { checkpoint, commitPoint, markCommitted } from '../../io/interrupt.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
 import { plural } from '../../text.js';
@@ -117,6 +117,7 @@ loads back with --data.`,
         force: opts.force,
         beforeCommit: commitPoint,
       });
+      markCommitted();
       ctx.note(`careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})`);
     } else {
       // CSV has no escapes: on a terminal its cells are cleaned of control sequences (JSON and
