@@ -274,29 +274,40 @@ const KEYS = { enter: '\r', down: '\u001b[B', space: ' ', ctrlC: '\u0003' };
     }
   }, 60_000);
 
-  test('SIGTERM while a question is shown: exit 143, the cursor shown again, no file', async () => {
-    const dir = tempDir({});
-    const save = join(dir, 'sigterm.yaml');
-    const t = inTerminal(['quiz', '--save', save], dir);
-    try {
-      const at = await t.waitFor('Question 1 of');
-      await new Promise((r) => setTimeout(r, 100));
-      // Anchored at the start, the pattern matches the node process only, not `script` or sh.
-      const found = spawnSync('pgrep', ['-f', `^${process.execPath} ${BIN} quiz --save ${save}$`], {
-        encoding: 'utf8',
-      });
-      const pid = Number(found.stdout.trim().split('\n')[0]);
-      expect(pid).toBeGreaterThan(0);
-      process.kill(pid, 'SIGTERM');
-      expect(await t.exited).toBe(143);
-      const after = t.screen().slice(at);
-      expect(after).toContain('\u001b[?25h');
-      expect(after).not.toMatch(/\n\s+at /);
-      expect(existsSync(save)).toBe(false);
-    } finally {
-      t.kill();
-    }
-  }, 60_000);
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129], // the terminal closed
+  ] as const)(
+    '%s while a question is shown: exit %d, the cursor shown again, no trace, no file',
+    async (signal, code) => {
+      const dir = tempDir({});
+      const save = join(dir, `${signal}.yaml`);
+      const t = inTerminal(['quiz', '--save', save], dir);
+      try {
+        const at = await t.waitFor('Question 1 of');
+        await new Promise((r) => setTimeout(r, 100));
+        // Anchored at the start, the pattern matches the node process only, not `script` or sh.
+        const found = spawnSync(
+          'pgrep',
+          ['-f', `^${process.execPath} ${BIN} quiz --save ${save}$`],
+          {
+            encoding: 'utf8',
+          },
+        );
+        const pid = Number(found.stdout.trim().split('\n')[0]);
+        expect(pid).toBeGreaterThan(0);
+        process.kill(pid, signal);
+        expect(await t.exited).toBe(code);
+        const after = t.screen().slice(at);
+        expect(after).toContain('\u001b[?25h');
+        expect(after).not.toMatch(/\n\s+at /);
+        expect(existsSync(save)).toBe(false);
+      } finally {
+        t.kill();
+      }
+    },
+    60_000,
+  );
 
   test('Ctrl-C exits 130 with one line, the cursor shown again and no stack trace', async () => {
     const dir = tempDir({});
@@ -311,28 +322,6 @@ const KEYS = { enter: '\r', down: '\u001b[B', space: ' ', ctrlC: '\u0003' };
       expect(after).toContain('\u001b[?25h'); // cursor visible again
       expect(after).not.toMatch(/\n\s+at /);
       expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
-    } finally {
-      t.kill();
-    }
-  }, 60_000);
-  test('SIGHUP (the terminal closed) while a question is shown: exit 129, no trace, no file', async () => {
-    const dir = tempDir({});
-    const save = join(dir, 'hup.yaml');
-    const t = inTerminal(['quiz', '--save', save], dir);
-    try {
-      const at = await t.waitFor('Question 1 of');
-      await new Promise((r) => setTimeout(r, 100));
-      const found = spawnSync('pgrep', ['-f', `^${process.execPath} ${BIN} quiz --save ${save}$`], {
-        encoding: 'utf8',
-      });
-      const pid = Number(found.stdout.trim().split('\n')[0]);
-      expect(pid).toBeGreaterThan(0);
-      process.kill(pid, 'SIGHUP');
-      expect(await t.exited).toBe(129);
-      const after = t.screen().slice(at);
-      expect(after).toContain('\u001b[?25h');
-      expect(after).not.toMatch(/\n\s+at /);
-      expect(existsSync(save)).toBe(false);
     } finally {
       t.kill();
     }
