@@ -35,16 +35,36 @@ function loadProgram({ useCache = true } = {}) {
   return { program: module.exports, script };
 }
 
+/**
+ * Ends the run with `code` once stdout and stderr have taken everything written to them (a pipe
+ * may still hold some). Waiting for the event loop to empty instead leaves a gap at the end in
+ * which Node has already closed its signal handlers: a Ctrl-C there killed a run whose work was
+ * done (an export's file written) by the signal itself, and the shell reported 130.
+ */
+function exitWhenFlushed(code) {
+  process.exitCode = code;
+  let open = 2;
+  const flushed = () => {
+    if (--open === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    // A failed stream is left to its 'error' handler (cli/main.ts): stdout's ends the run with
+    // exit 4 (0 for a closed pipe); a stderr that failed loses its text, not the exit code.
+    if (stream.errored) {
+      if (stream === process.stderr) flushed();
+    } else if (stream.writableLength === 0) flushed();
+    // Only a pipe holds text back (files and terminals are written at once): an empty write's
+    // callback runs once what came before it is out.
+    else stream.write('', (err) => err || flushed());
+  }
+}
+
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.stdout.write(`${require('../package.json').version}\n`);
   } else {
-    loadProgram()
-      .program.main(process.argv)
-      .then((code) => {
-        process.exitCode = code;
-      });
+    loadProgram().program.main(process.argv).then(exitWhenFlushed);
   }
 }
 
