@@ -21,12 +21,12 @@ chmodSync(FAKE, 0o755);
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs careers in a 24x80 terminal; `env` are shell assignments put before the command. */
-function inTerminal(args: string[], env: Record<string, string> = {}) {
+function inTerminal(args: string[], env: Record<string, string> = {}, size = 'rows 24 cols 80') {
   if (existsSync(LOG)) writeFileSync(LOG, '');
   const assign = Object.entries(env)
     .map(([k, v]) => `${k}=${quote(v)}`)
     .join(' ');
-  const command = `stty rows 24 cols 80; ${assign} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "exit=$?"`;
+  const command = `stty ${size}; ${assign} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "exit=$?"`;
   const r = spawnSync('script', ['-qec', command, '/dev/null'], {
     encoding: 'utf8',
     cwd: ROOT,
@@ -79,6 +79,13 @@ function inTerminal(args: string[], env: Record<string, string> = {}) {
     expect(t.code).toBe(0);
     expect(t.paged).toBe('');
     expect(t.screen).toContain('Usage: careers list');
+  });
+
+  test('a terminal of unknown height (nobody sized the pty) is not paged', () => {
+    const t = inTerminal(['show', 'data entry'], { PAGER: FAKE }, 'rows 0 cols 0');
+    expect(t.code).toBe(0);
+    expect(t.paged).toBe('');
+    expect(t.screen).toContain('Data Entry Clerk');
   });
 
   test('a pager that quits early (q) is no error', () => {

@@ -2,7 +2,8 @@
  * Long output on a terminal goes through a pager, as git and gh do: `$CAREERS_PAGER`, else
  * `$PAGER`, else `less -FRX` (quit when it fits one screen, keep colours, leave the text on the
  * screen). `cat` or an empty value means no pager. The output is held until the command ends; if
- * it fits the terminal it is printed as it is, without starting a pager.
+ * it fits the terminal (or the terminal has no known height) it is printed as it is, without
+ * starting a pager.
  *
  * While the pager runs, Ctrl-C belongs to it (less stops a search and stays; q quits): careers
  * waits for the pager rather than dying under it and leaving it to fight the shell for the
@@ -26,7 +27,8 @@ export function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
 
 /** Whether `text` needs more than `rows` lines of a `columns`-wide terminal. */
 export function overflows(text: string, rows: number | undefined, columns?: number): boolean {
-  if (!rows) return true; // unknown height: let the pager decide (less -F)
+  // A terminal of unknown height (a pseudo-terminal nobody sized, as in automation) is not paged.
+  if (!rows) return false;
   let lines = 0;
   for (const line of text.split('\n')) {
     const visible = line.replace(/\u001b\[[0-9;]*m/g, '').length;
