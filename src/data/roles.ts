@@ -195,20 +195,33 @@ export function parseCounts(): Readonly<typeof counts> {
  * A role file's documents read on the fast path (see data/yaml.ts), each valid; or undefined
  * when any is not, or the fast path cannot vouch for the file.
  */
-function readRolesFast(text: string, shown: string): LoadedFile[] | undefined {
+function readRolesFast(file: string, text: string, shown: string): LoadedFile[] | undefined {
   const docs = fastDocuments(text);
   if (!docs) return undefined;
   const out: LoadedFile[] = [];
   for (const [k, raw] of docs.entries()) {
     const result = RoleSchema.safeParse(raw);
     if (!result.success) return undefined;
-    // Positions are needed only for a cross-check problem: parse with `yaml` then.
-    let parsed: ParsedFile | undefined;
-    const pf = () => (parsed ??= parseText(text, shown, [], true)[k]);
     // The validated role serves the cross-checks as well (same fields): the raw data can go.
-    out.push({ shown, pf, raw: result.data, role: result.data });
+    out.push({ shown, pf: positionsLater(file, shown, k), raw: result.data, role: result.data });
   }
   return out;
+}
+
+/**
+ * Document k of a role file parsed with `yaml`, for positions, read again when first asked for:
+ * only a cross-check problem needs it, and keeping every file's text for that would hold a whole
+ * big directory in memory.
+ */
+function positionsLater(file: string, shown: string, k: number): () => ParsedFile | undefined {
+  let parsed: ParsedFile | undefined;
+  return () => {
+    if (!parsed) {
+      const text = readDataText(file, shown, []);
+      parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
+    }
+    return parsed;
+  };
 }
 
 /** What checking a set of role files found. */
@@ -298,23 +311,14 @@ function readRoleFile(
     // Validated before by this very build; only the cross-checks run again.
     counts.reused++;
     kept.forEach((role, k) => {
-      // Positions are needed only for a cross-check problem: read and parse the file then.
-      let parsed: ParsedFile | undefined;
-      const pf = () => {
-        if (!parsed) {
-          const text = readDataText(file, shown, []);
-          parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
-        }
-        return parsed;
-      };
-      loaded.push({ shown, pf, raw: role, role });
+      loaded.push({ shown, pf: positionsLater(file, shown, k), raw: role, role });
     });
     return kept.length;
   }
   const text = readDataText(file, shown, problems);
   if (text === undefined) return 0;
   // A role file holds one role, or several as a multi-document YAML stream.
-  const fast = readRolesFast(text, shown);
+  const fast = readRolesFast(file, text, shown);
   if (fast) {
     counts.fast++;
     loaded.push(...fast);

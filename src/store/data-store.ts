@@ -18,9 +18,8 @@ import { progress, type ProgressOut } from './progress.js';
 import type { Role } from '../model/schema.js';
 import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
-import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
-import { buildWordIndexSteps, wordIndexOf, type Lists } from '../core/word-index.js';
+import { buildWordIndexSteps, wordIndexOf } from '../core/word-index.js';
 import { clean } from '../text.js';
 
 export interface LoadedData {
@@ -31,9 +30,6 @@ export interface LoadedData {
   /** The quiz compiled with the built-in data, read when asked for (see Context.compiledQuiz). */
   quiz?: () => Quiz | undefined;
 }
-
-/** Words whose typo look-alikes are found between two pauses of a first load. */
-const TYPO_BATCH = 256;
 
 /** The signatures of a directory's files, or undefined when they cannot be read (the load then reports why). */
 function safeSignatures(dir: string): Map<string, string> | undefined {
@@ -48,9 +44,6 @@ function safeSignatures(dir: string): Map<string, string> | undefined {
 interface Reuse {
   /** The roles of each unchanged file, by absolute path. */
   roles: Map<string, Role[]>;
-  /** The entry's words and their typo lists (reused when the new index has the same words). */
-  words: readonly string[];
-  typos?: Lists;
 }
 
 /**
@@ -71,18 +64,10 @@ function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): 
       at += f.roles;
     }
     if (at !== all.length) return undefined;
-    return { roles, words: entry.words.words, typos: entry.words.typos };
+    return { roles };
   } catch {
     return undefined;
   }
-}
-
-/** The old typo lists when the words are the same (typo lists depend on the words only). */
-function sameTypos(reuse: Reuse | undefined, words: readonly string[]): number[][] | undefined {
-  const typos = reuse?.typos;
-  if (!typos || reuse.words.length !== words.length) return undefined;
-  if (!words.every((w, i) => reuse.words[i] === w)) return undefined;
-  return Array.from({ length: words.length }, (_, i) => Array.from(typos.get(i)));
 }
 
 /** DEBUG=careers: say how a load went. */
@@ -142,20 +127,6 @@ export class DataStore {
         this.tables = { tables };
         this.addLanguage(dir);
         await checkpoint();
-        let typos = sameTypos(reuse, words.words);
-        if (!typos) {
-          shown.step('finding typo look-alikes');
-          typos = [];
-          for (let at = 0; at < tables.words.length; at += TYPO_BATCH) {
-            for (const list of typoLists(tables, at, at + TYPO_BATCH)) typos.push(list);
-            shown.files(
-              Math.min(at + TYPO_BATCH, tables.words.length),
-              tables.words.length,
-              'words',
-            );
-            await checkpoint();
-          }
-        }
         shown.step('writing the cache');
         writeCache(
           env,
@@ -169,7 +140,8 @@ export class DataStore {
             synonyms: this.data.synonyms,
             steps: this.data.steps,
             words,
-            typos,
+            // Typo look-alikes are found when a query asks (see PackContents.typos).
+            typos: false,
           },
           warn,
         );

@@ -42,7 +42,7 @@ import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
-export const PACK_FORMAT = 5;
+export const PACK_FORMAT = 6;
 /** Magic, format, header length, header checksum. */
 const PREAMBLE = MAGIC.length + 12;
 /**
@@ -62,8 +62,12 @@ export interface PackContents {
   steps: Step[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
-  /** Each word's typo look-alikes (search.ts typoLists), when already made (else the writer makes them). */
-  typos?: number[][];
+  /**
+   * Each word's typo look-alikes (search.ts typoLists), when already made (else the writer makes
+   * them); false stores none, and search then finds a query word's look-alikes when asked (the
+   * same lists: a --data cache entry, which would otherwise spend most of a first load on them).
+   */
+  typos?: number[][] | false;
   /** The validated quiz, for the built-in data (a --data cache entry holds none). */
   quiz?: Quiz;
   /**
@@ -201,10 +205,11 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   addTable('wordRoles', splitFlat(words.wordRoles));
   addTable('namedRoles', splitFlat(words.namedRoles));
   addTable('wordEntries', splitFlat(words.wordEntries));
-  addTable(
-    'typos',
-    (contents.typos ?? typoLists(wordIndexOf(words))).map((l) => u32Bytes(Uint32Array.from(l))),
-  );
+  if (contents.typos !== false)
+    addTable(
+      'typos',
+      (contents.typos ?? typoLists(wordIndexOf(words))).map((l) => u32Bytes(Uint32Array.from(l))),
+    );
   addTable('names', splitFlat(buildNameIndex(roles)));
   addTable(
     'roles',
@@ -465,7 +470,7 @@ export function readPack(
         wordRoles: wordRoles.lists,
         namedRoles: namedRoles.lists,
         wordEntries: wordEntries.lists,
-        typos: typos.lists,
+        typos: header.sections['typos:start'] ? typos.lists : undefined,
         forget: () =>
           [stemWords, wordRoles, namedRoles, wordEntries, typos].forEach((t) => t.forget()),
       },
