@@ -203,58 +203,123 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
 /** Roles handled between two pauses of buildWordIndexSteps. */
 const ROLES_PER_STEP = 32;
 
+/** A growing list of u32 numbers in one typed array (no per-item objects). */
+class U32List {
+  items = new Uint32Array(1024);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.items.length) {
+      const bigger = new Uint32Array(this.items.length * 2);
+      bigger.set(this.items);
+      this.items = bigger;
+    }
+    this.items[this.length++] = n;
+  }
+}
+
+/** The field code of the keyword list: its words are left out of namedRoles. */
+const KEYWORD_FIELD = FIELD_NAMES.indexOf('keyword');
+
 /**
  * buildWordIndex in steps: the generator pauses after every ROLES_PER_STEP roles of each pass,
  * so a caller can yield to the event loop in between (a long first load stays interruptible).
+ *
+ * Three passes, all over flat number arrays: the first reads each role's entries into word
+ * numbers (in order of first sight) and forgets the texts; once the words are sorted, the second
+ * counts each list's length and the third fills the lists in place. "Seen in this entry / role"
+ * is a stamp per word, not a set per entry, so a big catalog makes no garbage per word.
  */
 export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, WordIndexData> {
-  const texts: Array<Array<readonly [SearchField, string[]]>> = [];
-  for (const r of roles) {
-    texts.push(entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const));
-    if (texts.length % ROLES_PER_STEP === 0) yield;
-  }
-  const distinct = new Set<string>();
-  let total = 0;
-  for (const role of texts)
-    for (const [, ws] of role) {
-      total += ws.length;
-      for (const w of ws) distinct.add(w);
+  const seen = new Map<string, number>();
+  const firstSeen: string[] = [];
+  const tokens = new U32List();
+  /** Per entry: field code × FIELD_SHIFT + its word count, and where its words end in tokens. */
+  const about = new U32List();
+  const entryEnd = new U32List();
+  /** Per role: where its entries end. */
+  const roleEnd = new Uint32Array(roles.length);
+  const fieldCode = new Map(FIELD_NAMES.map((f, i) => [f, i]));
+  for (const [r, role] of roles.entries()) {
+    for (const [field, text] of entryTexts(role)) {
+      const ws = entryWords(text);
+      for (const w of ws) {
+        let id = seen.get(w);
+        if (id === undefined) {
+          id = firstSeen.length;
+          seen.set(w, id);
+          firstSeen.push(w);
+        }
+        tokens.push(id);
+      }
+      about.push((fieldCode.get(field) ?? 0) * FIELD_SHIFT + ws.length);
+      entryEnd.push(tokens.length);
     }
-  if (distinct.size > MAX_INDEX_WORDS || total > MAX_INDEX_ENTRIES)
+    roleEnd[r] = about.length;
+    if ((r + 1) % ROLES_PER_STEP === 0) yield;
+  }
+  if (seen.size > MAX_INDEX_WORDS || tokens.length > MAX_INDEX_ENTRIES)
     throw new DataError(
-      `the data is too big to search: ${distinct.size} distinct words in ${total} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
+      `the data is too big to search: ${seen.size} distinct words in ${tokens.length} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
       [],
     );
-  const wordList = [...distinct].sort(byCodeUnit);
-  const number = new Map(wordList.map((w, i) => [w, i]));
+  const wordList = [...firstSeen].sort(byCodeUnit);
+  /** A word's number in wordList, by its number of first sight. */
+  const sorted = new Uint32Array(wordList.length);
+  wordList.forEach((w, i) => (sorted[seen.get(w) ?? 0] = i));
 
-  const fieldCode = new Map(FIELD_NAMES.map((f, i) => [f, i]));
-  const perWord: number[][] = wordList.map(() => []);
-  const namedPerWord: number[][] = wordList.map(() => []);
-  const entriesOfWord: number[][] = wordList.map(() => []);
-  for (const [r, role] of texts.entries()) {
-    if (r > 0 && r % ROLES_PER_STEP === 0) yield;
-    const inRole = new Set<number>();
-    const namedInRole = new Set<number>();
-    role.forEach(([field, ws], e) => {
-      const about = (fieldCode.get(field) ?? 0) * FIELD_SHIFT + ws.length;
-      const inEntry = new Set<number>();
-      for (const w of ws) {
-        const id = number.get(w) ?? 0;
-        if (!inEntry.has(id)) {
-          inEntry.add(id);
-          entriesOfWord[id]?.push(r, e, about);
-        }
-        if (!inRole.has(id)) {
-          inRole.add(id);
-          perWord[id]?.push(r);
-        }
-        if (field !== 'keyword' && !namedInRole.has(id)) {
-          namedInRole.add(id);
-          namedPerWord[id]?.push(r);
+  const n = wordList.length;
+  const entries = { start: new Uint32Array(n + 1), items: new Uint32Array(0) };
+  const perRole = { start: new Uint32Array(n + 1), items: new Uint32Array(0) };
+  const named = { start: new Uint32Array(n + 1), items: new Uint32Array(0) };
+  // Pass 2 counts into start[id + 1]; pass 3 writes at fill[id], which starts at start[id].
+  for (const pass of ['count', 'fill'] as const) {
+    const fillE = pass === 'fill' ? entries.start.slice(0, n) : undefined;
+    const fillR = pass === 'fill' ? perRole.start.slice(0, n) : undefined;
+    const fillN = pass === 'fill' ? named.start.slice(0, n) : undefined;
+    const entryStamp = new Int32Array(n).fill(-1);
+    const roleStamp = new Int32Array(n).fill(-1);
+    const namedStamp = new Int32Array(n).fill(-1);
+    let entry = 0;
+    let token = 0;
+    for (let r = 0; r < roles.length; r++) {
+      if (r > 0 && r % ROLES_PER_STEP === 0) yield;
+      const first = entry;
+      for (; entry < (roleEnd[r] as number); entry++) {
+        const code = about.items[entry] as number;
+        const keyword = Math.floor(code / FIELD_SHIFT) === KEYWORD_FIELD;
+        const end = entryEnd.items[entry] as number;
+        for (; token < end; token++) {
+          const id = sorted[tokens.items[token] as number] as number;
+          if (entryStamp[id] !== entry) {
+            entryStamp[id] = entry;
+            if (fillE) {
+              const at = fillE[id] as number;
+              entries.items[at] = r;
+              entries.items[at + 1] = entry - first;
+              entries.items[at + 2] = code;
+              fillE[id] = at + 3;
+            } else (entries.start[id + 1] as number) += 3;
+          }
+          if (roleStamp[id] !== r) {
+            roleStamp[id] = r;
+            if (fillR) perRole.items[(fillR[id] as number)++] = r;
+            else (perRole.start[id + 1] as number)++;
+          }
+          if (!keyword && namedStamp[id] !== r) {
+            namedStamp[id] = r;
+            if (fillN) named.items[(fillN[id] as number)++] = r;
+            else (named.start[id + 1] as number)++;
+          }
         }
       }
-    });
+    }
+    if (pass === 'count') {
+      for (const flat of [entries, perRole, named]) {
+        for (let i = 0; i < n; i++)
+          (flat.start[i + 1] as number) += flat.start[i] as number;
+        flat.items = new Uint32Array(flat.start[n] as number);
+      }
+    }
   }
 
   const byStem = new Map<string, number[]>();
@@ -269,9 +334,9 @@ export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, Wo
     words: wordList,
     stems: stemList,
     stemWords: flatten(stemList.map((s) => byStem.get(s) ?? [])),
-    wordRoles: flatten(perWord),
-    namedRoles: flatten(namedPerWord),
-    wordEntries: flatten(entriesOfWord),
+    wordRoles: perRole,
+    namedRoles: named,
+    wordEntries: entries,
   };
 }
 
