@@ -41,28 +41,59 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return def.innerType ? unwrap(def.innerType) : schema;
 }
 
+/** Where a schema holds source references: one, an object's fields, or an array's items. */
+type RefPlan = 'ref' | { fields: Array<[string, RefPlan]> } | { items: RefPlan };
+
+/** The plan of a schema, or undefined when no `sourceRef` is inside it. */
+function refPlan(schema: z.ZodType): RefPlan | undefined {
+  const inner = unwrap(schema);
+  if (inner === sourceRef) return 'ref';
+  if (inner instanceof z.ZodObject) {
+    const fields: Array<[string, RefPlan]> = [];
+    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+      const plan = refPlan(field);
+      if (plan) fields.push([key, plan]);
+    }
+    return fields.length ? { fields } : undefined;
+  }
+  if (inner instanceof z.ZodArray) {
+    const items = refPlan(inner.element as z.ZodType);
+    return items && { items };
+  }
+  return undefined;
+}
+
+/** The role schema's plan, made once (the walk of the whole schema per role cost most). */
+let rolePlan: RefPlan | undefined | null = null;
+
 /**
  * Every reference from a role to an id in its own `sources` list, with the field path: each
- * value the role schema types as `sourceRef`, found by walking the schema beside the value.
+ * value the role schema types as `sourceRef`, found by walking the schema beside the value
+ * (only the parts of the schema that hold a `sourceRef`).
  */
-function sourceRefs(
-  role: Role,
-  schema: z.ZodType = RoleSchema,
-  value: unknown = role,
-  path: PropertyKey[] = [],
-  refs: Array<{ path: PropertyKey[]; id: string }> = [],
-): Array<{ path: PropertyKey[]; id: string }> {
-  const inner = unwrap(schema);
-  if (inner === sourceRef) {
-    if (typeof value === 'string') refs.push({ path, id: value });
-  } else if (inner instanceof z.ZodObject && value !== null && typeof value === 'object') {
-    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>))
-      sourceRefs(role, field, (value as Record<string, unknown>)[key], [...path, key], refs);
-  } else if (inner instanceof z.ZodArray && Array.isArray(value)) {
-    value.forEach((item, i) =>
-      sourceRefs(role, inner.element as z.ZodType, item, [...path, i], refs),
-    );
-  }
+function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
+  if (rolePlan === null) rolePlan = refPlan(RoleSchema);
+  const refs: Array<{ path: PropertyKey[]; id: string }> = [];
+  const path: PropertyKey[] = [];
+  const walk = (plan: RefPlan, value: unknown): void => {
+    if (plan === 'ref') {
+      if (typeof value === 'string') refs.push({ path: [...path], id: value });
+    } else if ('fields' in plan) {
+      if (value === null || typeof value !== 'object') return;
+      for (const [key, field] of plan.fields) {
+        path.push(key);
+        walk(field, (value as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        path.push(i);
+        walk(plan.items, item);
+        path.pop();
+      });
+    }
+  };
+  if (rolePlan) walk(rolePlan, role);
   return refs;
 }
 
@@ -86,6 +117,11 @@ interface LoadedFile {
   raw: unknown;
   /** The validated role, when the file passed the schema. */
   role?: Role;
+  /**
+   * True for a role taken from the cache: it passed the source check (which reads only the
+   * role) when it was cached, so that check is not run again.
+   */
+  sourcesChecked?: boolean;
 }
 
 /** Where a path of a document is, if the document is known. */
@@ -115,7 +151,7 @@ function crossCheck(
     else firstFile.set(id, shown);
   }
   const metroIds = new Set(metros.map((m) => m.id));
-  for (const { shown, pf, raw, role } of files) {
+  for (const { shown, pf, raw, role, sourcesChecked } of files) {
     list(field(raw, 'relatedRoles')).forEach((rel, i) => {
       const id = field(rel, 'id');
       if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
@@ -138,7 +174,7 @@ function crossCheck(
         });
       }
     });
-    if (!role) continue;
+    if (!role || sourcesChecked) continue;
     const sourceIds = new Set(role.sources.map((s) => s.id));
     for (const ref of sourceRefs(role)) {
       if (!sourceIds.has(ref.id)) {
@@ -311,7 +347,13 @@ function readRoleFile(
     // Validated before by this very build; only the cross-checks run again.
     counts.reused++;
     kept.forEach((role, k) => {
-      loaded.push({ shown, pf: positionsLater(file, shown, k), raw: role, role });
+      loaded.push({
+        shown,
+        pf: positionsLater(file, shown, k),
+        raw: role,
+        role,
+        sourcesChecked: true,
+      });
     });
     return kept.length;
   }
