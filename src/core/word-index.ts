@@ -221,47 +221,86 @@ class U32List {
 const KEYWORD_FIELD = FIELD_NAMES.indexOf('keyword');
 
 /**
- * buildWordIndex in steps: the generator pauses after every ROLES_PER_STEP roles of each pass,
- * so a caller can yield to the event loop in between (a long first load stays interruptible).
- *
- * Three passes, all over flat number arrays: the first reads each role's entries into word
- * numbers (in order of first sight) and forgets the texts; once the words are sorted, the second
- * counts each list's length and the third fills the lists in place. "Seen in this entry / role"
- * is a stamp per word, not a set per entry, so a big catalog makes no garbage per word.
+ * Builds the word tables of roles added one at a time (a big load need not keep its roles):
+ * add() reads a role's entries into word numbers (in order of first sight) and forgets the
+ * texts; finish() sorts the words, then counts each list's length and fills the lists in place,
+ * all over flat number arrays. "Seen in this entry / role" is a stamp per word, not a set per
+ * entry, so a big catalog makes no garbage per word.
  */
-export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, WordIndexData> {
-  const seen = new Map<string, number>();
-  const firstSeen: string[] = [];
-  const tokens = new U32List();
+export class WordIndexBuilder {
+  private readonly seen = new Map<string, number>();
+  private readonly firstSeen: string[] = [];
+  private readonly tokens = new U32List();
   /** Per entry: field code × FIELD_SHIFT + its word count, and where its words end in tokens. */
-  const about = new U32List();
-  const entryEnd = new U32List();
+  private readonly about = new U32List();
+  private readonly entryEnd = new U32List();
   /** Per role: where its entries end. */
-  const roleEnd = new Uint32Array(roles.length);
-  const fieldCode = new Map(FIELD_NAMES.map((f, i) => [f, i]));
-  for (const [r, role] of roles.entries()) {
+  private readonly roleEnd = new U32List();
+
+  /** Adds the next role. */
+  add(role: Role): void {
     for (const [field, text] of entryTexts(role)) {
       const ws = entryWords(text);
       for (const w of ws) {
-        let id = seen.get(w);
+        let id = this.seen.get(w);
         if (id === undefined) {
-          id = firstSeen.length;
-          seen.set(w, id);
-          firstSeen.push(w);
+          id = this.firstSeen.length;
+          this.seen.set(w, id);
+          this.firstSeen.push(w);
         }
-        tokens.push(id);
+        this.tokens.push(id);
       }
-      about.push((fieldCode.get(field) ?? 0) * FIELD_SHIFT + ws.length);
-      entryEnd.push(tokens.length);
+      this.about.push(FIELD_NAMES.indexOf(field) * FIELD_SHIFT + ws.length);
+      this.entryEnd.push(this.tokens.length);
     }
-    roleEnd[r] = about.length;
+    this.roleEnd.push(this.about.length);
+  }
+
+  /** The tables of the roles added, pausing after every ROLES_PER_STEP roles of each pass. */
+  *finish(): Generator<void, WordIndexData> {
+    const { seen, firstSeen, tokens, about, entryEnd } = this;
+    const roleEnd = this.roleEnd.items;
+    const roleCount = this.roleEnd.length;
+    if (seen.size > MAX_INDEX_WORDS || tokens.length > MAX_INDEX_ENTRIES)
+      throw new DataError(
+        `the data is too big to search: ${seen.size} distinct words in ${tokens.length} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
+        [],
+      );
+    return yield* fillTables(
+      firstSeen,
+      seen,
+      tokens.items,
+      about.items,
+      entryEnd.items,
+      roleEnd,
+      roleCount,
+    );
+  }
+}
+
+/**
+ * buildWordIndex in steps: the generator pauses after every ROLES_PER_STEP roles of each pass,
+ * so a caller can yield to the event loop in between (a long first load stays interruptible).
+ */
+export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, WordIndexData> {
+  const builder = new WordIndexBuilder();
+  for (const [r, role] of roles.entries()) {
+    builder.add(role);
     if ((r + 1) % ROLES_PER_STEP === 0) yield;
   }
-  if (seen.size > MAX_INDEX_WORDS || tokens.length > MAX_INDEX_ENTRIES)
-    throw new DataError(
-      `the data is too big to search: ${seen.size} distinct words in ${tokens.length} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
-      [],
-    );
+  return yield* builder.finish();
+}
+
+/** WordIndexBuilder.finish: the words sorted, then the lists counted and filled. */
+function* fillTables(
+  firstSeen: readonly string[],
+  seen: ReadonlyMap<string, number>,
+  tokens: Uint32Array,
+  about: Uint32Array,
+  entryEnd: Uint32Array,
+  roleEnd: Uint32Array,
+  roleCount: number,
+): Generator<void, WordIndexData> {
   const wordList = [...firstSeen].sort(byCodeUnit);
   /** A word's number in wordList, by its number of first sight. */
   const sorted = new Uint32Array(wordList.length);
@@ -281,15 +320,15 @@ export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, Wo
     const namedStamp = new Int32Array(n).fill(-1);
     let entry = 0;
     let token = 0;
-    for (let r = 0; r < roles.length; r++) {
+    for (let r = 0; r < roleCount; r++) {
       if (r > 0 && r % ROLES_PER_STEP === 0) yield;
       const first = entry;
       for (; entry < (roleEnd[r] as number); entry++) {
-        const code = about.items[entry] as number;
+        const code = about[entry] as number;
         const keyword = Math.floor(code / FIELD_SHIFT) === KEYWORD_FIELD;
-        const end = entryEnd.items[entry] as number;
+        const end = entryEnd[entry] as number;
         for (; token < end; token++) {
-          const id = sorted[tokens.items[token] as number] as number;
+          const id = sorted[tokens[token] as number] as number;
           if (entryStamp[id] !== entry) {
             entryStamp[id] = entry;
             if (fillE) {
@@ -315,8 +354,7 @@ export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, Wo
     }
     if (pass === 'count') {
       for (const flat of [entries, perRole, named]) {
-        for (let i = 0; i < n; i++)
-          (flat.start[i + 1] as number) += flat.start[i] as number;
+        for (let i = 0; i < n; i++) (flat.start[i + 1] as number) += flat.start[i] as number;
         flat.items = new Uint32Array(flat.start[n] as number);
       }
     }
@@ -385,12 +423,26 @@ export const NAME_TAG_BITS = 8;
  * a candidate (hashes collide), so the caller checks the role's names.
  */
 export function buildNameIndex(roles: readonly Role[]): FlatLists {
-  if (roles.length >= 2 ** (31 - NAME_TAG_BITS))
-    throw new RangeError(`the names table holds at most ${2 ** (31 - NAME_TAG_BITS)} roles`);
-  const names = roles.map((r) => ({
+  return nameIndexOf(roles.map(roleNames));
+}
+
+/** The names of a role as the names table keeps them (see buildNameIndex). */
+export interface RoleNames {
+  titles: string[];
+  aliases: string[];
+}
+
+export function roleNames(r: Role): RoleNames {
+  return {
     titles: [normalize(r.title), normalize(r.id)],
     aliases: otherNames(r).map(normalize).filter(Boolean),
-  }));
+  };
+}
+
+/** buildNameIndex of each role's names, in role order (no role needs to be kept for it). */
+export function nameIndexOf(names: readonly RoleNames[]): FlatLists {
+  if (names.length >= 2 ** (31 - NAME_TAG_BITS))
+    throw new RangeError(`the names table holds at most ${2 ** (31 - NAME_TAG_BITS)} roles`);
   const total = names.reduce((sum, n) => sum + 2 + n.aliases.length, 0);
   let count = 1;
   while (count < total / 8) count *= 2;
