@@ -23,7 +23,8 @@
  *   entry, times its field's weight (title > alias > O*NET title > historic title > software >
  *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
- *   small bonus for a second matching text.
+ *   small bonus for a second matching text. For a query of several words, a role's score then
+ *   follows its title neighbours too: how many of its names resemble the query (see NEIGHBOURS).
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
@@ -57,7 +58,9 @@ import { parseQuery } from '../qualifiers.js';
  * gets its IDF-weighted cosine with the query; the role's best NEIGHBOURS cosines, each worth
  * NEIGHBOUR_DECAY of the one before, add up to its vote, and a role's score keeps
  * 1 - NEIGHBOUR_SHARE of itself plus NEIGHBOUR_SHARE in proportion to its vote over the best
- * vote of the reading (so the best-supported role keeps its score).
+ * vote of the reading (so the best-supported role keeps its score). A one-word query is left as
+ * it is: a single word ("assistant", "records") names no title to resemble, and counting its
+ * names would only favour the role with the most of them.
  */
 const NEIGHBOURS = 10;
 const NEIGHBOUR_DECAY = 0.8;
@@ -101,7 +104,7 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
   const spreads = new Map<number, Float64Array>();
   // row[token] = best similarity of that query word to a word of the entry at hand
   const row = new Float64Array(T);
-  // The cosine of each matching name of each role with the query (see neighbourVote).
+  // The cosine of each matching name of each role with the query (see NEIGHBOURS).
   const cosines = new Map<number, number[]>();
   let queryNorm = 0;
   for (let t = 0; t < T; t++) queryNorm += (weights[t] as number) ** 2;
@@ -145,7 +148,9 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
           norm += w2;
         }
         norm += Math.max(0, (m.length[i] as number) - hit) * otherWord ** 2;
-        const cos = (dot / (queryNorm * Math.sqrt(norm))) * (field === HISTORIC_FIELD ? HISTORIC_NEIGHBOUR : 1);
+        const cos =
+          (dot / (queryNorm * Math.sqrt(norm))) *
+          (field === HISTORIC_FIELD ? HISTORIC_NEIGHBOUR : 1);
         const list = cosines.get(r);
         if (list) list.push(cos);
         else cosines.set(r, [cos]);
@@ -182,7 +187,7 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       1,
       (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
     );
-    if (topVote > 0)
+    if (topVote > 0 && T >= 2)
       b.score *= 1 - NEIGHBOUR_SHARE + (NEIGHBOUR_SHARE * (votes.get(r) ?? 0)) / topVote;
     b.covered = reading.words.filter((_, t) => (spread[t] as number) > 0);
   }
