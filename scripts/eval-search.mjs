@@ -41,7 +41,7 @@ import { stem } from '../dist/core/word-index.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
 import { readCompiled } from '../dist/store/compiled.js';
-import { baselineRanker, kFold, parseQueries, rankOf } from '../dist/core/relevance.js';
+import { baselineRanker, kFold, parseQueries, rankOf } from './lib/relevance.mjs';
 import { outsideOf } from '../dist/core/scope.js';
 import { builtInOccupations } from '../dist/data/occupations.js';
 

@@ -7,8 +7,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Metrics } from '../../src/core/relevance.js';
 import { ROOT } from '../helpers.js';
+
+/** What scripts/eval-search.mjs reports per query set. */
+interface Metrics {
+  n: number;
+  top1: number;
+  top3: number;
+  mrr: number;
+}
 
 // The benchmark runs in plain Node against the built code (as `npm run eval:search` does):
 // several times faster than inside jest's module sandbox. The k-fold set is sampled (every 10th
