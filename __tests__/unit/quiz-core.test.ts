@@ -189,7 +189,7 @@ describe('scoreQuiz', () => {
     );
     const sums = top?.contributions.find((c) => c.questionId === 'sums');
     expect(because(sums!)).toMatch(
-      /^you rated this 4 of 5; this role's O\*NET job titles name figures in 2 of 3 \(e\.g\. Accounting Clerk\)/,
+      /^you rated this 4 of 5; this role's O\*NET job titles include 2 of 3 in figures \(e\.g\. Accounting Clerk\)/,
     );
   });
 

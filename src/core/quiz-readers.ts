@@ -134,7 +134,7 @@ export function reader(
           return {
             value: Math.min(n, 3) / 3,
             shown: `${n} listed`,
-            fact: `O*NET software list has ${n} in ${name}`,
+            fact: `O*NET software list has ${n} ${name} examples`,
           };
         },
       };
@@ -150,7 +150,7 @@ export function reader(
           return {
             value: Math.min(1, share / TITLE_SHARE_FULL),
             shown: `${hits.length} of ${role.onetTitles.length}`,
-            fact: `O*NET job titles name ${group.label} in ${hits.length} of ${role.onetTitles.length}${example}`,
+            fact: `O*NET job titles include ${hits.length} of ${role.onetTitles.length} in ${group.label}${example}`,
           };
         },
       };
