@@ -292,7 +292,6 @@ describe('sanity personas on the built-in data', () => {
       ...skipAll,
       day: 'figures',
       reconcile: 5,
-      spreadsheets: 5,
       tasks: ['invoices', 'payroll'],
       tools: ['spreadsheets', 'accounting'],
       public: 2,

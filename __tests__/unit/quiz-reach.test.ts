@@ -19,10 +19,10 @@ const roles = catalog.roles;
 const quiz = loadQuiz(catalog);
 const effectOf = makeScorer(quiz, roles);
 
-/** How an answer moves every role, and which roles its requirements rule out. */
+/** How an answer moves every role, and how many of its requirements each role fails. */
 interface Effect {
   raw: number[];
-  fails: boolean[];
+  fails: number[];
 }
 const cache = new Map<string, Effect>();
 function effect(q: Question, value: AnswerValue): Effect {
@@ -32,7 +32,7 @@ function effect(q: Question, value: AnswerValue): Effect {
     const stated = statedRequirements(quiz, { [q.id]: value });
     e = {
       raw: effectOf(q, value).raw,
-      fails: roles.map((role) => unmetBy(quiz, role, stated).length > 0),
+      fails: roles.map((role) => unmetBy(quiz, role, stated).length),
     };
     cache.set(key, e);
   }
@@ -45,13 +45,12 @@ interface Totals {
   fails: number[];
 }
 
-/** What ranks a role: any requirement failed puts it below every role that meets them all. */
-const key = (t: Totals, r: number) =>
-  (t.fails[r] ?? 0) > 0 ? (t.score[r] ?? 0) - 1e6 : (t.score[r] ?? 0);
+/** What ranks a role: each requirement failed puts it below every role that fails fewer. */
+const key = (t: Totals, r: number) => (t.score[r] ?? 0) - 1e6 * (t.fails[r] ?? 0);
 
 function add(t: Totals, e: Effect, sign: number): void {
   e.raw.forEach((v, r) => (t.score[r] = (t.score[r] ?? 0) + sign * v));
-  e.fails.forEach((f, r) => (t.fails[r] = (t.fails[r] ?? 0) + (f ? sign : 0)));
+  e.fails.forEach((f, r) => (t.fails[r] = (t.fails[r] ?? 0) + sign * f));
 }
 
 /** Every single answer a question can take (multi: one choice at a time), and skipping. */

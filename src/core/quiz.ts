@@ -16,8 +16,8 @@
  *    |contribution| any role gets from that answer. So 50 is an average role, 100 a role that is
  *    the best fit on every answer. Each answer's share is reported in the same points.
  * 5. Requirements (a pay floor, a preparation ceiling, "no phones") are not weights: a role that
- *    fails one ranks after every role that meets them all, whatever its score, and carries the
- *    reasons (core/quiz-requirements.ts).
+ *    fails one ranks after every role that meets them all, whatever its score (and one failing
+ *    two after one failing one), and carries the reasons (core/quiz-requirements.ts).
  * Ties keep the catalog's order (role files sorted by name).
  */
 import type { Role } from '../model/schema.js';
@@ -76,7 +76,7 @@ export interface RankedRole {
 
 /** A whole quiz result: the ranking and what it was ranked on. */
 export interface QuizResult {
-  /** Roles meeting every requirement first (by score), then the rest (by score). */
+  /** Roles meeting every requirement first (by score), then by how many they miss (by score). */
   ranked: RankedRole[];
   /** The requirements the answers state. */
   requirements: StatedRequirement[];
@@ -237,11 +237,9 @@ export function makeRanker(quiz: Quiz, roles: Role[]): (answers: Answers) => Qui
       for (const c of contributions) c.points = round1(c.points);
       return { role, exact, contributions, unmet: unmetBy(quiz, role, requirements) };
     });
-    // Roles meeting every requirement first; Array.prototype.sort is stable, so equal scores
-    // keep the catalog order.
-    ranked.sort(
-      (a, b) => Number(a.unmet.length > 0) - Number(b.unmet.length > 0) || b.exact - a.exact,
-    );
+    // Roles meeting every requirement first, then those missing the fewest (the closest when
+    // none meets them all); Array.prototype.sort is stable, so equal scores keep catalog order.
+    ranked.sort((a, b) => a.unmet.length - b.unmet.length || b.exact - a.exact);
     return {
       ranked: ranked.map((r, i) => ({
         rank: i + 1,
