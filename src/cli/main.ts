@@ -23,6 +23,7 @@ import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
 import { clean, displayWidth, wrapStyled } from '../text.js';
 import { asciiOnly } from '../render/charts.js';
 import { toAscii } from '../render/ascii.js';
+import { overflows, page, pagerCommand, pagerRunning, stopPager } from '../io/pager.js';
 
 /**
  * Help text wrapped to the width at spaces. Commander wraps its own columns; this wraps the rest
@@ -96,6 +97,7 @@ export function buildProgram(io: Io, onResult: (code: number) => void): Command 
       '--ascii',
       'draw charts with plain ASCII (also when TERM=dumb or the locale is not UTF-8)',
     )
+    .option('--no-pager', 'never page long output through $PAGER (also: CAREERS_PAGER=cat)')
     .option(
       '--data <dir>',
       'load roles from this directory instead of the built-in data (also: CAREERS_DATA_DIR)',
@@ -263,15 +265,34 @@ function installProcessHandlers(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
+      // Ctrl-C under the pager is the pager's (less stays; q quits); careers waits for it.
+      if (signal === 'SIGINT' && pagerRunning()) return;
+      stopPager();
       markInterrupted(signal);
       // The file was already replaced: the work is done, so say that rather than "interrupted".
       stopNow(resultCommitted() ? ExitCode.ok : SIGNAL_EXIT[signal]);
     });
   }
   process.on('SIGHUP', () => {
+    stopPager();
     markInterrupted('SIGHUP');
     hangUp();
   });
+}
+
+/**
+ * The pager for this run, if its output should be paged: stdout is a terminal, the output is
+ * text (not --json), --no-pager and CAREERS_PAGER / PAGER=cat do not say otherwise, and the
+ * command is not the interactive quiz (its prompts own the terminal).
+ */
+function pagerFor(argv: string[], env: NodeJS.ProcessEnv): string | undefined {
+  if (process.stdout.isTTY !== true || env.TERM === 'dumb') return undefined;
+  const options = argv.slice(2, endOfOptions(argv));
+  if (options.includes('--json') || options.includes('--no-pager')) return undefined;
+  const quizPrints = ['--questions', '--help', '-h'].some((flag) => options.includes(flag));
+  const quiz = argv.slice(2).find((word) => COMMANDS.some((d) => d.name === word)) === 'quiz';
+  if (quiz && !quizPrints) return undefined;
+  return pagerCommand(env);
 }
 
 /** Runs the CLI and resolves to the exit code. Pass `io` to run without touching the process. */
@@ -280,24 +301,48 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   const given = io ?? processIo();
   // Errors, help and notes in ASCII mode are ASCII too (commands' results: Context.print).
   const ascii = asciiOnly(argv.slice(2, endOfOptions(argv)).includes('--ascii'), given.env);
-  const streams: Io = ascii ? { ...given, ascii, stderr: (s) => given.stderr(toAscii(s)) } : given;
+  let streams: Io = ascii ? { ...given, ascii, stderr: (s) => given.stderr(toAscii(s)) } : given;
   let code: number = ExitCode.ok;
   let program: Command | undefined;
+  // Output to be paged is held until the command is done (only for the real process).
+  let pager: string | undefined;
+  const held: string[] = [];
   try {
+    pager = io ? undefined : pagerFor(argv, given.env);
+    if (pager !== undefined) streams = { ...streams, stdout: (s) => void held.push(s) };
     program = buildProgram(streams, (c) => (code = c));
-    if (argv.length <= 2) {
-      streams.stderr(program.helpInformation());
-      return ExitCode.usage;
-    }
-    // `--version --json`: the version as a JSON document, like every other answer.
-    const options = argv.slice(2, endOfOptions(argv));
-    if (options.includes('--json') && options.some((a) => a === '--version' || a === '-v')) {
-      streams.stdout(renderJson({ version: version() }));
-      return ExitCode.ok;
-    }
-    await program.parseAsync(argv);
-    return code;
+    code = await run(argv, program, streams, () => code);
   } catch (err) {
-    return reportError(err, streams, program && commandOf(program, argv));
+    code = reportError(err, streams, program && commandOf(program, argv));
   }
+  if (pager === undefined || held.length === 0) return code;
+  const text = held.join('');
+  if (!overflows(text, process.stdout.rows, process.stdout.columns)) {
+    given.stdout(text);
+    return code;
+  }
+  const paged = await page(text, pager, given.env);
+  if (!paged.shown) given.stdout(text); // no such pager: print it
+  return paged.signal === 'SIGINT' ? ExitCode.interrupted : code;
+}
+
+/** Parses the command line and runs its command; resolves to the exit code. */
+async function run(
+  argv: string[],
+  program: Command,
+  streams: Io,
+  result: () => number,
+): Promise<number> {
+  if (argv.length <= 2) {
+    streams.stderr(program.helpInformation());
+    return ExitCode.usage;
+  }
+  // `--version --json`: the version as a JSON document, like every other answer.
+  const options = argv.slice(2, endOfOptions(argv));
+  if (options.includes('--json') && options.some((a) => a === '--version' || a === '-v')) {
+    streams.stdout(renderJson({ version: version() }));
+    return ExitCode.ok;
+  }
+  await program.parseAsync(argv);
+  return result();
 }
