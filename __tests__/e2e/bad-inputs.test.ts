@@ -183,6 +183,28 @@ describe('bad-input corpus: commands', () => {
 });
 
 describe('validate', () => {
+  test('a file that is not YAML data is one problem, not one per line', () => {
+    const r = run(['validate', 'README.md']);
+    expect(r.code).toBe(3);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^README\.md:\d+:\d+: not a YAML data file: .* \(and \d+ more syntax errors\)$/,
+    );
+    expect(lines).toHaveLength(2); // the problem, then the summary
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(300);
+  });
+
+  test('a path given twice is checked once; paths that do not exist are an error', () => {
+    const once = run(['validate', 'data/roles']).stdout;
+    expect(run(['validate', 'data//roles', 'data/roles', './data/roles/']).stdout).toBe(once);
+    const missing = run(['validate', '/no/such/path']);
+    expect(missing).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: 'careers: nothing to check: /no/such/path does not exist\n',
+    });
+  });
+
   test('the built-in data validates clean; --json is one document matching its schema', () => {
     const text = run(['validate']);
     expect(text).toMatchObject({ code: 0, stderr: '' });

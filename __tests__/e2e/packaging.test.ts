@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, run, tempDir } from '../helpers.js';
+import { BIN, ROOT, roleYaml, run, tempDir } from '../helpers.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 
 describe('npm pack', () => {
@@ -85,6 +85,62 @@ describe('careers completion', () => {
     expect(complete('careers', 'list', '--min')).toBe('--min-salary');
   });
 
+  /** A data directory of two roles, and a directory of files to complete names in. */
+  const data = tempDir({
+    'roles/alpha-clerk.yaml': roleYaml('alpha-clerk', 'Alpha'),
+    'roles/beta-clerk.yaml': roleYaml('beta-clerk', 'Beta'),
+  });
+  const files = tempDir({ 'answers.yaml': '', 'notes.txt': '', 'sub/x.yaml': '' });
+  // The script runs `careers` as the command line names it: here the built binary.
+  const careers = `${process.execPath} ${BIN}`;
+  const shim = join(tempDir({}), 'careers');
+  writeFileSync(shim, `#!/bin/sh\nexec ${careers} "$@"\n`, { mode: 0o755 });
+
+  test('bash completes option values, file and directory names, and role ids of --data', () => {
+    const file = join(tempDir({}), 'careers.bash');
+    writeFileSync(file, run(['completion', 'bash']).stdout);
+    const complete = (...words: string[]) =>
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `source ${file}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _careers; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        { encoding: 'utf8', cwd: files },
+      )
+        .stdout.split('\n')
+        .filter(Boolean);
+    expect(complete('careers', 'export', '--format', '')).toEqual(['json', 'yaml', 'csv']);
+    expect(complete('careers', 'export', '-f', 'y')).toEqual(['yaml']);
+    expect(complete('careers', 'export', '--table', 's')).toEqual(['skills', 'software', 'salary']);
+    expect(complete('careers', 'show', '--section', 'sa')).toEqual(['salary']);
+    expect(complete('careers', 'list', '--sort', '')).toContain('salary');
+    expect(complete('careers', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    expect(complete('careers', 'schema', 'exp')).toEqual(['export']);
+    // Files for --out, --answers, --save and validate; directories for --data.
+    expect(complete('careers', 'export', '--out', 'no')).toEqual(['notes.txt']);
+    expect(complete('careers', 'quiz', '--answers', 'a')).toEqual(['answers.yaml']);
+    expect(complete('careers', 'quiz', '--save', 'su')).toEqual(['sub']);
+    expect(complete('careers', 'validate', 'sub/')).toEqual(['sub/x.yaml']);
+    expect(complete('careers', '--data', '')).toEqual(['sub']);
+    // A value typed freely is not completed with flags or roles.
+    expect(complete('careers', 'list', '--min-salary', '')).toEqual([]);
+    // Role ids: of the built-in data, or of the --data directory on the line (before or after the command).
+    expect(complete('careers', 'export', '--role', 'payr')).toEqual(['payroll-clerk']);
+    expect(complete(shim, '--data', data, 'show', '')).toEqual(['alpha-clerk', 'beta-clerk']);
+    expect(complete(shim, 'similar', '--data', data, 'b')).toEqual(['beta-clerk']);
+    expect(complete(shim, 'export', '--data', data, '--role', 'a')).toEqual(['alpha-clerk']);
+  });
+
+  test('completion --role-ids (for the scripts) prints the ids of --data, one a line', () => {
+    const r = run(['--data', data, 'completion', '--role-ids']);
+    expect(r).toEqual({ code: 0, stdout: 'alpha-clerk\nbeta-clerk\n', stderr: '' });
+    expect(run(['completion', '--help']).stdout).not.toContain('--role-ids');
+    const missing = run(['completion']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^careers: missing <shell> \(bash, zsh, fish\)/);
+  });
+
   // zsh and fish are not on the CI machine; where they are installed, the scripts are run.
   const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
   const script = (shell: string) => {
@@ -103,6 +159,11 @@ describe('careers completion', () => {
     expect(complete('careers sim')).toEqual(['similar']);
     expect(complete('careers show payr')).toEqual(['payroll-clerk']);
     expect(complete('careers list --min')).toEqual(['--min-salary']);
+    expect(complete('careers export --format ')).toEqual(['csv', 'json', 'yaml']);
+    expect(complete('careers show --section sa')).toEqual(['salary']);
+    expect(complete(`${shim} --data ${data} show `)).toEqual(['alpha-clerk', 'beta-clerk']);
+    expect(complete(`careers --data ${files}/s`)).toEqual([`${files}/sub/`]);
+    expect(complete(`careers export --out ${files}/no`)).toEqual([`${files}/notes.txt`]);
   });
 
   (has('zsh') ? test : test.skip)(
@@ -126,6 +187,25 @@ source ${file}; words=(careers show payr); CURRENT=3; _careers; words=(careers s
       ).stdout.split('\n');
       expect(offered).toEqual(expect.arrayContaining(['payroll-clerk', '--section']));
       expect(offered.some((l) => l.startsWith('similar:'))).toBe(true);
+      // Option values, files, and the role ids of --data (compadd and _files print their words).
+      const offer = (line: string) =>
+        spawnSync(
+          'zsh',
+          [
+            '-fc',
+            `compadd() { print -rl -- "$@"; }; _describe() {}; _files() { print -r -- "_files $*"; }; compdef() {}
+source ${file}; words=(${line}); CURRENT=\${#words}; PREFIX=\${words[-1]}; _careers`,
+          ],
+          { encoding: 'utf8' },
+        )
+          .stdout.split('\n')
+          .filter((l) => l !== '' && l !== '--');
+      expect(offer(`careers export --format ''`)).toEqual(['json', 'yaml', 'csv']);
+      expect(offer(`careers export --out ''`)).toEqual(['_files ']);
+      expect(offer(`careers --data ''`)).toEqual(['_files -/']);
+      // (zsh keeps the words that start with what is typed: flags come along with arguments.)
+      const roles = offer(`${shim} --data ${data} show ''`).filter((w) => !w.startsWith('-'));
+      expect(roles).toEqual(['alpha-clerk', 'beta-clerk']);
     },
   );
 

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { readdirSync } from 'node:fs';
-import { FIXTURES, ROOT, run, tempDir } from '../helpers.js';
+import { FIXTURES, ROOT, run, schemaErrors, tempDir } from '../helpers.js';
 
 interface Job {
   argv: string[];
@@ -226,9 +226,11 @@ describe('arguments and errors as a terminal user expects', () => {
   });
 
   test('--version --json is JSON; --out - and quiz --save - mean stdout', () => {
-    expect(JSON.parse(run(['--version', '--json']).stdout)).toMatchObject({
-      version: expect.any(String),
-    });
+    const version = JSON.parse(run(['--version', '--json']).stdout) as unknown;
+    expect(version).toMatchObject({ version: expect.any(String) });
+    // Its shipped schema (schema/version.schema.json) describes it, and `careers schema` lists it.
+    expect(schemaErrors('version', version)).toEqual([]);
+    expect(run(['schema', 'version']).code).toBe(0);
     const csv = run(['export', '--format', 'csv', '--out', '-'], { cwd: tempDir({}) });
     expect(csv.code).toBe(0);
     expect(csv.stdout).toMatch(/^id,title,/);

@@ -141,11 +141,54 @@ describe('careers export', () => {
     const r = run(['export', '--format', 'yaml', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`careers: wrote ${BUILT_IN_ROLES} roles to ${out} (yaml)\n`);
+    const steps = readFileSync(join(ROOT, 'data', 'paths.yaml'), 'utf8').match(/^ {2}- /gm)?.length;
+    const paths = join(dir, 'x', 'paths.yaml');
+    expect(r.stderr).toBe(
+      `careers: wrote ${BUILT_IN_ROLES} roles to ${out} (yaml) and ${steps} career steps to ${paths}\n`,
+    );
     const back = run(['--data', join(dir, 'x'), 'list', '--json']);
     expect(back.code).toBe(0);
     expect(back.stdout).toBe(runOnce(['list', '--json']).stdout);
-    expect(readdirSync(join(dir, 'x'))).toEqual(['roles.yaml']); // no temp file left
+    // Everything --data reads comes back: the full records and the career paths.
+    const full = run(['--data', join(dir, 'x'), 'export', '--json']);
+    expect(full.stdout).toBe(runOnce(['export', '--json']).stdout);
+    const path = run(['--data', join(dir, 'x'), 'path', 'data entry', '--json']);
+    expect(path.stdout).toBe(runOnce(['path', 'data entry', '--json']).stdout);
+    expect(readdirSync(join(dir, 'x'))).toEqual(['paths.yaml', 'roles.yaml']); // no temp file left
+  });
+
+  test('a YAML export of some roles keeps the steps between them; paths.yaml needs --force', () => {
+    const dir = tempDir({});
+    mkdirSync(join(dir, 'roles'));
+    const out = join(dir, 'roles', 'mine.yaml');
+    const args = [
+      'export',
+      '-f',
+      'yaml',
+      '--role',
+      'bookkeeper,payroll,billing clerk',
+      '--out',
+      out,
+    ];
+    const r = run(args);
+    expect(r.code).toBe(0);
+    // In a roles/ folder, the steps go to the data directory above it, where --data reads them.
+    const steps = readFileSync(join(dir, 'paths.yaml'), 'utf8');
+    expect(steps.match(/^ {2}- from: /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(steps).toContain('to: payroll-clerk');
+    expect(steps).not.toMatch(/(?:from|to): (?!bookkeeping-clerk|payroll-clerk|billing-clerk)/);
+    // (A subset does not load back as --data by itself: its related roles name roles left out.)
+    // A second export would replace paths.yaml: refused before anything is written.
+    const again = run([...args.slice(0, -1), join(dir, 'roles', 'other.yaml')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `careers: ${join(dir, 'paths.yaml')} already exists; use --force to overwrite it\n`,
+    );
+    expect(readdirSync(join(dir, 'roles'))).toEqual(['mine.yaml']);
+    // --fields makes a partial file that is not data: no paths.yaml beside it.
+    const partial = tempDir({});
+    run(['export', '-f', 'yaml', '--fields', 'id,title', '--out', join(partial, 'r.yaml')]);
+    expect(readdirSync(partial)).toEqual(['r.yaml']);
   });
 
   test('an existing file is left byte-identical without --force, replaced with it', () => {

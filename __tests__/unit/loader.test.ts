@@ -303,3 +303,39 @@ test('a big directory still reports every problem with file, line and column', (
   expect(problems[2]).toMatch(/r233\.yaml:4:19: summary: the tag !!binary is not allowed/);
   expect(problems[3]).toMatch(/r399\.yaml:15:\d+: relatedRoles\.0\.id: no role has id "nobody"/);
 });
+
+describe('loading into a sink (a big --data load keeps no role objects)', () => {
+  test('the sink gets every role in catalog order and the result holds none', async () => {
+    const { loadDirectoryAsync } = await import('../../src/data/roles.js');
+    const taken: string[] = [];
+    const loaded = await loadDirectoryAsync(BUILT_IN_DATA_DIR, async () => {}, {
+      sink: (role) => taken.push(role.id),
+    });
+    expect(loaded.roles).toEqual([]);
+    expect(taken).toEqual(loadCatalog(BUILT_IN_DATA_DIR).roles.map((r) => r.id));
+    expect(loaded.files.reduce((n, f) => n + f.roles, 0)).toBe(taken.length);
+  });
+
+  test('problems are the same, in the same order, with or without a sink', async () => {
+    const { loadDirectoryAsync } = await import('../../src/data/roles.js');
+    const problems = async (name: string, sink?: () => void) => {
+      try {
+        await loadDirectoryAsync(join(FIXTURES, 'bad', name), async () => {}, { sink });
+      } catch (err) {
+        return (err as DataError).problems;
+      }
+      return [];
+    };
+    for (const name of [
+      'dangling-related-role',
+      'unknown-metro',
+      'unknown-source',
+      'bad-id-format',
+    ]) {
+      const without = await problems(name);
+      expect(without.length).toBeGreaterThan(0);
+      expect(without[0]?.line).toBeGreaterThan(0);
+      expect(await problems(name, () => {})).toEqual(without);
+    }
+  });
+});

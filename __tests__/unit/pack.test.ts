@@ -132,6 +132,33 @@ describe('pack', () => {
     }
   });
 
+  test('a pack stored without typo lists (a --data entry) ranks as one with them', () => {
+    const lean = join(dir, 'no-typos.pack');
+    writeFileSync(
+      lean,
+      Buffer.concat(
+        packChunks({
+          key: 'k1',
+          roles: catalog.roles,
+          metros: catalog.metros,
+          synonyms,
+          steps,
+          typos: false,
+        }),
+      ),
+    );
+    const without = readPack(lean, 'k1', noDamage)!;
+    expect(without.words.typos).toBeUndefined();
+    expect(pack!.words.typos).toBeDefined();
+    const index = (p: typeof without) =>
+      buildIndex(p.catalog(BUILT_IN_DATA_DIR), p.synonyms, { tables: p.words, names: p.names });
+    const [a, b] = [index(without), index(pack!)];
+    const summary = (hits: ReturnType<typeof search>) =>
+      hits.map((h) => [h.role.id, h.score, h.matched.value]);
+    for (const q of ['acountant', 'recepshonist', 'payrol clerk', 'bookeeping', 'quikbooks'])
+      expect(summary(search(a, q))).toEqual(summary(search(b, q)));
+  });
+
   test('another key, a truncated file, garbage or a changed header is no pack', () => {
     expect(altered((b) => b, 'k2')).toBeUndefined();
     expect(altered((b) => b.subarray(0, b.length - 1))).toBeUndefined();

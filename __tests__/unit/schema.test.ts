@@ -1,4 +1,5 @@
-import { RoleSchema, SalarySchema } from '../../src/model/schema.js';
+import fc from 'fast-check';
+import { hasLongWord, MAX_WORD_LENGTH, RoleSchema, SalarySchema } from '../../src/model/schema.js';
 
 const base = {
   id: 'data-entry-keyer',
@@ -53,5 +54,24 @@ describe('SalarySchema', () => {
   });
   test('money is whole dollars', () => {
     expect(SalarySchema.safeParse({ ...entry, median: 40000.5 }).success).toBe(false);
+  });
+});
+
+describe('hasLongWord', () => {
+  const regex = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_LENGTH + 1}}`, 'u');
+  test('agrees with the Unicode letter-run regex on any text', () => {
+    // Runs near the limit, of ASCII and other letters, split by spaces, hyphens and marks.
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '-', '.', '\u00e9', '\u4e00', '\u0301', '1', 'a', 'Z', '\ud83d\ude00'),
+      fc.integer({ min: 60, max: 70 }).map((n) => 'x'.repeat(n)),
+      fc.integer({ min: 30, max: 40 }).map((n) => '\u00e9'.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(hasLongWord(text)).toBe(regex.test(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -45,16 +45,16 @@ describe('search relevance benchmark', () => {
   });
 
   // With every O*NET title searchable, qualifiers parsed out, the WordNet bridge, the lexicon,
-  // title-over-software, shared-title ties and out-of-scope answers; re-measured at 59 roles
-  // (sampled k-fold: 61.7% top-1, 77.9% top-3 (jest run; 79.2% in another); lay 100%; typo 99.6% top-3; posting 94.6% /
-  // 98.6%; out of scope 89.3%).
-  test('keeps the levels reached (k-fold 61.7% top-1, 77.9% top-3; lay 100%; typo 99.6%)', () => {
-    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.61);
-    expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.775);
+  // title-over-software, shared-title ties, out-of-scope answers and the title-neighbours vote;
+  // measured at 59 roles (sampled k-fold: 64.4% top-1, 78.9% top-3; lay 100%; typo 99.6% top-3;
+  // posting 95.9% / 100%; out of scope 89.3%). Before the neighbours vote: 61.7% / 77.9%.
+  test('keeps the levels reached (k-fold 64.4% top-1, 78.9% top-3; lay 100%; typo 99.6%)', () => {
+    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.64);
+    expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.785);
     expect(ours.lay?.top1).toBeGreaterThanOrEqual(1);
     expect(ours.typo?.top3).toBeGreaterThanOrEqual(0.995);
-    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.94);
-    expect(ours.posting?.top3).toBeGreaterThanOrEqual(0.98);
+    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.955);
+    expect(ours.posting?.top3).toBeGreaterThanOrEqual(1);
     expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.89);
   });
 

@@ -96,6 +96,13 @@ describe('posting qualifiers', () => {
       'Office Assistant',
     ]);
     expect(parseQuery('A/P Clerk').alternatives).toEqual([]);
+    // Single letters joined by a slash are one abbreviation, whatever the letters.
+    expect(parseQuery('A/P Clerk').text).toBe('AP Clerk');
+    expect(parseQuery('Q/C Inspector - Plant 2').text).toBe('QC Inspector');
+    expect(parseQuery('Billing / A/R Specialist').alternatives).toEqual([
+      'Billing',
+      'AR Specialist',
+    ]);
     expect(parseQuery('Remote').text).toBe('Remote');
     // "I" is a level only after another word.
     expect(parseQuery('Office Clerk I').text).toBe('Office Clerk');
@@ -190,5 +197,40 @@ describe('out of scope', () => {
     expect(outOfScope(['registered', 'nurse'], [new Set([1]), new Set([1])], outside)).toBe(
       undefined,
     );
+  });
+});
+
+describe('title neighbours', () => {
+  // One role has the closest single name to "Payroll Analyst" (both of its words, in two names);
+  // the other has many names like it.
+  const neighbours = buildIndex(
+    makeCatalog(
+      [
+        role('benefits', 'Benefits Specialist', [
+          'Payroll and Benefits Administrator',
+          'Benefits Analyst',
+        ]),
+        role('payroll', 'Payroll Clerk', [
+          'Payroll Specialist',
+          'Payroll Coordinator',
+          'Payroll Technician',
+          'Payroll Officer',
+        ]),
+        role('systems', 'Systems Analyst', ['Computer Analyst']),
+        role('budget', 'Budget Analyst', ['Cost Analyst']),
+        role('mail', 'Mail Clerk', ['Mail Sorter']),
+      ],
+      [],
+      '/tmp',
+    ),
+  );
+
+  test('a new title goes to the role with more names like it, not the one closest name', () => {
+    expect(searchQuery(neighbours, 'Payroll Analyst').hits[0]?.role.id).toBe('payroll');
+  });
+
+  test('a name the query spells exactly still comes first', () => {
+    const [first] = searchQuery(neighbours, 'Benefits Analyst').hits;
+    expect([first?.role.id, first?.score]).toEqual(['benefits', 1]);
   });
 });

@@ -312,6 +312,12 @@ export const QuizQuestionsOutputSchema = z.strictObject({
 });
 export const QuizResultOutputSchema = z.strictObject({ ...envelope, ...QuizResultData.shape });
 
+/** `careers --version --json`. */
+export const VersionData = z.strictObject({
+  /** The package version (semver), as `careers --version` prints it. */
+  version: z.string(),
+});
+
 interface OutputEntry {
   description: string;
   schema: z.ZodType;
@@ -336,6 +342,7 @@ export const OUTPUTS: Record<string, OutputEntry> = {
   gap: document('careers gap <from> <to> --json', GapData),
   similar: document('careers similar <role> --json', SimilarData),
   validate: document('careers validate [dir|file...] --json', ValidateData),
+  version: document('careers --version --json', VersionData),
   quiz: { description: 'careers quiz --answers <file> --json', schema: QuizResultOutputSchema },
   'quiz-questions': {
     description: 'careers quiz --questions --json',

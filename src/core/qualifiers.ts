@@ -103,7 +103,10 @@ const tidy = (text: string) =>
  */
 export function parseQuery(raw: string): ParsedQuery {
   const qualifiers: string[] = [];
-  let text = raw.replace(/\(([^)]*)\)?/g, (_, inner: string) => {
+  // Single letters joined by a slash are one abbreviation ("A/P Clerk" is an "AP clerk"), not
+  // two titles.
+  let text = raw.replace(/(^|[^\p{L}\p{N}])(\p{L})\/(\p{L})(?![\p{L}\p{N}])/gu, '$1$2$3');
+  text = text.replace(/\(([^)]*)\)?/g, (_, inner: string) => {
     if (inner.trim()) qualifiers.push(inner.trim());
     return ' ';
   });

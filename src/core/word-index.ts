@@ -203,58 +203,161 @@ export function buildWordIndex(roles: readonly Role[]): WordIndexData {
 /** Roles handled between two pauses of buildWordIndexSteps. */
 const ROLES_PER_STEP = 32;
 
+/** A growing list of u32 numbers in one typed array (no per-item objects). */
+class U32List {
+  items = new Uint32Array(1024);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.items.length) {
+      const bigger = new Uint32Array(this.items.length * 2);
+      bigger.set(this.items);
+      this.items = bigger;
+    }
+    this.items[this.length++] = n;
+  }
+}
+
+/** The field code of the keyword list: its words are left out of namedRoles. */
+const KEYWORD_FIELD = FIELD_NAMES.indexOf('keyword');
+
+/**
+ * Builds the word tables of roles added one at a time (a big load need not keep its roles):
+ * add() reads a role's entries into word numbers (in order of first sight) and forgets the
+ * texts; finish() sorts the words, then counts each list's length and fills the lists in place,
+ * all over flat number arrays. "Seen in this entry / role" is a stamp per word, not a set per
+ * entry, so a big catalog makes no garbage per word.
+ */
+export class WordIndexBuilder {
+  private readonly seen = new Map<string, number>();
+  private readonly firstSeen: string[] = [];
+  private readonly tokens = new U32List();
+  /** Per entry: field code × FIELD_SHIFT + its word count, and where its words end in tokens. */
+  private readonly about = new U32List();
+  private readonly entryEnd = new U32List();
+  /** Per role: where its entries end. */
+  private readonly roleEnd = new U32List();
+
+  /** Adds the next role. */
+  add(role: Role): void {
+    for (const [field, text] of entryTexts(role)) {
+      const ws = entryWords(text);
+      for (const w of ws) {
+        let id = this.seen.get(w);
+        if (id === undefined) {
+          id = this.firstSeen.length;
+          this.seen.set(w, id);
+          this.firstSeen.push(w);
+        }
+        this.tokens.push(id);
+      }
+      this.about.push(FIELD_NAMES.indexOf(field) * FIELD_SHIFT + ws.length);
+      this.entryEnd.push(this.tokens.length);
+    }
+    this.roleEnd.push(this.about.length);
+  }
+
+  /** The tables of the roles added, pausing after every ROLES_PER_STEP roles of each pass. */
+  *finish(): Generator<void, WordIndexData> {
+    const { seen, firstSeen, tokens, about, entryEnd } = this;
+    const roleEnd = this.roleEnd.items;
+    const roleCount = this.roleEnd.length;
+    if (seen.size > MAX_INDEX_WORDS || tokens.length > MAX_INDEX_ENTRIES)
+      throw new DataError(
+        `the data is too big to search: ${seen.size} distinct words in ${tokens.length} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
+        [],
+      );
+    return yield* fillTables(
+      firstSeen,
+      seen,
+      tokens.items,
+      about.items,
+      entryEnd.items,
+      roleEnd,
+      roleCount,
+    );
+  }
+}
+
 /**
  * buildWordIndex in steps: the generator pauses after every ROLES_PER_STEP roles of each pass,
  * so a caller can yield to the event loop in between (a long first load stays interruptible).
  */
 export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, WordIndexData> {
-  const texts: Array<Array<readonly [SearchField, string[]]>> = [];
-  for (const r of roles) {
-    texts.push(entryTexts(r).map(([field, text]) => [field, entryWords(text)] as const));
-    if (texts.length % ROLES_PER_STEP === 0) yield;
+  const builder = new WordIndexBuilder();
+  for (const [r, role] of roles.entries()) {
+    builder.add(role);
+    if ((r + 1) % ROLES_PER_STEP === 0) yield;
   }
-  const distinct = new Set<string>();
-  let total = 0;
-  for (const role of texts)
-    for (const [, ws] of role) {
-      total += ws.length;
-      for (const w of ws) distinct.add(w);
-    }
-  if (distinct.size > MAX_INDEX_WORDS || total > MAX_INDEX_ENTRIES)
-    throw new DataError(
-      `the data is too big to search: ${distinct.size} distinct words in ${total} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
-      [],
-    );
-  const wordList = [...distinct].sort(byCodeUnit);
-  const number = new Map(wordList.map((w, i) => [w, i]));
+  return yield* builder.finish();
+}
 
-  const fieldCode = new Map(FIELD_NAMES.map((f, i) => [f, i]));
-  const perWord: number[][] = wordList.map(() => []);
-  const namedPerWord: number[][] = wordList.map(() => []);
-  const entriesOfWord: number[][] = wordList.map(() => []);
-  for (const [r, role] of texts.entries()) {
-    if (r > 0 && r % ROLES_PER_STEP === 0) yield;
-    const inRole = new Set<number>();
-    const namedInRole = new Set<number>();
-    role.forEach(([field, ws], e) => {
-      const about = (fieldCode.get(field) ?? 0) * FIELD_SHIFT + ws.length;
-      const inEntry = new Set<number>();
-      for (const w of ws) {
-        const id = number.get(w) ?? 0;
-        if (!inEntry.has(id)) {
-          inEntry.add(id);
-          entriesOfWord[id]?.push(r, e, about);
-        }
-        if (!inRole.has(id)) {
-          inRole.add(id);
-          perWord[id]?.push(r);
-        }
-        if (field !== 'keyword' && !namedInRole.has(id)) {
-          namedInRole.add(id);
-          namedPerWord[id]?.push(r);
+/** WordIndexBuilder.finish: the words sorted, then the lists counted and filled. */
+function* fillTables(
+  firstSeen: readonly string[],
+  seen: ReadonlyMap<string, number>,
+  tokens: Uint32Array,
+  about: Uint32Array,
+  entryEnd: Uint32Array,
+  roleEnd: Uint32Array,
+  roleCount: number,
+): Generator<void, WordIndexData> {
+  const wordList = [...firstSeen].sort(byCodeUnit);
+  /** A word's number in wordList, by its number of first sight. */
+  const sorted = new Uint32Array(wordList.length);
+  wordList.forEach((w, i) => (sorted[seen.get(w) ?? 0] = i));
+
+  const n = wordList.length;
+  const entries = { start: new Uint32Array(n + 1), items: new Uint32Array(0) };
+  const perRole = { start: new Uint32Array(n + 1), items: new Uint32Array(0) };
+  const named = { start: new Uint32Array(n + 1), items: new Uint32Array(0) };
+  // Pass 2 counts into start[id + 1]; pass 3 writes at fill[id], which starts at start[id].
+  for (const pass of ['count', 'fill'] as const) {
+    const fillE = pass === 'fill' ? entries.start.slice(0, n) : undefined;
+    const fillR = pass === 'fill' ? perRole.start.slice(0, n) : undefined;
+    const fillN = pass === 'fill' ? named.start.slice(0, n) : undefined;
+    const entryStamp = new Int32Array(n).fill(-1);
+    const roleStamp = new Int32Array(n).fill(-1);
+    const namedStamp = new Int32Array(n).fill(-1);
+    let entry = 0;
+    let token = 0;
+    for (let r = 0; r < roleCount; r++) {
+      if (r > 0 && r % ROLES_PER_STEP === 0) yield;
+      const first = entry;
+      for (; entry < (roleEnd[r] as number); entry++) {
+        const code = about[entry] as number;
+        const keyword = Math.floor(code / FIELD_SHIFT) === KEYWORD_FIELD;
+        const end = entryEnd[entry] as number;
+        for (; token < end; token++) {
+          const id = sorted[tokens[token] as number] as number;
+          if (entryStamp[id] !== entry) {
+            entryStamp[id] = entry;
+            if (fillE) {
+              const at = fillE[id] as number;
+              entries.items[at] = r;
+              entries.items[at + 1] = entry - first;
+              entries.items[at + 2] = code;
+              fillE[id] = at + 3;
+            } else (entries.start[id + 1] as number) += 3;
+          }
+          if (roleStamp[id] !== r) {
+            roleStamp[id] = r;
+            if (fillR) perRole.items[(fillR[id] as number)++] = r;
+            else (perRole.start[id + 1] as number)++;
+          }
+          if (!keyword && namedStamp[id] !== r) {
+            namedStamp[id] = r;
+            if (fillN) named.items[(fillN[id] as number)++] = r;
+            else (named.start[id + 1] as number)++;
+          }
         }
       }
-    });
+    }
+    if (pass === 'count') {
+      for (const flat of [entries, perRole, named]) {
+        for (let i = 0; i < n; i++) (flat.start[i + 1] as number) += flat.start[i] as number;
+        flat.items = new Uint32Array(flat.start[n] as number);
+      }
+    }
   }
 
   const byStem = new Map<string, number[]>();
@@ -269,9 +372,9 @@ export function* buildWordIndexSteps(roles: readonly Role[]): Generator<void, Wo
     words: wordList,
     stems: stemList,
     stemWords: flatten(stemList.map((s) => byStem.get(s) ?? [])),
-    wordRoles: flatten(perWord),
-    namedRoles: flatten(namedPerWord),
-    wordEntries: flatten(entriesOfWord),
+    wordRoles: perRole,
+    namedRoles: named,
+    wordEntries: entries,
   };
 }
 
@@ -320,12 +423,26 @@ export const NAME_TAG_BITS = 8;
  * a candidate (hashes collide), so the caller checks the role's names.
  */
 export function buildNameIndex(roles: readonly Role[]): FlatLists {
-  if (roles.length >= 2 ** (31 - NAME_TAG_BITS))
-    throw new RangeError(`the names table holds at most ${2 ** (31 - NAME_TAG_BITS)} roles`);
-  const names = roles.map((r) => ({
+  return nameIndexOf(roles.map(roleNames));
+}
+
+/** The names of a role as the names table keeps them (see buildNameIndex). */
+export interface RoleNames {
+  titles: string[];
+  aliases: string[];
+}
+
+export function roleNames(r: Role): RoleNames {
+  return {
     titles: [normalize(r.title), normalize(r.id)],
     aliases: otherNames(r).map(normalize).filter(Boolean),
-  }));
+  };
+}
+
+/** buildNameIndex of each role's names, in role order (no role needs to be kept for it). */
+export function nameIndexOf(names: readonly RoleNames[]): FlatLists {
+  if (names.length >= 2 ** (31 - NAME_TAG_BITS))
+    throw new RangeError(`the names table holds at most ${2 ** (31 - NAME_TAG_BITS)} roles`);
   const total = names.reduce((sum, n) => sum + 2 + n.aliases.length, 0);
   let count = 1;
   while (count < total / 8) count *= 2;

@@ -41,28 +41,59 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return def.innerType ? unwrap(def.innerType) : schema;
 }
 
+/** Where a schema holds source references: one, an object's fields, or an array's items. */
+type RefPlan = 'ref' | { fields: Array<[string, RefPlan]> } | { items: RefPlan };
+
+/** The plan of a schema, or undefined when no `sourceRef` is inside it. */
+function refPlan(schema: z.ZodType): RefPlan | undefined {
+  const inner = unwrap(schema);
+  if (inner === sourceRef) return 'ref';
+  if (inner instanceof z.ZodObject) {
+    const fields: Array<[string, RefPlan]> = [];
+    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+      const plan = refPlan(field);
+      if (plan) fields.push([key, plan]);
+    }
+    return fields.length ? { fields } : undefined;
+  }
+  if (inner instanceof z.ZodArray) {
+    const items = refPlan(inner.element as z.ZodType);
+    return items && { items };
+  }
+  return undefined;
+}
+
+/** The role schema's plan, made once (the walk of the whole schema per role cost most). */
+let rolePlan: RefPlan | undefined | null = null;
+
 /**
  * Every reference from a role to an id in its own `sources` list, with the field path: each
- * value the role schema types as `sourceRef`, found by walking the schema beside the value.
+ * value the role schema types as `sourceRef`, found by walking the schema beside the value
+ * (only the parts of the schema that hold a `sourceRef`).
  */
-function sourceRefs(
-  role: Role,
-  schema: z.ZodType = RoleSchema,
-  value: unknown = role,
-  path: PropertyKey[] = [],
-  refs: Array<{ path: PropertyKey[]; id: string }> = [],
-): Array<{ path: PropertyKey[]; id: string }> {
-  const inner = unwrap(schema);
-  if (inner === sourceRef) {
-    if (typeof value === 'string') refs.push({ path, id: value });
-  } else if (inner instanceof z.ZodObject && value !== null && typeof value === 'object') {
-    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>))
-      sourceRefs(role, field, (value as Record<string, unknown>)[key], [...path, key], refs);
-  } else if (inner instanceof z.ZodArray && Array.isArray(value)) {
-    value.forEach((item, i) =>
-      sourceRefs(role, inner.element as z.ZodType, item, [...path, i], refs),
-    );
-  }
+function sourceRefs(role: Role): Array<{ path: PropertyKey[]; id: string }> {
+  if (rolePlan === null) rolePlan = refPlan(RoleSchema);
+  const refs: Array<{ path: PropertyKey[]; id: string }> = [];
+  const path: PropertyKey[] = [];
+  const walk = (plan: RefPlan, value: unknown): void => {
+    if (plan === 'ref') {
+      if (typeof value === 'string') refs.push({ path: [...path], id: value });
+    } else if ('fields' in plan) {
+      if (value === null || typeof value !== 'object') return;
+      for (const [key, field] of plan.fields) {
+        path.push(key);
+        walk(field, (value as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        path.push(i);
+        walk(plan.items, item);
+        path.pop();
+      });
+    }
+  };
+  if (rolePlan) walk(rolePlan, role);
   return refs;
 }
 
@@ -77,20 +108,58 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** What the cross-checks read of a role document (valid or not): its id and its references. */
+interface Links {
+  id: unknown;
+  /** relatedRoles[i].id, for each i. */
+  related: unknown[];
+  /** cities[i].metro, for each i. */
+  metros: unknown[];
+}
+
+function linksOf(raw: unknown): Links {
+  return {
+    id: field(raw, 'id'),
+    related: list(field(raw, 'relatedRoles')).map((rel) => field(rel, 'id')),
+    metros: list(field(raw, 'cities')).map((city) => field(city, 'metro')),
+  };
+}
+
 interface LoadedFile {
   /** The file as shown in messages. */
   shown: string;
   /** The parsed document, for positions: made on demand when the fast path read the file. */
   pf: () => ParsedFile | undefined;
-  /** The file's data as parsed, valid or not, so cross-checks also cover invalid files. */
-  raw: unknown;
-  /** The validated role, when the file passed the schema. */
+  /** The document's links as parsed, valid or not, so cross-checks also cover invalid files. */
+  links: Links;
+  /** The document passed the schema. */
+  valid: boolean;
+  /** The validated role, unless a sink took it (LoadOptions.sink). */
   role?: Role;
+  /** Its source references that name no entry of its sources (checked as it was read). */
+  sourceProblems: DataProblem[];
 }
 
 /** Where a path of a document is, if the document is known. */
 function at(pf: ParsedFile | undefined, path: readonly PropertyKey[]) {
   return pf ? locate(pf, path) : {};
+}
+
+/** The problems of a role's source references: each must name an entry of its own sources. */
+function checkSources(role: Role, shown: string, pf: () => ParsedFile | undefined): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const sourceIds = new Set(role.sources.map((s) => s.id));
+  for (const ref of sourceRefs(role)) {
+    if (!sourceIds.has(ref.id)) {
+      problems.push({
+        file: shown,
+        ...at(pf(), ref.path),
+        path: pathText(ref.path),
+        message: `no entry in sources has id "${ref.id}"`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** Checks what a schema cannot: ids unique, references resolve. Runs on invalid files too. */
@@ -101,8 +170,8 @@ function crossCheck(
   knownIds: ReadonlySet<string>,
 ): Set<string> {
   const firstFile = new Map<string, string>();
-  for (const { shown, pf, raw } of files) {
-    const id = field(raw, 'id');
+  for (const { shown, pf, links } of files) {
+    const { id } = links;
     if (typeof id !== 'string') continue;
     const seen = firstFile.get(id);
     if (seen)
@@ -115,9 +184,8 @@ function crossCheck(
     else firstFile.set(id, shown);
   }
   const metroIds = new Set(metros.map((m) => m.id));
-  for (const { shown, pf, raw, role } of files) {
-    list(field(raw, 'relatedRoles')).forEach((rel, i) => {
-      const id = field(rel, 'id');
+  for (const { shown, pf, links, sourceProblems } of files) {
+    links.related.forEach((id, i) => {
       if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
         problems.push({
           file: shown,
@@ -127,8 +195,7 @@ function crossCheck(
         });
       }
     });
-    list(field(raw, 'cities')).forEach((city, i) => {
-      const metro = field(city, 'metro');
+    links.metros.forEach((metro, i) => {
       if (typeof metro === 'string' && !metroIds.has(metro)) {
         problems.push({
           file: shown,
@@ -138,18 +205,7 @@ function crossCheck(
         });
       }
     });
-    if (!role) continue;
-    const sourceIds = new Set(role.sources.map((s) => s.id));
-    for (const ref of sourceRefs(role)) {
-      if (!sourceIds.has(ref.id)) {
-        problems.push({
-          file: shown,
-          ...at(pf(), ref.path),
-          path: pathText(ref.path),
-          message: `no entry in sources has id "${ref.id}"`,
-        });
-      }
-    }
+    problems.push(...sourceProblems);
   }
   return new Set(firstFile.keys());
 }
@@ -195,20 +251,57 @@ export function parseCounts(): Readonly<typeof counts> {
  * A role file's documents read on the fast path (see data/yaml.ts), each valid; or undefined
  * when any is not, or the fast path cannot vouch for the file.
  */
-function readRolesFast(text: string, shown: string): LoadedFile[] | undefined {
+function readRolesFast(text: string): Role[] | undefined {
   const docs = fastDocuments(text);
   if (!docs) return undefined;
-  const out: LoadedFile[] = [];
-  for (const [k, raw] of docs.entries()) {
+  const out: Role[] = [];
+  for (const raw of docs) {
     const result = RoleSchema.safeParse(raw);
     if (!result.success) return undefined;
-    // Positions are needed only for a cross-check problem: parse with `yaml` then.
-    let parsed: ParsedFile | undefined;
-    const pf = () => (parsed ??= parseText(text, shown, [], true)[k]);
-    // The validated role serves the cross-checks as well (same fields): the raw data can go.
-    out.push({ shown, pf, raw: result.data, role: result.data });
+    out.push(result.data);
   }
   return out;
+}
+
+/**
+ * A document read, for the cross-checks: its links, and when valid its source problems (unless
+ * `checked`: a cached role passed that check, which reads only the role, when it was cached).
+ * A sink takes the valid role now; else the entry keeps it.
+ */
+function loadedOf(
+  shown: string,
+  pf: () => ParsedFile | undefined,
+  raw: unknown,
+  role: Role | undefined,
+  sink: LoadOptions['sink'],
+  checked = false,
+): LoadedFile {
+  const sourceProblems = role && !checked ? checkSources(role, shown, pf) : [];
+  if (role && sink) sink(role);
+  return {
+    shown,
+    pf,
+    links: linksOf(role ?? raw),
+    valid: role !== undefined,
+    role: sink ? undefined : role,
+    sourceProblems,
+  };
+}
+
+/**
+ * Document k of a role file parsed with `yaml`, for positions, read again when first asked for:
+ * only a cross-check problem needs it, and keeping every file's text for that would hold a whole
+ * big directory in memory.
+ */
+function positionsLater(file: string, shown: string, k: number): () => ParsedFile | undefined {
+  let parsed: ParsedFile | undefined;
+  return () => {
+    if (!parsed) {
+      const text = readDataText(file, shown, []);
+      parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
+    }
+    return parsed;
+  };
 }
 
 /** What checking a set of role files found. */
@@ -229,14 +322,25 @@ export interface LoadOptions {
   onFile?: (done: number, total: number) => void;
   /**
    * Roles of files the caller knows unchanged since this build validated them (the --data
-   * cache), by absolute path: they are not read again.
+   * cache), by absolute path, read when their turn comes: the files are not read again (a
+   * file whose roles cannot be had, undefined, is read).
    */
-  reuse?: ReadonlyMap<string, readonly Role[]>;
+  reuse?: ReadonlyMap<string, () => readonly Role[] | undefined>;
+  /**
+   * Takes each valid role as it is read, in catalog order, instead of the result holding them
+   * (RoleCheck.roles is then empty): a big directory's roles need not all be in memory at once.
+   * (When the load has problems, the roles it took are not a catalog: the load throws.)
+   */
+  sink?: (role: Role) => void;
 }
 
-/** A loaded directory: the catalog, and each role file (absolute path) with its role count. */
+/**
+ * A loaded directory: its roles (none when a sink took them), its metros, and each role file
+ * (absolute path) with its role count.
+ */
 export interface LoadedDirectory {
-  catalog: Catalog;
+  roles: Role[];
+  metros: Metro[];
   files: Array<{ file: string; roles: number }>;
 }
 
@@ -267,14 +371,14 @@ function* checkRoleSteps(
   knownIds: ReadonlySet<string>,
   options: LoadOptions,
 ): Generator<void, RoleCheck> {
-  const { onFile, reuse } = options;
+  const { onFile, reuse, sink } = options;
   const loaded: LoadedFile[] = [];
   const perFile: number[] = [];
   let documents = 0;
   for (const [i, file] of files.entries()) {
     onFile?.(i, files.length);
     const before = loaded.length;
-    documents += readRoleFile(file, problems, loaded, reuse);
+    documents += readRoleFile(file, problems, loaded, reuse, sink);
     perFile.push(loaded.length - before);
     yield;
   }
@@ -291,33 +395,28 @@ function readRoleFile(
   problems: DataProblem[],
   loaded: LoadedFile[],
   reuse: LoadOptions['reuse'],
+  sink: LoadOptions['sink'],
 ): number {
   const shown = displayPath(file);
-  const kept = reuse?.get(resolve(file));
+  const kept = reuse?.get(resolve(file))?.();
   if (kept) {
     // Validated before by this very build; only the cross-checks run again.
     counts.reused++;
     kept.forEach((role, k) => {
-      // Positions are needed only for a cross-check problem: read and parse the file then.
-      let parsed: ParsedFile | undefined;
-      const pf = () => {
-        if (!parsed) {
-          const text = readDataText(file, shown, []);
-          parsed = text === undefined ? undefined : parseText(text, shown, [], true)[k];
-        }
-        return parsed;
-      };
-      loaded.push({ shown, pf, raw: role, role });
+      loaded.push(loadedOf(shown, positionsLater(file, shown, k), role, role, sink, true));
     });
     return kept.length;
   }
   const text = readDataText(file, shown, problems);
   if (text === undefined) return 0;
   // A role file holds one role, or several as a multi-document YAML stream.
-  const fast = readRolesFast(text, shown);
+  const fast = readRolesFast(text);
   if (fast) {
     counts.fast++;
-    loaded.push(...fast);
+    // Positions are needed only for a problem: the file is read again then.
+    fast.forEach((role, k) => {
+      loaded.push(loadedOf(shown, positionsLater(file, shown, k), role, role, sink));
+    });
     return fast.length;
   }
   counts.slow++;
@@ -327,7 +426,7 @@ function readRoleFile(
     const data = toData(pf, problems);
     if (!data.ok) continue;
     const role = validate(pf, data.value, RoleSchema, problems);
-    loaded.push({ shown, pf: () => pf, raw: role ?? data.value, role });
+    loaded.push(loadedOf(shown, () => pf, data.value, role, sink));
   }
   return documents;
 }
@@ -362,8 +461,10 @@ export async function loadDirectoryAsync(
     const step = steps.next();
     if (step.done) {
       const { roles, perFile } = step.value;
+      throwProblems(dir, problems);
       return {
-        catalog: catalogOf(dir, roles, metros, problems),
+        roles,
+        metros,
         files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
       };
     }
@@ -371,7 +472,8 @@ export async function loadDirectoryAsync(
   }
 }
 
-function catalogOf(dir: string, roles: Role[], metros: Metro[], problems: DataProblem[]): Catalog {
+/** Throws a DataError listing every problem found in a data directory, if there is one. */
+function throwProblems(dir: string, problems: DataProblem[]): void {
   if (problems.length > 0) {
     const n = problems.length;
     throw new DataError(
@@ -379,5 +481,9 @@ function catalogOf(dir: string, roles: Role[], metros: Metro[], problems: DataPr
       problems,
     );
   }
+}
+
+function catalogOf(dir: string, roles: Role[], metros: Metro[], problems: DataProblem[]): Catalog {
+  throwProblems(dir, problems);
   return makeCatalog(roles, metros, dir);
 }

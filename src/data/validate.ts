@@ -3,9 +3,9 @@
  * loader runs (they share checkRoles, checkQuiz, checkPaths, checkSynonyms), but collects the
  * problems instead of stopping, so one run can report on many targets.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { DataError, type DataProblem } from '../errors.js';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { DataError, IoError, type DataProblem } from '../errors.js';
 import { makeCatalog, type Catalog } from '../model/catalog.js';
 import { checkRoles, dataDirRoleFiles } from './roles.js';
 import { loadMetros } from './metros.js';
@@ -104,15 +104,63 @@ function validateFiles(files: string[], activeDir: string, problems: DataProblem
   for (const f of byKind('quiz')) checkQuiz(f, catalog, problems);
 }
 
+/** More syntax errors than this in one file: it is not a YAML data file, and one line says so. */
+const MAX_SYNTAX_ERRORS = 3;
+
+/**
+ * A file that is not YAML at all (a README, a binary) fails on nearly every line: its syntax
+ * errors become one problem at the first, saying what the file is not.
+ */
+function collapseSyntaxErrors(problems: DataProblem[]): DataProblem[] {
+  const syntax = new Map<string, DataProblem[]>();
+  for (const p of problems)
+    if (p.path === '' && p.line !== undefined)
+      syntax.set(p.file, [...(syntax.get(p.file) ?? []), p]);
+  const collapsed = new Set(
+    [...syntax].filter(([, list]) => list.length > MAX_SYNTAX_ERRORS).map(([file]) => file),
+  );
+  if (collapsed.size === 0) return problems;
+  const out: DataProblem[] = [];
+  for (const p of problems) {
+    if (!collapsed.has(p.file)) out.push(p);
+    else if (p === syntax.get(p.file)?.[0]) {
+      const more = (syntax.get(p.file)?.length ?? 1) - 1;
+      const first = p.message.length > 120 ? `${p.message.slice(0, 117)}...` : p.message;
+      out.push({
+        ...p,
+        message: `not a YAML data file: ${first} (and ${more} more syntax errors)`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Whether anything (even a broken link) is at `path`. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Validates each target: a directory as a data directory, files together as one set. No target
- * means the active data directory.
+ * means the active data directory. A path given twice (`data//roles`, `data/roles`) is checked
+ * once; when none of the given paths exists there is nothing to check, which is an error.
  */
 export function validateTargets(targets: string[], activeDir: string): ValidateReport {
   const problems: DataProblem[] = [];
   let count = 0;
   const files: string[] = [];
-  for (const target of targets.length > 0 ? targets : [activeDir]) {
+  const seen = new Set<string>();
+  const unique = targets.filter((t) => !seen.has(resolve(t)) && seen.add(resolve(t)));
+  if (unique.length > 0 && !unique.some(exists))
+    throw new IoError(
+      `nothing to check: ${unique.join(', ')} ${unique.length === 1 ? 'does' : 'do'} not exist`,
+    );
+  for (const target of unique.length > 0 ? unique : [activeDir]) {
     let isDir = false;
     try {
       isDir = statSync(target).isDirectory();
@@ -124,7 +172,7 @@ export function validateTargets(targets: string[], activeDir: string): ValidateR
   }
   if (files.length > 0) {
     validateFiles(files, activeDir, problems);
-    count += files.length;
+    count += files.filter(exists).length;
   }
-  return { files: count, problems };
+  return { files: count, problems: collapseSyntaxErrors(problems) };
 }

@@ -68,7 +68,7 @@ function failure(file: string, err: unknown): IoError {
 }
 
 /** Checks the target before any work: its directory exists; it is new, or `force` is set. */
-function checkTarget(file: string, force: boolean | undefined): void {
+export function checkTarget(file: string, force: boolean | undefined): void {
   const dir = dirname(file);
   try {
     if (!statSync(dir).isDirectory())

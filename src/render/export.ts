@@ -74,3 +74,12 @@ export function renderYamlRoles(
   const docs = roles.map((r) => `---\n${safeYaml(r)}`);
   return header.map((line) => `${line}\n`).join('') + docs.join('');
 }
+
+/**
+ * Career steps as the paths.yaml of a data directory (beside a YAML export, so the export loads
+ * back with --data and keeps its career paths).
+ */
+export function renderYamlSteps(steps: object[], opts: { version: string }): string {
+  const header = `# ${plural(steps.length, 'career step')} between the exported roles, written by careers ${opts.version}.\n`;
+  return header + safeYaml({ steps });
+}

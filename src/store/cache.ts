@@ -5,7 +5,8 @@
  * path and signature (size, modification and change times, inode, device) of every data file. A missing, corrupt or foreign
  * entry is ignored and rebuilt. An entry of the same code whose files changed is reused: the
  * pack records which file gave which roles, so a load re-reads only the files added or edited
- * (the catalog, the search index and the typo lists are then built again from all roles).
+ * (the catalog and the search index are then built again from all roles; typo look-alikes are
+ * found by search when a query asks, never stored for a --data directory).
  * Entries are written atomically (temp file, then rename), so two processes loading one
  * directory at once each write a whole entry and the last one stays. The cache keeps at most
  * MAX_ENTRIES entries and MAX_BYTES in all, dropping the least recently used. Set

@@ -18,9 +18,9 @@ import { progress, type ProgressOut } from './progress.js';
 import type { Role } from '../model/schema.js';
 import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
-import { typoLists } from '../core/search/typos.js';
 import { checkpoint } from '../io/interrupt.js';
-import { buildWordIndexSteps, wordIndexOf, type Lists } from '../core/word-index.js';
+import { listsOf, wordIndexOf, WordIndexBuilder } from '../core/word-index.js';
+import { encodedCatalog, RoleEncoder } from './encoded.js';
 import { clean } from '../text.js';
 
 export interface LoadedData {
@@ -31,9 +31,6 @@ export interface LoadedData {
   /** The quiz compiled with the built-in data, read when asked for (see Context.compiledQuiz). */
   quiz?: () => Quiz | undefined;
 }
-
-/** Words whose typo look-alikes are found between two pauses of a first load. */
-const TYPO_BATCH = 256;
 
 /** The signatures of a directory's files, or undefined when they cannot be read (the load then reports why). */
 function safeSignatures(dir: string): Map<string, string> | undefined {
@@ -46,11 +43,11 @@ function safeSignatures(dir: string): Map<string, string> | undefined {
 
 /** What a load can take from an older cache entry of the same directory and code. */
 interface Reuse {
-  /** The roles of each unchanged file, by absolute path. */
-  roles: Map<string, Role[]>;
-  /** The entry's words and their typo lists (reused when the new index has the same words). */
-  words: readonly string[];
-  typos?: Lists;
+  /**
+   * The roles of each unchanged file, by absolute path, read from the entry when the load gets
+   * to the file (undefined if the entry turns out damaged: the file is then read again).
+   */
+  roles: Map<string, () => Role[] | undefined>;
 }
 
 /**
@@ -63,26 +60,26 @@ function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): 
   try {
     const files = entry.files();
     if (!files) return undefined;
-    const all = entry.catalog(dir).roles;
-    const roles = new Map<string, Role[]>();
+    const roles = new Map<string, () => Role[] | undefined>();
     let at = 0;
     for (const f of files) {
-      if (sigs.get(f.file) === f.sig) roles.set(f.file, all.slice(at, at + f.roles));
+      const [from, count] = [at, f.roles];
+      if (sigs.get(f.file) === f.sig) {
+        roles.set(f.file, () => {
+          try {
+            return Array.from({ length: count }, (_, i) => entry.readRole(from + i));
+          } catch {
+            return undefined;
+          }
+        });
+      }
       at += f.roles;
     }
-    if (at !== all.length) return undefined;
-    return { roles, words: entry.words.words, typos: entry.words.typos };
+    if (at !== entry.catalog(dir).size) return undefined;
+    return { roles };
   } catch {
     return undefined;
   }
-}
-
-/** The old typo lists when the words are the same (typo lists depend on the words only). */
-function sameTypos(reuse: Reuse | undefined, words: readonly string[]): number[][] | undefined {
-  const typos = reuse?.typos;
-  if (!typos || reuse.words.length !== words.length) return undefined;
-  if (!words.every((w, i) => reuse.words[i] === w)) return undefined;
-  return Array.from({ length: words.length }, (_, i) => Array.from(typos.get(i)));
 }
 
 /** DEBUG=careers: say how a load went. */
@@ -124,38 +121,28 @@ export class DataStore {
     const shown = progress(out, dir, !entry);
     try {
       shown.step('reading role files');
+      // Each role is kept as bytes once validated (store/encoded.ts), its words already read
+      // into the index: a big directory never holds all its role objects at once.
+      const words = new WordIndexBuilder();
+      const encoder = new RoleEncoder(words);
       // A first load takes seconds: it pauses now and then (checkpoint), so Ctrl-C stops it.
-      const { catalog, files } = await loadDirectoryAsync(dir, checkpoint, {
+      const { metros, files } = await loadDirectoryAsync(dir, checkpoint, {
         onFile: (done, total) => shown.files(done, total),
         reuse: reuse?.roles,
+        sink: (role) => encoder.add(role),
       });
+      const roles = encoder.done();
+      const catalog = encodedCatalog(roles, metros, dir);
       this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
-      this.tables = {};
+      shown.step('building the search index');
+      await checkpoint();
+      const build = words.finish();
+      let step = build.next();
+      for (; !step.done; step = build.next()) await checkpoint();
+      this.tables = { tables: wordIndexOf(step.value), names: listsOf(roles.names) };
+      this.addLanguage(dir);
       if (key && sigs) {
-        shown.step('building the search index');
         await checkpoint();
-        const build = buildWordIndexSteps(catalog.roles);
-        let step = build.next();
-        for (; !step.done; step = build.next()) await checkpoint();
-        const words = step.value;
-        const tables = wordIndexOf(words);
-        this.tables = { tables };
-        this.addLanguage(dir);
-        await checkpoint();
-        let typos = sameTypos(reuse, words.words);
-        if (!typos) {
-          shown.step('finding typo look-alikes');
-          typos = [];
-          for (let at = 0; at < tables.words.length; at += TYPO_BATCH) {
-            for (const list of typoLists(tables, at, at + TYPO_BATCH)) typos.push(list);
-            shown.files(
-              Math.min(at + TYPO_BATCH, tables.words.length),
-              tables.words.length,
-              'words',
-            );
-            await checkpoint();
-          }
-        }
         shown.step('writing the cache');
         writeCache(
           env,
@@ -164,16 +151,17 @@ export class DataStore {
             key,
             code: codeKey(),
             files: files.map(({ file, roles }) => ({ file, sig: sigs.get(file) ?? '', roles })),
-            roles: catalog.roles,
-            metros: catalog.metros,
+            roles,
+            metros,
             synonyms: this.data.synonyms,
             steps: this.data.steps,
-            words,
-            typos,
+            words: step.value,
+            // Typo look-alikes are found when a query asks (see PackContents.typos).
+            typos: false,
           },
           warn,
         );
-      } else this.addLanguage(dir);
+      }
     } finally {
       shown.end();
       if (debugging(env)) {

@@ -22,12 +22,12 @@ import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
 import { openRegularFile } from '../io/safe-fs.js';
-import { headlineSalary, lazyCatalog, namedCities, type Catalog } from '../model/catalog.js';
+import { lazyCatalog, type Catalog } from '../model/catalog.js';
+import { encodeRoles, type EncodedRoles } from './encoded.js';
 import { typoLists } from '../core/search/typos.js';
 import { bridgeFromBuckets, encodeBridge, type Bridge, type BridgeData } from '../core/bridge.js';
 import type { Occupation } from '../core/scope.js';
 import {
-  buildNameIndex,
   buildWordIndex,
   wordIndexOf,
   type FlatLists,
@@ -42,7 +42,7 @@ import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
-export const PACK_FORMAT = 5;
+export const PACK_FORMAT = 6;
 /** Magic, format, header length, header checksum. */
 const PREAMBLE = MAGIC.length + 12;
 /**
@@ -56,14 +56,19 @@ const WHOLE_TABLE_BYTES = 64 * 1024;
 export interface PackContents {
   /** What the pack was made from; a reader asking for another key gets no pack. */
   key: string;
-  roles: Role[];
+  /** The roles: as objects, or already encoded (a big --data load keeps no role objects). */
+  roles: Role[] | EncodedRoles;
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
-  /** Each word's typo look-alikes (search.ts typoLists), when already made (else the writer makes them). */
-  typos?: number[][];
+  /**
+   * Each word's typo look-alikes (search.ts typoLists), when already made (else the writer makes
+   * them); false stores none, and search then finds a query word's look-alikes when asked (the
+   * same lists: a --data cache entry, which would otherwise spend most of a first load on them).
+   */
+  typos?: number[][] | false;
   /** The validated quiz, for the built-in data (a --data cache entry holds none). */
   quiz?: Quiz;
   /**
@@ -131,6 +136,8 @@ export interface Pack {
    * hold no control characters (see Catalog.textsAreClean).
    */
   catalog(dataDir: string, clean?: boolean): Catalog;
+  /** Reads role i, not kept (for a load that takes a few files' roles from an older entry). */
+  readRole(i: number): Role;
   /** The search word tables, reading each list when first needed. */
   words: WordIndex;
   /** The role-names table (see core/word-index.ts buildNameIndex). */
@@ -153,8 +160,10 @@ function u32Bytes(a: Uint32Array): Uint8Array {
 
 /** The chunks of a pack file, in order. */
 export function packChunks(contents: PackContents): Uint8Array[] {
-  const { roles } = contents;
-  const words = contents.words ?? buildWordIndex(roles);
+  const roles = Array.isArray(contents.roles) ? encodeRoles(contents.roles) : contents.roles;
+  const words =
+    contents.words ?? (Array.isArray(contents.roles) ? buildWordIndex(contents.roles) : undefined);
+  if (!words) throw new TypeError('packChunks: encoded roles need their word tables');
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const sections: Record<string, Section> = {};
@@ -201,23 +210,19 @@ export function packChunks(contents: PackContents): Uint8Array[] {
   addTable('wordRoles', splitFlat(words.wordRoles));
   addTable('namedRoles', splitFlat(words.namedRoles));
   addTable('wordEntries', splitFlat(words.wordEntries));
-  addTable(
-    'typos',
-    (contents.typos ?? typoLists(wordIndexOf(words))).map((l) => u32Bytes(Uint32Array.from(l))),
-  );
-  addTable('names', splitFlat(buildNameIndex(roles)));
-  addTable(
-    'roles',
-    roles.map((r) => encoder.encode(JSON.stringify(r))),
-  );
+  if (contents.typos !== false)
+    addTable(
+      'typos',
+      (contents.typos ?? typoLists(wordIndexOf(words))).map((l) => u32Bytes(Uint32Array.from(l))),
+    );
+  addTable('names', splitFlat(roles.names));
+  addTable('roles', roles.bytes);
 
   // Read only by the commands that need them (show, the name resolver).
-  add('ids', [encoder.encode(JSON.stringify(roles.map((r) => r.id)))]);
-  add('titles', [encoder.encode(JSON.stringify(roles.map((r) => r.title)))]);
-  add('namedCities', [encoder.encode(JSON.stringify([...namedCities(roles)]))]);
-  add('medians', [
-    encoder.encode(JSON.stringify(roles.map((r) => headlineSalary(r)?.median ?? null))),
-  ]);
+  add('ids', [encoder.encode(JSON.stringify(roles.ids))]);
+  add('titles', [encoder.encode(JSON.stringify(roles.titles))]);
+  add('namedCities', [encoder.encode(JSON.stringify([...roles.namedCities]))]);
+  add('medians', [encoder.encode(JSON.stringify(roles.medians))]);
   if (contents.quiz) add('quiz', [encoder.encode(JSON.stringify(contents.quiz))]);
   if (contents.files) add('files', [encoder.encode(JSON.stringify(contents.files))]);
   if (contents.outside)
@@ -236,7 +241,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     metros: contents.metros,
     synonyms: contents.synonyms,
     steps: contents.steps,
-    roles: roles.length,
+    roles: roles.bytes.length,
   };
   const headerFor = (size: number) =>
     encoder.encode(
@@ -454,6 +459,7 @@ export function readPack(
           dataDir,
           clean,
         ),
+      readRole: (i) => parseRole(roles.bytesOf(i), i),
       words: {
         get words() {
           return (words ??= lines('words'));
@@ -465,7 +471,7 @@ export function readPack(
         wordRoles: wordRoles.lists,
         namedRoles: namedRoles.lists,
         wordEntries: wordEntries.lists,
-        typos: typos.lists,
+        typos: header.sections['typos:start'] ? typos.lists : undefined,
         forget: () =>
           [stemWords, wordRoles, namedRoles, wordEntries, typos].forEach((t) => t.forget()),
       },

@@ -1,106 +1,66 @@
 /**
- * `careers completion bash|zsh|fish`: a shell completion script for commands, their flags and
- * role ids. Commands and flags are read from the program itself, so the script never drifts.
+ * `careers completion bash|zsh|fish`: a shell completion script for commands, flags, option
+ * values, file names and role ids. Commands, options and their choices are read from the program
+ * itself, so the script never drifts; cli/completion-scripts.ts writes it for each shell.
  */
-import { Argument, type Command } from 'commander';
-import { ExitCode } from '../../errors.js';
-import { defineCommand } from '../command.js';
+import { Argument, Option, type Command } from 'commander';
+import { ExitCode, UsageError } from '../../errors.js';
+import { defineCommand, type CommandDefinition } from '../command.js';
+import {
+  bash,
+  fish,
+  zsh,
+  type CommandSpec,
+  type OptionSpec,
+  type Spec,
+  type Value,
+} from '../completion-scripts.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
-interface Spec {
-  commands: Array<{ name: string; description: string; flags: string[]; roles: boolean }>;
-  globalFlags: string[];
-  roles: string[];
+/** Options whose values are role names (completed with role ids). */
+const ROLE_OPTIONS = new Set(['--role']);
+
+/** What an option's value completes with: its choices, else what its placeholder names. */
+function optionValue(option: Option): Value | undefined {
+  if (option.argChoices) return { kind: 'choices', words: option.argChoices };
+  if (option.long && ROLE_OPTIONS.has(option.long)) return { kind: 'roles' };
+  if (/<file>/.test(option.flags)) return { kind: 'file' };
+  if (/<dir>/.test(option.flags)) return { kind: 'dir' };
+  return undefined;
 }
 
-function flagsOf(command: Command): string[] {
-  return command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
+function optionsOf(command: Command): OptionSpec[] {
+  return command.options
+    .filter((o) => !o.hidden)
+    .map((o) => ({
+      flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
+      description: o.description,
+      value: optionValue(o),
+      takesValue: o.required || o.optional,
+    }));
 }
 
-function bash(spec: Spec): string {
-  const cases = spec.commands
-    .map((c) => {
-      const roles = c.roles ? ' $roles' : '';
-      return `    ${c.name}) words="${c.flags.join(' ')} ${spec.globalFlags.join(' ')}${roles}" ;;`;
-    })
-    .join('\n');
-  return `# bash completion for careers; load with: source <(careers completion bash)
-_careers() {
-  local cur cmd words roles="${spec.roles.join(' ')}"
-  cur="\${COMP_WORDS[COMP_CWORD]}"
-  cmd=""
-  for w in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-    case "$w" in -*) ;; *) cmd="$w"; break ;; esac
-  done
-  case "$cmd" in
-    "") words="${spec.commands.map((c) => c.name).join(' ')} ${spec.globalFlags.join(' ')}" ;;
-${cases}
-    *) words="${spec.globalFlags.join(' ')}" ;;
-  esac
-  COMPREPLY=( $(compgen -W "$words" -- "$cur") )
-}
-complete -F _careers careers
-`;
-}
-
-function zsh(spec: Spec): string {
-  const quote = (s: string) => s.replace(/'/g, "'\\''").replace(/:/g, '\\:');
-  const commands = spec.commands.map((c) => `'${c.name}:${quote(c.description)}'`).join(' ');
-  const cases = spec.commands
-    .map((c) => {
-      const roles = c.roles ? ' $roles' : '';
-      return `    ${c.name}) compadd -- ${c.flags.join(' ')} ${spec.globalFlags.join(' ')}${roles} ;;`;
-    })
-    .join('\n');
-  return `#compdef careers
-# zsh completion for careers; load with: source <(careers completion zsh)
-_careers() {
-  local -a commands roles
-  commands=(${commands})
-  roles=(${spec.roles.join(' ')})
-  if (( CURRENT == 2 )); then
-    _describe 'command' commands
-    compadd -- ${spec.globalFlags.join(' ')}
-    return
-  fi
-  case "\${words[2]}" in
-${cases}
-  esac
-}
-compdef _careers careers
-`;
-}
-
-function fish(spec: Spec): string {
-  const out = [
-    '# fish completion for careers; load with: careers completion fish | source',
-    'complete -c careers -f',
-  ];
-  const none = `not __fish_seen_subcommand_from ${spec.commands.map((c) => c.name).join(' ')}`;
-  for (const c of spec.commands) {
-    out.push(
-      `complete -c careers -n '${none}' -a ${c.name} -d '${c.description.replace(/'/g, "\\'")}'`,
-    );
-    for (const f of c.flags.filter((f) => f.startsWith('--'))) {
-      out.push(`complete -c careers -n '__fish_seen_subcommand_from ${c.name}' -l ${f.slice(2)}`);
-    }
-    if (c.roles) {
-      out.push(
-        `complete -c careers -n '__fish_seen_subcommand_from ${c.name}' -a '${spec.roles.join(' ')}'`,
-      );
-    }
-  }
-  for (const f of spec.globalFlags.filter((f) => f.startsWith('--')))
-    out.push(`complete -c careers -l ${f.slice(2)}`);
-  return out.join('\n') + '\n';
+/** What the command's positional arguments complete with. */
+function positionalOf(command: Command, definition?: CommandDefinition): Value | undefined {
+  const first = command.registeredArguments[0];
+  if (first?.argChoices) return { kind: 'choices', words: first.argChoices };
+  if (definition?.roleArguments) return { kind: 'roles' };
+  if (first && /path|file|dir/.test(first.name())) return { kind: 'file' };
+  return undefined;
 }
 
 export default defineCommand({
   name: 'completion',
-  description: 'print a shell completion script (commands, flags and role ids)',
-  options: (command) => command.addArgument(new Argument('<shell>', 'which shell').choices(SHELLS)),
+  description: 'print a shell completion script (commands, flags, values, files and role ids)',
+  options: (command) =>
+    command
+      .addArgument(new Argument('[shell]', 'which shell').choices(SHELLS))
+      // Used by the scripts: the role ids of the --data directory on the command line.
+      .addOption(new Option('--role-ids', 'print the role ids, one a line').hideHelp()),
+  notes: `Completes option values (--format, --section, --sort, ...), file names for --out, --answers,
+--save and validate, directories for --data, and role ids; after --data DIR, that directory's.`,
   examples: [
     'source <(careers completion bash)        # add to ~/.bashrc',
     'source <(careers completion zsh)         # add to ~/.zshrc',
@@ -109,19 +69,23 @@ export default defineCommand({
   readsData: true,
   roleArguments: false,
   jsonSchemas: [],
-  run(ctx, [shell]: [Shell], _opts, { command, registry }) {
+  run(ctx, [shell]: [Shell | undefined], opts: { roleIds?: boolean }, { command, registry }) {
+    if (opts.roleIds) {
+      ctx.io.stdout([...ctx.catalog().ids].map((id) => `${id}\n`).join(''));
+      return ExitCode.ok;
+    }
+    if (shell === undefined) throw new UsageError(`missing <shell> (${SHELLS.join(', ')})`);
     const program = command.parent as Command;
-    const roleCommands = new Set(registry.filter((d) => d.roleArguments).map((d) => d.name));
-    const spec: Spec = {
-      commands: program.commands.map((c) => ({
-        name: c.name(),
-        description: c.description(),
-        flags: flagsOf(c),
-        roles: roleCommands.has(c.name()),
-      })),
-      globalFlags: flagsOf(program),
-      roles: [...ctx.catalog().ids],
-    };
+    const commands: CommandSpec[] = program.commands.map((c) => ({
+      name: c.name(),
+      description: c.description(),
+      options: optionsOf(c),
+      positional: positionalOf(
+        c,
+        registry.find((d) => d.name === c.name()),
+      ),
+    }));
+    const spec: Spec = { commands, globals: optionsOf(program), roles: [...ctx.catalog().ids] };
     ctx.io.stdout({ bash, zsh, fish }[shell](spec));
     return ExitCode.ok;
   },

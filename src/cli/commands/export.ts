@@ -14,7 +14,8 @@ import {
 import type { ExportData } from '../../core/output.js';
 import { renderJson } from '../../model/json.js';
 import { clean } from '../../text.js';
-import { writeFileAtomicAsync } from '../../io/files.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkTarget, writeFileAtomicAsync } from '../../io/files.js';
 import { checkpoint, commitPoint, markCommitted } from '../../io/interrupt.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { version } from '../../version.js';
@@ -37,6 +38,12 @@ function chooseFormat(opts: ExportOptions, json: boolean): ExportFormat {
     throw new UsageError(`--json contradicts --format ${opts.format}; use one of them`);
   const file = opts.out === '-' ? undefined : opts.out;
   return opts.format ?? (json ? 'json' : (file && formatForFile(file)) || 'json');
+}
+
+/** Where a YAML export's career steps go: the paths.yaml of the data directory --out is in. */
+function pathsFileFor(out: string): string {
+  const dir = dirname(out);
+  return join(basename(dir) === 'roles' ? dirname(dir) : dir, 'paths.yaml');
 }
 
 export default defineCommand({
@@ -68,7 +75,7 @@ export default defineCommand({
       .option('--force', 'let --out replace an existing file'),
   notes: `CSV is RFC 4180 with a header row; lists are joined with "; "; numbers are plain; a cell starting
 with = + - @ gets a leading ' so spreadsheets do not run it. YAML holds one role per document and
-loads back with --data.`,
+loads back with --data; with --out, the career steps between the roles go to paths.yaml beside it.`,
   examples: [
     'careers export > roles.json',
     'careers export --format csv --fields id,title,medianSalary,p10,p90',
@@ -81,8 +88,10 @@ loads back with --data.`,
   jsonSchemas: ['export'],
   async run(ctx, _args: [], opts: ExportOptions) {
     // The serialisers (and the schemas they use) load only when exporting.
-    const [{ csvTable, parseFields, pickFields, roleFields }, { renderCsv, renderYamlRoles }] =
-      await Promise.all([import('../../core/export.js'), import('../../render/export.js')]);
+    const [
+      { csvTable, parseFields, pickFields, roleFields },
+      { renderCsv, renderYamlRoles, renderYamlSteps },
+    ] = await Promise.all([import('../../core/export.js'), import('../../render/export.js')]);
     const format = chooseFormat(opts, ctx.json);
     if (opts.table !== undefined && format !== 'csv')
       throw new UsageError('--table applies only to --format csv');
@@ -111,14 +120,36 @@ loads back with --data.`,
     }
 
     if (opts.out !== undefined && opts.out !== '-') {
+      // A whole-role YAML file is data for --data: the career steps between its roles go to
+      // the paths.yaml beside it, so the round trip keeps them (both checked before writing).
+      const exported = new Set(roles.map((r) => r.id));
+      const steps =
+        format === 'yaml' && fields === undefined
+          ? ctx.steps().filter((s) => exported.has(s.from) && exported.has(s.to))
+          : [];
+      let pathsFile = steps.length > 0 ? pathsFileFor(opts.out) : undefined;
+      if (pathsFile !== undefined && resolve(pathsFile) === resolve(opts.out))
+        pathsFile = undefined;
+      if (pathsFile !== undefined) checkTarget(pathsFile, opts.force);
       // A signal that came during the work is handled before the file is replaced: the old
       // file stays whole and the temp file goes (cli/main.ts, io/interrupt.ts).
       await writeFileAtomicAsync(opts.out, text, {
         force: opts.force,
         beforeCommit: commitPoint,
       });
+      if (pathsFile !== undefined) {
+        await writeFileAtomicAsync(pathsFile, renderYamlSteps(steps, { version: version() }), {
+          force: opts.force,
+          beforeCommit: commitPoint,
+        });
+      }
       markCommitted();
-      ctx.note(`careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})`);
+      const also = pathsFile
+        ? ` and ${plural(steps.length, 'career step')} to ${clean(pathsFile)}`
+        : '';
+      ctx.note(
+        `careers: wrote ${plural(roles.length, 'role')} to ${clean(opts.out)} (${format})${also}`,
+      );
     } else {
       // CSV has no escapes: on a terminal its cells are cleaned of control sequences (JSON and
       // YAML carry them escaped already). Piped or redirected, the data goes out as it is.

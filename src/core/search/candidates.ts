@@ -156,6 +156,8 @@ function namesProduct(index: SearchIndex, token: string): boolean {
  * similarity to the query's distinct word u. `candidate[role]` is the role's candidate number.
  */
 export interface Matches {
+  /** Roles in the catalog. */
+  n: number;
   candidate: Int32Array;
   from: Int32Array;
   entry: Int32Array;
@@ -250,6 +252,7 @@ export function matchCandidates(
   // One row per distinct (candidate, entry); an entry's similarity to a query word is the
   // best of its words'.
   const m: Matches = {
+    n,
     candidate,
     from: new Int32Array(C + 1),
     entry: new Int32Array(hits),

@@ -23,15 +23,24 @@
  *   entry, times its field's weight (title > alias > O*NET title > historic title > software >
  *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
- *   small bonus for a second matching text.
+ *   small bonus for a second matching text. For a query of several words, a role's score then
+ *   follows its title neighbours too: how many of its names resemble the query (see NEIGHBOURS).
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
-import { entryTexts, entryWords, normalize, stem, type SearchField } from '../word-index.js';
+import {
+  FIELD_NAMES,
+  entryTexts,
+  entryWords,
+  normalize,
+  stem,
+  type SearchField,
+} from '../word-index.js';
 import { SEARCH_FIELDS, type SearchHit, type SearchIndex, type SearchResult } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 import { MAX_QUERY_LENGTH, queryVariants, queryWords } from './query.js';
 import {
+  NAME_FIELDS,
   SOFTWARE_FIELD,
   TOOL_FIELD,
   matchCandidates,
@@ -42,6 +51,25 @@ import {
 import { generic, outsideOccupation } from './judge.js';
 import { parseQuery } from '../qualifiers.js';
 
+/**
+ * Title neighbours: a held-out or new title is best judged by how many of a role's names look
+ * like it, not by its single closest name ("Payroll Analyst" resembles many payroll titles of
+ * the payroll clerk, one of the benefits specialist). Each name of a role that matches the query
+ * gets its IDF-weighted cosine with the query; the role's best NEIGHBOURS cosines, each worth
+ * NEIGHBOUR_DECAY of the one before, add up to its vote, and a role's score keeps
+ * 1 - NEIGHBOUR_SHARE of itself plus NEIGHBOUR_SHARE in proportion to its vote over the best
+ * vote of the reading (so the best-supported role keeps its score). A one-word query is left as
+ * it is: a single word ("assistant", "records") names no title to resemble, and counting its
+ * names would only favour the role with the most of them.
+ */
+const NEIGHBOURS = 10;
+const NEIGHBOUR_DECAY = 0.8;
+const NEIGHBOUR_SHARE = 0.3;
+/** A name word the query lacks weighs as a word found in this many roles (IDF). */
+const OTHER_WORD_ROLES = 8;
+/** A historic title counts this much as a neighbour. */
+const HISTORIC_NEIGHBOUR = 0.85;
+const HISTORIC_FIELD = FIELD_NAMES.indexOf('historic');
 /** Scores of hits only generic words matched are scaled by this (shown as low confidence). */
 const LOW_CONFIDENCE = 0.7;
 /** A role named as closest to an out-of-scope query must score this much. */
@@ -76,6 +104,13 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
   const spreads = new Map<number, Float64Array>();
   // row[token] = best similarity of that query word to a word of the entry at hand
   const row = new Float64Array(T);
+  // The cosine of each matching name of each role with the query (see NEIGHBOURS).
+  const cosines = new Map<number, number[]>();
+  let queryNorm = 0;
+  for (let t = 0; t < T; t++) queryNorm += (weights[t] as number) ** 2;
+  queryNorm = Math.sqrt(queryNorm);
+  // The IDF weight of a word of a name that is not in the query: its rarity is not at hand.
+  const otherWord = Math.log(1 + m.n / OTHER_WORD_ROLES);
   for (const r of reading.candidates) {
     const c = m.candidate[r] as number;
     let spread: Float64Array | undefined;
@@ -102,6 +137,24 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       }
       const coverage = Math.min(1, hit / Math.max(1, m.length[i] as number));
       const score = (matched / totalWeight) * (0.85 + 0.15 * coverage) * weight;
+      if (NAME_FIELDS.has(field)) {
+        let dot = 0;
+        let norm = 0;
+        for (let t = 0; t < T; t++) {
+          const sim = row[t] as number;
+          if (sim === 0) continue;
+          const w2 = (weights[t] as number) ** 2;
+          dot += sim * w2;
+          norm += w2;
+        }
+        norm += Math.max(0, (m.length[i] as number) - hit) * otherWord ** 2;
+        const cos =
+          (dot / (queryNorm * Math.sqrt(norm))) *
+          (field === HISTORIC_FIELD ? HISTORIC_NEIGHBOUR : 1);
+        const list = cosines.get(r);
+        if (list) list.push(cos);
+        else cosines.set(r, [cos]);
+      }
       const e = m.entry[i] as number;
       const current = best.get(r);
       if (!current) best.set(r, { score, entry: e, second: 0 });
@@ -112,6 +165,19 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
   }
   // A role with several matching texts is a better bet than one with a single lucky match, and
   // a role whose texts between them cover every query word beats one that covers only some.
+  const votes = new Map<number, number>();
+  let topVote = 0;
+  for (const [r, list] of cosines) {
+    list.sort((a, b) => b - a);
+    let vote = 0;
+    let factor = 1;
+    for (let j = 0; j < Math.min(NEIGHBOURS, list.length); j++) {
+      vote += (list[j] as number) * factor;
+      factor *= NEIGHBOUR_DECAY;
+    }
+    votes.set(r, vote);
+    if (vote > topVote) topVote = vote;
+  }
   for (const [r, b] of best) {
     const spread = spreads.get(r) ?? new Float64Array(T);
     let sum = 0;
@@ -121,6 +187,8 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       1,
       (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
     );
+    if (topVote > 0 && T >= 2)
+      b.score *= 1 - NEIGHBOUR_SHARE + (NEIGHBOUR_SHARE * (votes.get(r) ?? 0)) / topVote;
     b.covered = reading.words.filter((_, t) => (spread[t] as number) > 0);
   }
   return best;
