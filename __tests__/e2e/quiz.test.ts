@@ -57,10 +57,10 @@ describe('careers quiz, scripted (no TTY)', () => {
 
   test('a missing, unknown or out-of-range answer: exit 2, one line naming the question', () => {
     const missing = { ...example };
-    delete missing.spreadsheets;
+    delete missing.analysis;
     const dir = tempDir({ 'missing.yaml': JSON.stringify(missing) });
     const cases: Array<[string, RegExp]> = [
-      [join(dir, 'missing.yaml'), /question "spreadsheets": no answer/],
+      [join(dir, 'missing.yaml'), /question "analysis": no answer/],
       [withAnswers({ day: 'juggling' }), /question "day": "juggling" is not a choice/],
       [withAnswers({ reconcile: 9 }), /question "reconcile": 9 is not a rating from 1 to 5/],
       [withAnswers({ favourite: 'blue' }), /unknown question "favourite"/],

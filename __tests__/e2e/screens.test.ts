@@ -53,6 +53,8 @@ const COMMANDS: Array<{ argv: string[]; money?: string[]; ids?: boolean; at?: st
     at: 'cities',
   },
   { argv: ['show', 'bookkeeper', '--section', 'salary'] },
+  // Its numbered steps wrap with a hanging indent (once 3 columns over the width at 60).
+  { argv: ['show', 'bookkeeper', '--section', 'path'] },
   { argv: ['show', 'data entry'] },
   { argv: ['show', 'back office administrator'] },
   { argv: ['list'], ids: true },

@@ -13,7 +13,7 @@ import { makeCatalog, type Catalog } from '../../src/model/catalog.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
 import { search, searchQuery } from '../../src/core/search/rank.js';
-import { parseAnswers, scoreQuiz } from '../../src/core/quiz.js';
+import { parseAnswers, rankQuiz } from '../../src/core/quiz.js';
 import { compareRoles } from '../../src/core/compare.js';
 import { computeGap, similarRoles } from '../../src/core/career.js';
 import { pathFor } from '../../src/core/career-steps.js';
@@ -85,6 +85,8 @@ function poison<T>(value: T, bad: string, key = ''): T {
 
 let catalog: Catalog;
 let quiz: Quiz;
+/** Answers that rank roles, state requirements and so show every part of the result screen. */
+const someAnswers = { day: 'figures', reconcile: 5, pay: 'high', avoid: ['phones'] };
 
 beforeAll(() => {
   catalog = loadCatalog(BUILT_IN_DATA_DIR);
@@ -120,7 +122,7 @@ describe('terminal safety: hostile data renders as plain text', () => {
           renderSimilar(ctx, evil, a.id, similarRoles(evil, a, 3)),
           renderPath(ctx, evil, pathFor(evil, poison(steps, bad), steps[0]?.from ?? a.id)),
           renderAbout(ctx, '0.0.0', evil, sourceUsage(evil)),
-          renderQuizResult(ctx, scoreQuiz(poison(quiz, bad), {}, evil.roles)),
+          renderQuizResult(ctx, rankQuiz(poison(quiz, bad), someAnswers, evil.roles)),
           renderQuestions(ctx, poison(quiz, bad)),
           renderTable({ theme: PLAIN, width: 100 }, [bad], [[bad]]),
         ];
@@ -250,10 +252,10 @@ describe('no throw for any input (only the documented typed errors)', () => {
       fc.property(answers, (input) => {
         try {
           const parsed = parseAnswers(quiz, input, 'answers.yaml');
-          const ranked = scoreQuiz(quiz, parsed, catalog.roles);
-          expect(ranked).toHaveLength(catalog.roles.length);
-          for (const r of ranked) expect(r.score).toBeGreaterThanOrEqual(0);
-          expectSafe(renderQuizResult(ctx, ranked));
+          const result = rankQuiz(quiz, parsed, catalog.roles);
+          expect(result.ranked).toHaveLength(catalog.roles.length);
+          for (const r of result.ranked) expect(r.score).toBeGreaterThanOrEqual(0);
+          expectSafe(renderQuizResult(ctx, result));
         } catch (err) {
           expect(err).toBeInstanceOf(UsageError);
         }

@@ -10,11 +10,13 @@ import {
   answersForFile,
   checkAnswers,
   parseAnswers,
+  because,
+  rankQuiz,
   reasons,
   scoreQuiz,
-  themeMatches,
   type Answers,
 } from '../../src/core/quiz.js';
+import { titleMatches, titlesMatching } from '../../src/core/quiz-readers.js';
 import { UsageError } from '../../src/errors.js';
 
 function role(id: string, extra: Record<string, unknown> = {}): Role {
@@ -41,13 +43,15 @@ const interests = (conventional: number, social: number) => ({
 const numbers = role('numbers', {
   skills: [{ name: 'Mathematics', importance: 4, source: 's' }],
   interests: interests(7, 1),
-  tasks: ['Calculate totals.', 'File things.'],
+  onetTitles: ['Accounting Clerk', 'Calculator', 'File Clerk'],
+  jobZone: { level: 3, name: 'Job Zone Three', source: 's' },
   salary: [{ source: 's', period: 'May 2024', label: 'x', median: 60000 }],
 });
 const people = role('people', {
   skills: [{ name: 'Service Orientation', importance: 4, source: 's' }],
   interests: interests(4, 7),
-  tasks: ['Greet visitors.'],
+  onetTitles: ['Greeter', 'Front Desk Clerk'],
+  jobZone: { level: 2, name: 'Job Zone Two', source: 's' },
   salary: [{ source: 's', period: 'May 2024', label: 'x', median: 40000 }],
 });
 const unknown = role('unknown');
@@ -55,7 +59,7 @@ const unknown = role('unknown');
 const quiz = QuizFileSchema.parse({
   title: 'T',
   intro: 'I',
-  themes: { figures: { label: 'figures', keywords: ['calculat'] } },
+  titles: { figures: { label: 'figures', keywords: ['account*', 'calculator'] } },
   questions: [
     {
       id: 'day',
@@ -72,7 +76,7 @@ const quiz = QuizFileSchema.parse({
       text: 'Sums?',
       low: 'no',
       high: 'yes',
-      weights: { themes: { figures: 1 }, salary: 1 },
+      weights: { titles: { figures: 1 }, salary: 1 },
     },
     {
       id: 'like',
@@ -81,6 +85,8 @@ const quiz = QuizFileSchema.parse({
       choices: [
         { id: 'a', label: 'A', weights: { interests: { conventional: 1 } } },
         { id: 'b', label: 'B', weights: { skills: { 'Service Orientation': 1 } } },
+        { id: 'rich', label: 'Rich', requires: { minSalary: 50000 } },
+        { id: 'easy', label: 'Easy', requires: { maxJobZone: 2 } },
       ],
     },
   ],
@@ -173,7 +179,18 @@ describe('scoreQuiz', () => {
     });
     const day = top?.contributions.find((c) => c.questionId === 'day');
     expect(day).toMatchObject({ answer: 'Figures', question: 'Day?' });
-    expect(day?.parts[0]).toMatchObject({ label: 'Mathematics skill', roleValue: '4/5' });
+    expect(day?.parts[0]).toMatchObject({
+      label: 'Mathematics skill',
+      roleValue: '4 of 5',
+      fact: 'O*NET Mathematics skill is 4 of 5',
+    });
+    expect(because(day!)).toBe(
+      `you chose "Figures"; this role's O*NET Mathematics skill is 4 of 5`,
+    );
+    const sums = top?.contributions.find((c) => c.questionId === 'sums');
+    expect(because(sums!)).toMatch(
+      /^you rated this 4 of 5; this role's O\*NET job titles include 2 of 3 in figures \(e\.g\. Accounting Clerk\)/,
+    );
   });
 
   test('a rating of 3 counts for nothing and a rating of 1 mirrors a rating of 5', () => {
@@ -198,11 +215,66 @@ describe('scoreQuiz', () => {
     ]);
   });
 
-  test('themes are found at word starts in the summary and tasks', () => {
-    expect(themeMatches(numbers, ['calculat'])).toBe(1);
-    expect(themeMatches(numbers, ['alculat'])).toBe(0);
-    expect(themeMatches(people, ['visitor'])).toBe(1);
-    expect(themeMatches(people, ['visitor', 'people'])).toBe(2); // summary and task
+  test('title groups match whole words of O*NET titles, or word starts with a trailing *', () => {
+    expect(titleMatches('Legal Secretary', 'legal')).toBe(true);
+    expect(titleMatches('Lawn Care Clerk', 'law')).toBe(false);
+    expect(titleMatches('Paralegal Specialist', 'paralegal*')).toBe(true);
+    expect(titleMatches('Front Desk Clerk', 'front desk')).toBe(true);
+    expect(titleMatches('Front Office Desk', 'front desk')).toBe(false);
+    expect(titlesMatching(numbers, ['account*', 'file'])).toEqual([
+      'Accounting Clerk',
+      'File Clerk',
+    ]);
+  });
+
+  test('everything skipped: nothing to match on', () => {
+    const result = rankQuiz(quiz, { day: null, sums: null, like: null }, roles);
+    expect(result.nothingToMatch).toBe(true);
+    expect(rankQuiz(quiz, { day: 'figures', sums: null, like: null }, roles).nothingToMatch).toBe(
+      false,
+    );
+  });
+});
+
+describe('requirements', () => {
+  test('a pay floor ranks every role under it after the roles that meet it, saying why', () => {
+    // "people" would win on the rating alone; its pay is under the floor.
+    const result = rankQuiz(quiz, { day: 'people', sums: null, like: ['rich'] }, roles);
+    expect(result.requirements).toEqual([
+      expect.objectContaining({
+        questionId: 'like',
+        answer: 'Rich',
+        text: 'median pay of at least $50,000',
+      }),
+    ]);
+    expect(result.ranked.map((r) => r.role.id)).toEqual(['numbers', 'people', 'unknown']);
+    expect(result.meeting).toBe(1);
+    expect(result.ranked[1]?.unmet).toEqual([
+      {
+        questionId: 'like',
+        requirement: 'Rich',
+        reason: 'BLS median pay $40,000 (May 2024) is under $50,000',
+      },
+    ]);
+    // Pay that cannot be shown cannot be said to meet a floor.
+    expect(result.ranked[2]?.unmet[0]?.reason).toBe('no median pay figure to check');
+  });
+
+  test('a preparation ceiling rules out higher job zones; a role without one is not ruled out', () => {
+    const result = rankQuiz(quiz, { day: 'figures', sums: 5, like: ['easy'] }, roles);
+    expect(result.ranked.map((r) => [r.role.id, r.unmet.length])).toEqual([
+      ['unknown', 0],
+      ['people', 0],
+      ['numbers', 1],
+    ]);
+    expect(result.ranked[2]?.unmet[0]?.reason).toBe('O*NET job zone 3 of 5 is above 2');
+  });
+
+  test('when no role meets every requirement, every role says which it fails', () => {
+    const result = rankQuiz(quiz, { day: null, sums: null, like: ['rich', 'easy'] }, roles);
+    expect(result.meeting).toBe(0);
+    expect(result.nothingToMatch).toBe(false);
+    expect(result.ranked.every((r) => r.unmet.length > 0)).toBe(true);
   });
 });
 
@@ -220,7 +292,6 @@ describe('sanity personas on the built-in data', () => {
       ...skipAll,
       day: 'figures',
       reconcile: 5,
-      spreadsheets: 5,
       tasks: ['invoices', 'payroll'],
       tools: ['spreadsheets', 'accounting'],
       public: 2,

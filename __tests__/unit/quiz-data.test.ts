@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz, quizFile } from '../../src/data/quiz-loader.js';
-import { scoreQuiz, themeMatches } from '../../src/core/quiz.js';
+import { scoreQuiz } from '../../src/core/quiz.js';
+import { titlesMatching } from '../../src/core/quiz-readers.js';
 import { DataError } from '../../src/errors.js';
 import { roleYaml, tempDir } from '../helpers.js';
 
@@ -15,8 +16,8 @@ const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 
 const smallQuiz = (weights: string, extra = '') => `title: Test quiz
 intro: Two questions.
-themes:
-  figures: { label: figures, keywords: [calculat] }
+titles:
+  figures: { label: figures, keywords: [account*] }
 questions:
   - id: day
     type: single
@@ -32,7 +33,7 @@ questions:
     text: Sums?
     low: no
     high: yes
-    weights: { themes: { figures: 1 } }
+    weights: { titles: { figures: 1 } }
 ${extra}`;
 
 function problemsOf(dir: string): string[] {
@@ -56,9 +57,9 @@ describe('the built-in quiz', () => {
     );
   });
 
-  test('every theme is found in at least one role, and every choice carries weights', () => {
-    for (const [id, theme] of Object.entries(quiz.themes)) {
-      const found = catalog.roles.filter((r) => themeMatches(r, theme.keywords) > 0);
+  test('every title group names titles of at least one role, and every choice carries weights', () => {
+    for (const [id, group] of Object.entries(quiz.titles)) {
+      const found = catalog.roles.filter((r) => titlesMatching(r, group.keywords).length > 0);
       expect({ id, found: found.length > 0 }).toEqual({ id, found: true });
     }
     for (const q of quiz.questions) {
@@ -92,16 +93,16 @@ describe('loadQuiz', () => {
     const quiz = loadQuiz(small);
     expect(quiz.questions.length).toBeGreaterThanOrEqual(10);
     const skipAll = Object.fromEntries(quiz.questions.map((q) => [q.id, null]));
-    // "generalist" names roles and themes this directory does not have: a neutral 50.
+    // "generalist" names roles and work styles this directory does not have: a neutral 50.
     const ranked = scoreQuiz(quiz, { ...skipAll, scope: 'generalist' }, small.roles);
     expect(ranked.map((r) => [r.role.id, r.score])).toEqual([['alpha', 50]]);
   });
 
-  test('a weight naming a skill, role, theme or category that does not exist is located', () => {
+  test('a weight naming a skill, role, title group or category that does not exist is located', () => {
     const dir = tempDir({
       ...roles,
       'quiz.yaml': smallQuiz(
-        '{ skills: { Juggling: 1 }, roles: { nobody: 1 }, themes: { dance: 1 }, software: { Spreadsheet software: 1, Games: 2 } }',
+        '{ skills: { Juggling: 1 }, roles: { nobody: 1 }, titles: { dance: 1 }, software: { Spreadsheet software: 1, Games: 2 } }',
       ),
     });
     expect(problemsOf(dir)).toEqual([
@@ -111,7 +112,7 @@ describe('loadQuiz', () => {
       expect.stringMatching(
         /quiz\.yaml:12:\d+: questions\.0\.choices\.0\.weights\.software\.Games: no role uses software in the category "Games"/,
       ),
-      expect.stringMatching(/weights\.themes\.dance: no theme is defined with id "dance"/),
+      expect.stringMatching(/weights\.titles\.dance: no title group is defined with id "dance"/),
       expect.stringMatching(/weights\.roles\.nobody: no role has id "nobody"/),
     ]);
   });

@@ -3,25 +3,54 @@
  * shows how often each role wins; then, for each role, a search starts from the sampled answers
  * where the role did best and changes one answer at a time while that raises the role's lead
  * (coordinate ascent). Every answer set found is checked with scoreQuiz itself. Figures are
- * printed.
+ * printed. Requirements count as scoreQuiz counts them: a role failing one ranks after every role
+ * that meets them all.
  */
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import type { Question } from '../../src/model/quiz-schema.js';
 import { makeScorer, scoreQuiz, type AnswerValue, type Answers } from '../../src/core/quiz.js';
+import { statedRequirements, unmetBy } from '../../src/core/quiz-requirements.js';
+import { randomAnswers as sampleAnswers, seeded } from './quiz-random-answers.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const roles = catalog.roles;
 const quiz = loadQuiz(catalog);
 const effectOf = makeScorer(quiz, roles);
 
-const cache = new Map<string, number[]>();
-function effect(q: Question, value: AnswerValue): number[] {
+/** How an answer moves every role, and how many of its requirements each role fails. */
+interface Effect {
+  raw: number[];
+  fails: number[];
+}
+const cache = new Map<string, Effect>();
+function effect(q: Question, value: AnswerValue): Effect {
   const key = `${q.id}=${JSON.stringify(value)}`;
-  let raw = cache.get(key);
-  if (!raw) cache.set(key, (raw = effectOf(q, value).raw));
-  return raw;
+  let e = cache.get(key);
+  if (!e) {
+    const stated = statedRequirements(quiz, { [q.id]: value });
+    e = {
+      raw: effectOf(q, value).raw,
+      fails: roles.map((role) => unmetBy(quiz, role, stated).length),
+    };
+    cache.set(key, e);
+  }
+  return e;
+}
+
+/** A role's running total and how many of the answers rule it out. */
+interface Totals {
+  score: number[];
+  fails: number[];
+}
+
+/** What ranks a role: each requirement failed puts it below every role that fails fewer. */
+const key = (t: Totals, r: number) => (t.score[r] ?? 0) - 1e6 * (t.fails[r] ?? 0);
+
+function add(t: Totals, e: Effect, sign: number): void {
+  e.raw.forEach((v, r) => (t.score[r] = (t.score[r] ?? 0) + sign * v));
+  e.fails.forEach((f, r) => (t.fails[r] = (t.fails[r] ?? 0) + sign * f));
 }
 
 /** Every single answer a question can take (multi: one choice at a time), and skipping. */
@@ -31,18 +60,22 @@ function singleValues(q: Question): AnswerValue[] {
   return [null, ...q.choices.map((c) => [c.id])];
 }
 
-function lead(totals: number[], target: number): number {
-  const others = totals.filter((_, i) => i !== target);
-  return (totals[target] ?? 0) - Math.max(...others);
+function lead(totals: Totals, target: number): number {
+  let best = -Infinity;
+  for (let r = 0; r < roles.length; r++) if (r !== target) best = Math.max(best, key(totals, r));
+  return key(totals, target) - best;
 }
 
-function totalsOf(answers: Answers): number[] {
-  const totals = roles.map(() => 0);
-  for (const q of quiz.questions) {
-    const e = effect(q, answers[q.id] ?? null);
-    totals.forEach((t, r) => (totals[r] = t + (e[r] ?? 0)));
-  }
+function totalsOf(answers: Answers): Totals {
+  const totals: Totals = { score: roles.map(() => 0), fails: roles.map(() => 0) };
+  for (const q of quiz.questions) add(totals, effect(q, answers[q.id] ?? null), 1);
   return totals;
+}
+
+function winnerOf(totals: Totals): number {
+  let best = 0;
+  for (let r = 1; r < roles.length; r++) if (key(totals, r) > key(totals, best)) best = r;
+  return best;
 }
 
 /** Improves `start` for `target`, one answer at a time; multi questions may grow by a choice. */
@@ -59,18 +92,19 @@ function searchFor(target: number, start: Answers): Answers {
       const base = effect(q, current);
       let best = current;
       let bestLead = lead(totals, target);
+      add(totals, base, -1);
       for (const value of candidates) {
         const e = effect(q, value);
-        const next = totals.map((t, i) => t - (base[i] ?? 0) + (e[i] ?? 0));
-        const l = lead(next, target);
+        add(totals, e, 1);
+        const l = lead(totals, target);
+        add(totals, e, -1);
         if (l > bestLead + 1e-9) {
           best = value;
           bestLead = l;
         }
       }
+      add(totals, effect(q, best), 1);
       if (best !== current) {
-        const e = effect(q, best);
-        totals.forEach((t, i) => (totals[i] = t - (base[i] ?? 0) + (e[i] ?? 0)));
         answers[q.id] = best;
         improved = true;
       }
@@ -80,42 +114,18 @@ function searchFor(target: number, start: Answers): Answers {
   return Object.fromEntries(quiz.questions.map((q) => [q.id, answers[q.id] ?? null]));
 }
 
-/** A small seeded generator, so the sample is the same on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomAnswers(next: () => number): Answers {
-  const answers: Answers = {};
-  for (const q of quiz.questions) {
-    if (next() < 0.1) answers[q.id] = null;
-    else if (q.type === 'rating') answers[q.id] = 1 + Math.floor(next() * 5);
-    else if (q.type === 'single')
-      answers[q.id] = q.choices[Math.floor(next() * q.choices.length)]?.id ?? null;
-    else answers[q.id] = q.choices.filter(() => next() < 0.25).map((c) => c.id);
-  }
-  return answers;
-}
-
 describe('quiz reachability over the built-in roles', () => {
   // The sample: who wins, and for each role the answers where it led (or trailed) by the most.
-  const next = random(20250505);
+  const next = seeded(20250505);
   const wins = new Map<string, number>();
   const bestStart = roles.map(() => ({ lead: -Infinity, answers: {} as Answers }));
   const sample: Answers[] = [];
   for (let i = 0; i < 2000; i++) {
-    const answers = randomAnswers(next);
+    const answers = sampleAnswers(quiz, next);
     sample.push(answers);
     const totals = totalsOf(answers);
     // The first role with the highest total: the same order scoreQuiz gives.
-    const winner = roles[totals.indexOf(Math.max(...totals))]?.id ?? '';
+    const winner = roles[winnerOf(totals)]?.id ?? '';
     wins.set(winner, (wins.get(winner) ?? 0) + 1);
     roles.forEach((_, r) => {
       const l = lead(totals, r);
@@ -133,8 +143,7 @@ describe('quiz reachability over the built-in roles', () => {
 
   test('the sample ranks as scoreQuiz does', () => {
     for (const answers of sample.slice(0, 25)) {
-      const totals = totalsOf(answers);
-      const winner = roles[totals.indexOf(Math.max(...totals))]?.id;
+      const winner = roles[winnerOf(totalsOf(answers))]?.id;
       expect(scoreQuiz(quiz, answers, roles)[0]?.role.id).toBe(winner);
     }
   });

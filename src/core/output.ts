@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { RoleSchema, SourceSchema } from '../model/schema.js';
 import { SCHEMA_VERSION } from '../model/json.js';
 import { SEARCH_FIELDS } from './search/index.js';
-import { WeightsSchema } from '../model/quiz-schema.js';
+import { RequirementSchema, WeightsSchema } from '../model/quiz-schema.js';
 
 const count = z.number().int().nonnegative();
 /** Whole US dollars. */
@@ -251,7 +251,15 @@ export const QuizQuestionsData = z.strictObject({
       text: z.string(),
       help: z.string().optional(),
       choices: z
-        .array(z.strictObject({ id: z.string(), label: z.string(), weights: WeightsSchema }))
+        .array(
+          z.strictObject({
+            id: z.string(),
+            label: z.string(),
+            weights: WeightsSchema,
+            /** What choosing it rules out (a pay floor, a preparation ceiling, ...). */
+            requires: RequirementSchema.optional(),
+          }),
+        )
         .optional(),
       scale: z
         .strictObject({ min: z.number(), max: z.number(), low: z.string(), high: z.string() })
@@ -266,6 +274,15 @@ export const QuizResultData = z.strictObject({
   quiz: z.string(),
   /** The answers scored, by question id; null = skipped. */
   answers: z.record(z.string(), AnswerValueSchema),
+  /** Said instead of a ranking (everything skipped), or when no role meets the requirements. */
+  note: z.string().nullable(),
+  /** The requirements the answers state: each rules out the roles that fail it. */
+  requirements: z.array(
+    z.strictObject({ questionId: z.string(), answer: z.string(), text: z.string() }),
+  ),
+  /** How many roles meet every requirement; they are ranked first. */
+  meeting: z.number().int().min(0),
+  /** Empty when there is nothing to match on (see note). */
   results: z.array(
     z.strictObject({
       rank: z.number().int().min(1),
@@ -276,6 +293,11 @@ export const QuizResultData = z.strictObject({
       /** National annual median, whole US dollars; null when the role has none. */
       medianSalary: z.number().int().nullable(),
       salaryPeriod: z.string().nullable(),
+      meetsRequirements: z.boolean(),
+      /** The requirements this role fails, each with the figure that fails it. */
+      unmet: z.array(
+        z.strictObject({ questionId: z.string(), requirement: z.string(), reason: z.string() }),
+      ),
       /** Question ids of the answers shown as "why", strongest first. */
       why: z.array(z.string()),
       command: z.string(),
@@ -286,12 +308,16 @@ export const QuizResultData = z.strictObject({
           answer: z.string(),
           /** Score points this answer added (negative: took away). */
           points: z.number(),
+          /** The answer and the data behind the points, as a sentence. */
+          because: z.string(),
           parts: z.array(
             z.strictObject({
               kind: z.string(),
               name: z.string(),
               label: z.string(),
               roleValue: z.string(),
+              /** The role's figure as a clause, e.g. "O*NET Conventional interest is 6.97 of 7". */
+              fact: z.string(),
               weight: z.number(),
               points: z.number(),
             }),

@@ -3,9 +3,10 @@
  * the contribution of every answer, so the explanation is read from the same numbers as the score.
  *
  * How a score is made:
- * 1. Each weight in quiz.yaml names a role attribute (a skill, work style, RIASEC interest,
- *    software category, task theme, role id, job zone or salary). Every role gets a value for it
- *    between 0 and 1 from its own data, e.g. skill importance 3.38 on O*NET's 1–5 scale → 0.6.
+ * 1. Each weight in quiz.yaml names a role attribute read from structured data (an O*NET skill,
+ *    work style, RIASEC interest, software category, share of job titles in a title group, job
+ *    zone, education shares; BLS median pay). Every role gets a value for it between 0 and 1, e.g.
+ *    skill importance 3.38 on O*NET's 1–5 scale → 0.6 (core/quiz-readers.ts).
  * 2. Values are centred on the average over all roles that have such data, so an answer moves a
  *    role up only where the role stands out. A role without that kind of data (say, no O*NET
  *    interest scores) sits at the average: the answer neither helps nor hurts it.
@@ -14,29 +15,27 @@
  * 4. Scores run from 0 to 100: 50 + 50 × Σ contributions / Σ over answers of the largest
  *    |contribution| any role gets from that answer. So 50 is an average role, 100 a role that is
  *    the best fit on every answer. Each answer's share is reported in the same points.
+ * 5. Requirements (a pay floor, a preparation ceiling, "no phones") are not weights: a role that
+ *    fails one ranks after every role that meets them all, whatever its score (and one failing
+ *    two after one failing one), and carries the reasons (core/quiz-requirements.ts).
  * Ties keep the catalog's order (role files sorted by name).
- *
- * (Over 400 lines: the steps above and the readers of every kind of role attribute they score
- * belong together; splitting them would scatter one formula over several files.)
  */
 import type { Role } from '../model/schema.js';
 import type { Question, Quiz, Weights } from '../model/quiz-schema.js';
-import { INTEREST_AREAS, RATING_MAX, RATING_MIN, SKIP } from '../model/quiz-constants.js';
-import { headlineSalary } from '../model/catalog.js';
-import { UsageError } from '../errors.js';
-import { money, plural } from '../text.js';
+import { RATING_MAX, RATING_MIN } from '../model/quiz-constants.js';
+import { answerText, type AnswerValue, type Answers } from './quiz-answers.js';
+import { reader, type Attribute, type Reading } from './quiz-readers.js';
+import {
+  statedRequirements,
+  unmetBy,
+  type StatedRequirement,
+  type Unmet,
+} from './quiz-requirements.js';
 
-/** One answer: a choice id, choice ids, a rating, or null when the question was skipped. */
-export type AnswerValue = string | string[] | number | null;
-/** Answers by question id, in the quiz's question order. */
-export type Answers = Record<string, AnswerValue>;
-
-/** A role attribute a weight refers to. */
-export interface Attribute {
-  kind: keyof Weights;
-  /** Skill, work style, interest area, software category, theme or role id; "" for the rest. */
-  name: string;
-}
+export type { AnswerValue, Answers } from './quiz-answers.js';
+export { answerText, answersForFile, checkAnswers, parseAnswers } from './quiz-answers.js';
+export type { Attribute } from './quiz-readers.js';
+export type { StatedRequirement, Unmet } from './quiz-requirements.js';
 
 /** How one attribute of one role moved the score for one answer. */
 export interface AttributePart {
@@ -44,8 +43,10 @@ export interface AttributePart {
   name: string;
   /** Human wording, e.g. "Mathematics skill". */
   label: string;
-  /** The role's own figure, e.g. "importance 3.38 of 5", or "no data". */
+  /** The role's own figure, e.g. "3.38 of 5", or "no data". */
   roleValue: string;
+  /** The figure as a clause, e.g. "O*NET Mathematics skill is 3.38 of 5"; "" without data. */
+  fact: string;
   /** Weight × rating factor from the answer. */
   weight: number;
   points: number;
@@ -69,6 +70,20 @@ export interface RankedRole {
   score: number;
   /** Every answered question's contribution, largest first. */
   contributions: Contribution[];
+  /** The stated requirements this role fails; empty when it meets them all. */
+  unmet: Unmet[];
+}
+
+/** A whole quiz result: the ranking and what it was ranked on. */
+export interface QuizResult {
+  /** Roles meeting every requirement first (by score), then by how many they miss (by score). */
+  ranked: RankedRole[];
+  /** The requirements the answers state. */
+  requirements: StatedRequirement[];
+  /** How many roles meet every requirement. */
+  meeting: number;
+  /** True when no answer says anything about any role (e.g. every question skipped). */
+  nothingToMatch: boolean;
 }
 
 /** Reads the weights as a flat list of (attribute, weight). */
@@ -79,139 +94,18 @@ export function weightList(weights: Weights): Array<Attribute & { weight: number
     'workStyles',
     'interests',
     'software',
-    'themes',
+    'titles',
     'roles',
   ] as const) {
     for (const [name, weight] of Object.entries(weights[kind] ?? {})) {
       if (weight !== undefined) list.push({ kind, name, weight });
     }
   }
-  if (weights.jobZone !== undefined)
-    list.push({ kind: 'jobZone', name: '', weight: weights.jobZone });
-  if (weights.salary !== undefined) list.push({ kind: 'salary', name: '', weight: weights.salary });
+  for (const kind of ['jobZone', 'education', 'salary'] as const) {
+    const weight = weights[kind];
+    if (weight !== undefined) list.push({ kind, name: '', weight });
+  }
   return list;
-}
-
-/** True when `keyword` starts a word somewhere in `text` (both compared in lower case). */
-function startsWord(text: string, keyword: string): boolean {
-  const k = keyword.toLowerCase();
-  let i = text.indexOf(k);
-  while (i >= 0) {
-    if (i === 0 || !/[a-z0-9]/.test(text[i - 1] ?? '')) return true;
-    i = text.indexOf(k, i + 1);
-  }
-  return false;
-}
-
-/** How many of a role's summary and task lines mention a theme. */
-export function themeMatches(role: Role, keywords: string[]): number {
-  const lines = [role.summary, ...role.tasks].map((l) => l.toLowerCase());
-  return lines.filter((line) => keywords.some((k) => startsWord(line, k))).length;
-}
-
-/** A role's value for an attribute (0–1) with its wording, or undefined when it has no data. */
-interface Reading {
-  value: number;
-  shown: string;
-}
-
-type Reader = (role: Role) => Reading | undefined;
-
-const fixed = (n: number) => String(Math.round(n * 100) / 100);
-
-/** Builds the function that reads one attribute from a role. */
-function reader(quiz: Quiz, attr: Attribute, roles: Role[]): { label: string; read: Reader } {
-  const { kind, name } = attr;
-  switch (kind) {
-    case 'skills':
-      return {
-        label: `${name} skill`,
-        read: (role) => {
-          if (!role.skills.some((s) => s.importance !== undefined)) return undefined;
-          const imp = role.skills.find((s) => s.name === name)?.importance;
-          return imp === undefined
-            ? { value: 0, shown: 'under 3/5' }
-            : { value: (imp - 1) / 4, shown: `${fixed(imp)}/5` };
-        },
-      };
-    case 'workStyles':
-      return {
-        label: `${name} work style`,
-        read: (role) => {
-          if (role.workStyles.length === 0) return undefined;
-          const imp = role.workStyles.find((w) => w.name === name)?.importance;
-          return imp === undefined
-            ? { value: 0, shown: 'not rated' }
-            : { value: (imp - 1) / 4, shown: `${fixed(imp)}/5` };
-        },
-      };
-    case 'interests':
-      return {
-        label: `${name} interest`,
-        read: (role) => {
-          const score = role.interests?.[name as (typeof INTEREST_AREAS)[number]];
-          return score === undefined
-            ? undefined
-            : { value: (score - 1) / 6, shown: `${fixed(score)}/7` };
-        },
-      };
-    case 'software':
-      return {
-        label: `${name}`,
-        read: (role) => {
-          if (role.software.length === 0) return undefined;
-          const n = role.software.filter((s) => s.category === name).length;
-          return { value: Math.min(n, 3) / 3, shown: `${n} listed` };
-        },
-      };
-    case 'themes': {
-      const theme = quiz.themes[name];
-      return {
-        label: `tasks on ${theme?.label ?? name}`,
-        read: (role) => {
-          if (!theme || role.tasks.length === 0) return undefined;
-          const n = themeMatches(role, theme.keywords);
-          return { value: Math.min(n, 3) / 3, shown: plural(n, 'mention') };
-        },
-      };
-    }
-    case 'roles':
-      return {
-        label: `named for this answer in the quiz data`,
-        read: (role) => ({
-          value: role.id === name ? 1 : 0,
-          shown: role.id === name ? 'this role' : 'another role',
-        }),
-      };
-    case 'jobZone':
-      return {
-        label: 'preparation',
-        read: (role) =>
-          role.jobZone
-            ? { value: (role.jobZone.level - 1) / 4, shown: `job zone ${role.jobZone.level}/5` }
-            : undefined,
-      };
-    case 'salary': {
-      // Log scale between the lowest and highest median in the catalog.
-      const logs = roles
-        .map((r) => headlineSalary(r)?.median)
-        .filter((m): m is number => m !== undefined && m > 0)
-        .map(Math.log);
-      const lo = Math.min(...logs);
-      const span = Math.max(...logs) - lo || 1;
-      return {
-        label: 'pay',
-        read: (role) => {
-          const median = headlineSalary(role)?.median;
-          if (median === undefined || median <= 0) return undefined;
-          return {
-            value: (Math.log(median) - lo) / span,
-            shown: `median ${money(median)}`,
-          };
-        },
-      };
-    }
-  }
 }
 
 /** One attribute's readings for every role, centred on their average. */
@@ -239,15 +133,6 @@ function answerWeights(q: Question, value: AnswerValue): Array<Attribute & { wei
   }
   const ids = Array.isArray(value) ? value : [value as string];
   return q.choices.filter((c) => ids.includes(c.id)).flatMap((c) => weightList(c.weights));
-}
-
-/** The answer in the words the user saw. */
-export function answerText(q: Question, value: AnswerValue): string {
-  if (value === null) return 'skipped';
-  if (q.type === 'rating') return `${String(value)} of ${RATING_MAX}`;
-  const ids = Array.isArray(value) ? value : [value as string];
-  const labels = q.choices.filter((c) => ids.includes(c.id)).map((c) => c.label);
-  return labels.length > 0 ? labels.join('; ') : 'none';
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -294,6 +179,7 @@ export function makeScorer(
           name: w.name,
           label: col.label,
           roleValue: reading?.shown ?? 'no data',
+          fact: reading?.fact ?? '',
           weight: Math.round(w.weight * 100) / 100,
           raw: effect,
         };
@@ -305,45 +191,78 @@ export function makeScorer(
   };
 }
 
-/** Ranks every role for the answers; deterministic, ties in catalog order. */
-export function scoreQuiz(quiz: Quiz, answers: Answers, roles: Role[]): RankedRole[] {
+/** A ranker for one quiz and one list of roles: reads the role data once, ranks any answers. */
+export function makeRanker(quiz: Quiz, roles: Role[]): (answers: Answers) => QuizResult {
   const effectOf = makeScorer(quiz, roles);
-  // raw[q][r]: how answer q moves role r, before scaling; parts[q][r]: what it is made of.
-  const answered = quiz.questions.filter((q) => (answers[q.id] ?? null) !== null);
-  const effects = answered.map((q) => effectOf(q, answers[q.id] ?? null));
-  const raw = effects.map((e) => e.raw);
-  const parts = effects.map((e) => e.parts);
+  // Answers repeat (a choice, a rating): each one's effect is worked out once.
+  const effects = new Map<string, AnswerEffect>();
+  const effectFor = (q: Question, value: AnswerValue) => {
+    const key = `${q.id}=${JSON.stringify(value)}`;
+    let e = effects.get(key);
+    if (!e) effects.set(key, (e = effectOf(q, value)));
+    return e;
+  };
+  return (answers) => {
+    const answered = quiz.questions.filter((q) => (answers[q.id] ?? null) !== null);
+    // effect[q].raw[r]: how answer q moves role r, before scaling; .parts[r]: what it is made of.
+    const effect = answered.map((q) => effectFor(q, answers[q.id] ?? null));
+    const requirements = statedRequirements(quiz, answers);
 
-  const bound = raw.reduce((sum, row) => sum + Math.max(0, ...row.map(Math.abs)), 0);
-  const scale = bound > 0 ? 50 / bound : 0;
+    const bound = effect.reduce((sum, e) => sum + Math.max(0, ...e.raw.map(Math.abs)), 0);
+    const scale = bound > 0 ? 50 / bound : 0;
 
-  const ranked = roles.map((role, r) => {
-    const contributions: Contribution[] = answered.map((q, i) => ({
-      questionId: q.id,
-      question: q.text,
-      answer: answerText(q, answers[q.id] ?? null),
-      points: (raw[i]?.[r] ?? 0) * scale,
-      parts: (parts[i]?.[r] ?? [])
-        .map(({ raw: effect, ...part }) => ({ ...part, points: effect * scale }))
-        .filter((p) => Math.abs(p.points) >= 0.05)
-        .sort((a, b) => Math.abs(b.points) - Math.abs(a.points)),
-    }));
-    const exact = 50 + contributions.reduce((sum, c) => sum + c.points, 0);
-    contributions.sort((a, b) => b.points - a.points);
-    return { role, exact, contributions };
-  });
-  // Array.prototype.sort is stable, so equal scores keep the catalog order.
-  ranked.sort((a, b) => b.exact - a.exact);
-  return ranked.map((r, i) => ({
-    rank: i + 1,
-    role: r.role,
-    score: Math.min(100, Math.max(0, Math.round(r.exact))),
-    contributions: r.contributions.map((c) => ({
-      ...c,
-      points: round1(c.points),
-      parts: c.parts.map((p) => ({ ...p, points: round1(p.points) })),
-    })),
-  }));
+    const ranked = roles.map((role, r) => {
+      let exact = 50;
+      const contributions: Contribution[] = answered.map((q, i) => {
+        const points = (effect[i]?.raw[r] ?? 0) * scale;
+        exact += points;
+        const parts: AttributePart[] = [];
+        for (const p of effect[i]?.parts[r] ?? []) {
+          const pts = p.raw * scale;
+          if (Math.abs(pts) < 0.05) continue;
+          const { kind, name, label, roleValue, fact, weight } = p;
+          parts.push({ kind, name, label, roleValue, fact, weight, points: pts });
+        }
+        parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+        for (const p of parts) p.points = round1(p.points);
+        return {
+          questionId: q.id,
+          question: q.text,
+          answer: answerText(q, answers[q.id] ?? null),
+          points,
+          parts,
+        };
+      });
+      contributions.sort((a, b) => b.points - a.points);
+      for (const c of contributions) c.points = round1(c.points);
+      return { role, exact, contributions, unmet: unmetBy(quiz, role, requirements) };
+    });
+    // Roles meeting every requirement first, then those missing the fewest (the closest when
+    // none meets them all); Array.prototype.sort is stable, so equal scores keep catalog order.
+    ranked.sort((a, b) => a.unmet.length - b.unmet.length || b.exact - a.exact);
+    return {
+      ranked: ranked.map((r, i) => ({
+        rank: i + 1,
+        role: r.role,
+        score: Math.min(100, Math.max(0, Math.round(r.exact))),
+        contributions: r.contributions,
+        unmet: r.unmet,
+      })),
+      requirements,
+      meeting: ranked.filter((r) => r.unmet.length === 0).length,
+      nothingToMatch: bound === 0 && requirements.length === 0,
+    };
+  };
+}
+
+/** Ranks every role for the answers; deterministic, ties in catalog order. */
+export function rankQuiz(quiz: Quiz, answers: Answers, roles: Role[]): QuizResult {
+  return makeRanker(quiz, roles)(answers);
+}
+
+/** The ranking alone (see rankQuiz). */
+export function scoreQuiz(quiz: Quiz, answers: Answers, roles: Role[]): RankedRole[] {
+  return rankQuiz(quiz, answers, roles).ranked;
 }
 
 /** The two or three answers that did most for a role: positive contributions, largest first. */
@@ -351,79 +270,16 @@ export function reasons(ranked: RankedRole, max = 3): Contribution[] {
   return ranked.contributions.filter((c) => c.points >= 0.5).slice(0, max);
 }
 
-/** Turns raw answers (from YAML or JSON) into checked answers; every problem names its question. */
-export function checkAnswers(quiz: Quiz, input: unknown): { answers: Answers; problems: string[] } {
-  const problems: string[] = [];
-  const answers: Answers = {};
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return {
-      answers,
-      problems: ['expected a mapping of question id to answer, e.g. "reconcile: 4"'],
-    };
-  }
-  const given = input as Record<string, unknown>;
-  const ids = new Set(quiz.questions.map((q) => q.id));
-  for (const key of Object.keys(given)) {
-    if (!ids.has(key)) problems.push(`unknown question "${key}" (see: careers quiz --questions)`);
-  }
-  for (const q of quiz.questions) {
-    const problem = (msg: string) => problems.push(`question "${q.id}": ${msg}`);
-    if (!(q.id in given)) {
-      problem(`no answer (give one, or "${SKIP}")`);
-      continue;
-    }
-    const value = given[q.id];
-    if (value === null || value === SKIP) {
-      answers[q.id] = null;
-      continue;
-    }
-    if (q.type === 'rating') {
-      if (
-        typeof value !== 'number' ||
-        !Number.isInteger(value) ||
-        value < RATING_MIN ||
-        value > RATING_MAX
-      ) {
-        problem(`${JSON.stringify(value)} is not a rating from ${RATING_MIN} to ${RATING_MAX}`);
-      } else answers[q.id] = value;
-      continue;
-    }
-    const choiceIds = q.choices.map((c) => c.id);
-    const list = Array.isArray(value) ? (value as unknown[]) : [value];
-    if (q.type === 'single' && list.length !== 1) {
-      problem(`pick exactly one of ${choiceIds.join(', ')}`);
-      continue;
-    }
-    const unknown = list.filter((v) => typeof v !== 'string' || !choiceIds.includes(v));
-    if (unknown.length > 0) {
-      problem(
-        `${unknown.map((v) => JSON.stringify(v)).join(', ')} is not a choice; choices: ${choiceIds.join(', ')}`,
-      );
-      continue;
-    }
-    const picked = [...new Set(list as string[])];
-    answers[q.id] = q.type === 'single' ? (picked[0] as string) : picked;
-  }
-  return { answers, problems };
-}
-
-/** Checked answers, or a UsageError naming every bad question (`where` prefixes the message). */
-export function parseAnswers(quiz: Quiz, input: unknown, where: string): Answers {
-  const { answers, problems } = checkAnswers(quiz, input);
-  if (problems.length === 1) throw new UsageError(`${where}: ${problems[0] ?? ''}`);
-  if (problems.length > 1)
-    throw new UsageError(
-      `${where}: ${problems.length} problems with the answers`,
-      problems.map((p) => `  ${p}`),
-    );
-  return answers;
-}
-
-/** The answers as a file `--answers` can replay: skipped questions written as "skip". */
-export function answersForFile(quiz: Quiz, answers: Answers): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const q of quiz.questions) {
-    if (q.id in answers) out[q.id] = answers[q.id] ?? SKIP;
-  }
-  return out;
+/**
+ * One answer's part in a role's ranking as a sentence naming the answer and the data, e.g.
+ * 'you chose "Numbers and figures"; this role's O*NET Conventional interest is 6.97 of 7'.
+ */
+export function because(c: Contribution, max = 2): string {
+  const rated = /^\d+ of \d+$/.test(c.answer);
+  const said = rated ? `you rated this ${c.answer}` : `you chose "${c.answer}"`;
+  const facts = c.parts
+    .filter((p) => p.points > 0 && p.fact !== '')
+    .slice(0, max)
+    .map((p) => p.fact);
+  return facts.length > 0 ? `${said}; this role's ${facts.join(', and ')}` : said;
 }

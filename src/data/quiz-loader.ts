@@ -1,7 +1,7 @@
 /**
  * Loads quiz.yaml (from the data directory, else the built-in one) and checks it against the
  * schema and against the role catalog: every weight must name a skill, work style, software
- * category, theme or role that exists. All problems are reported together, located.
+ * category, title group or role that exists; requirements likewise. All problems are reported together, located.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +25,7 @@ function knownNames(quiz: Quiz, catalog: Catalog): Record<string, Set<string>> {
     skills: new Set(roles.flatMap((r) => r.skills.map((s) => s.name))),
     workStyles: new Set(roles.flatMap((r) => r.workStyles.map((w) => w.name))),
     software: new Set(roles.flatMap((r) => r.software.map((s) => s.category))),
-    themes: new Set(Object.keys(quiz.themes)),
+    titles: new Set(Object.keys(quiz.titles)),
     roles: new Set(roles.map((r) => r.id)),
   };
 }
@@ -34,14 +34,15 @@ const WHAT: Record<string, string> = {
   skills: 'no role lists the skill',
   workStyles: 'no role lists the work style',
   software: 'no role uses software in the category',
-  themes: 'no theme is defined with id',
+  titles: 'no title group is defined with id',
   roles: 'no role has id',
 };
 
 /** Checks what the schema cannot: unique ids, and weights naming things that exist. */
 function crossCheck(pf: ParsedFile, quiz: Quiz, catalog: Catalog, problems: DataProblem[]): void {
   const known = knownNames(quiz, catalog);
-  const checkWeights = (weights: Weights, path: PropertyKey[]) => {
+  // `key` names each kind as the file spells it (a requirement's maxSkills holds skills).
+  const checkWeights = (weights: Weights, path: PropertyKey[], key = (kind: string) => kind) => {
     for (const kind of Object.keys(WHAT)) {
       const names = weights[kind as keyof Weights];
       if (!names || typeof names !== 'object') continue;
@@ -49,8 +50,8 @@ function crossCheck(pf: ParsedFile, quiz: Quiz, catalog: Catalog, problems: Data
         if (known[kind]?.has(name)) continue;
         problems.push({
           file: pf.file,
-          ...locate(pf, [...path, kind], name),
-          path: [...path, kind, name].join('.'),
+          ...locate(pf, [...path, key(kind)], name),
+          path: [...path, key(kind), name].join('.'),
           message: `${WHAT[kind]} "${name}"`,
         });
       }
@@ -83,6 +84,12 @@ function crossCheck(pf: ParsedFile, quiz: Quiz, catalog: Catalog, problems: Data
       }
       choiceIds.add(c.id);
       checkWeights(c.weights, ['questions', i, 'choices', j, 'weights']);
+      if (c.requires)
+        checkWeights(
+          { skills: c.requires.maxSkills, titles: c.requires.maxTitles },
+          ['questions', i, 'choices', j, 'requires'],
+          (kind) => (kind === 'skills' ? 'maxSkills' : 'maxTitles'),
+        );
     });
   });
 }

@@ -28,14 +28,36 @@ export const WeightsSchema = z.strictObject({
   interests: z.partialRecord(z.enum(INTEREST_AREAS), weight).optional(),
   /** Software categories, e.g. "Spreadsheet software"; read from each role's software list. */
   software: named.optional(),
-  /** Task themes defined in this file; read from each role's summary and tasks. */
-  themes: z.record(slug, weight).optional(),
+  /**
+   * Title groups defined in this file; read from the share of a role's O*NET alternate job titles
+   * that name the group (e.g. "Litigation Paralegal" names law).
+   */
+  titles: z.record(slug, weight).optional(),
   /** Role ids, for the rare answer the role data cannot express. */
   roles: z.record(slug, weight).optional(),
   /** Preparation needed: the role's O*NET job zone (1–5). */
   jobZone: weight.optional(),
   /** Pay: the role's national median salary. */
   salary: weight.optional(),
+  /** Education: the share of O*NET respondents who say the job needs a bachelor's degree or more. */
+  education: weight.optional(),
+});
+
+/**
+ * What an answer rules out: a role that fails any part is not ranked among the roles that meet
+ * the user's requirements, and the result says which part it failed and why.
+ */
+export const RequirementSchema = z.strictObject({
+  /** The role's national median pay must be at least this many US dollars a year. */
+  minSalary: z.number().int().positive().optional(),
+  /** The role's O*NET job zone (preparation needed, 1–5) must be at most this. */
+  maxJobZone: z.number().int().min(1).max(5).optional(),
+  /** O*NET skill importance (1–5) must stay below these values. */
+  maxSkills: z.record(text, z.number().min(1).max(5)).optional(),
+  /** The share (0–1) of the role's O*NET job titles in these title groups must stay below this. */
+  maxTitles: z.record(slug, z.number().min(0).max(1)).optional(),
+  /** The share (0–100) of respondents saying the job needs a bachelor's or more must stay below. */
+  maxDegreeShare: z.number().min(0).max(100).optional(),
 });
 
 const choiceId = slug.refine((id) => id !== SKIP, `"${SKIP}" is reserved for skipped questions`);
@@ -44,6 +66,8 @@ export const ChoiceSchema = z.strictObject({
   id: choiceId,
   label: text,
   weights: WeightsSchema.default({}),
+  /** What choosing this rules out, e.g. a pay floor. */
+  requires: RequirementSchema.optional(),
 });
 
 const common = {
@@ -81,10 +105,13 @@ export const QuestionSchema = z.discriminatedUnion('type', [
   RatingQuestionSchema,
 ]);
 
-export const ThemeSchema = z.strictObject({
-  /** How the theme reads in an explanation, e.g. "working with figures". */
+export const TitleGroupSchema = z.strictObject({
+  /** How the group reads in an explanation, e.g. "law and courts". */
   label: text,
-  /** Word starts looked for in a role's summary and tasks, e.g. "calculat", "invoice". */
+  /**
+   * Words or phrases looked for in a role's O*NET alternate titles, as whole words ("law" does not
+   * match "lawn"); a trailing * matches any ending ("paralegal*", "purchas*").
+   */
   keywords: z.array(text).min(1),
 });
 
@@ -92,7 +119,7 @@ export const QuizFileSchema = z.strictObject({
   title: text,
   /** Shown before the first question. */
   intro: text,
-  themes: z.record(slug, ThemeSchema).default({}),
+  titles: z.record(slug, TitleGroupSchema).default({}),
   questions: z.array(QuestionSchema).min(1),
 });
 
@@ -100,6 +127,7 @@ export type Weights = z.infer<typeof WeightsSchema>;
 export type Choice = z.infer<typeof ChoiceSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type RatingQuestion = z.infer<typeof RatingQuestionSchema>;
-export type Theme = z.infer<typeof ThemeSchema>;
+export type TitleGroup = z.infer<typeof TitleGroupSchema>;
+export type Requirement = z.infer<typeof RequirementSchema>;
 export type Quiz = z.infer<typeof QuizFileSchema>;
 export type InterestArea = (typeof INTEREST_AREAS)[number];

@@ -3,7 +3,14 @@
  * schemas that define them.
  */
 import { headlineSalary } from '../model/catalog.js';
-import { reasons, type Answers, type Contribution, type RankedRole } from '../core/quiz.js';
+import {
+  because,
+  reasons,
+  type Answers,
+  type Contribution,
+  type QuizResult,
+  type RankedRole,
+} from '../core/quiz.js';
 import type { Quiz } from '../model/quiz-schema.js';
 import { RATING_MAX, RATING_MIN, SKIP } from '../model/quiz-constants.js';
 import type { QuizQuestionsData, QuizResultData } from '../core/output.js';
@@ -25,22 +32,54 @@ function hang(text: string, width: number, indent: string): string {
 function whyLines(ctx: RenderContext, c: Contribution): string[] {
   const { theme, width } = ctx;
   const indent = ' '.repeat(10);
-  const head = `${c.question} → ${c.answer}`;
-  const matched = c.parts
-    .filter((p) => p.points > 0)
-    .slice(0, 2)
-    .map((p) => `${p.label} (${p.roleValue})`)
-    .join(', ');
-  const lines = [`   ${theme.good(signed(c.points).padStart(5))}  ${hang(head, width, indent)}`];
-  if (matched) lines.push(theme.dim(`${indent}${hang(`matched: ${matched}`, width, indent)}`));
+  const lines = [
+    `   ${theme.good(signed(c.points).padStart(5))}  ${hang(c.question, width, indent)}`,
+  ];
+  lines.push(theme.dim(`${indent}${hang(because(c), width, indent)}`));
   return lines;
 }
 
-/** The result screen: the top roles with score, why, median pay and where to read more. */
-export function renderQuizResult(ctx: RenderContext, ranked: RankedRole[]): string {
-  ranked = cleanDeep(ranked);
+/** Said when no answer says anything about any role. */
+export const NOTHING_TO_MATCH =
+  'You skipped every question, so there is nothing to match on and no role is ranked. ' +
+  'Answer at least one question (careers quiz), or browse every role: careers list.';
+
+/** How many roles a "ruled out" line names before "and N more". */
+const NAMED = 4;
+
+/** The requirements block: what was asked, and which roles each one ruled out. */
+function requirementLines(ctx: RenderContext, result: QuizResult): string[] {
   const { theme, width } = ctx;
+  if (result.requirements.length === 0) return [];
+  const out: string[] = [];
+  for (const req of result.requirements) {
+    const failing = result.ranked.filter((r) =>
+      r.unmet.some((u) => u.questionId === req.questionId && u.requirement === req.answer),
+    );
+    const names = failing.slice(0, NAMED).map((r) => clean(r.role.title));
+    const more = failing.length > NAMED ? `, and ${failing.length - NAMED} more` : '';
+    const ruled =
+      failing.length === 0
+        ? 'rules out no role'
+        : `rules out ${failing.length} role${failing.length === 1 ? '' : 's'}: ${names.join(', ')}${more}`;
+    out.push(`- ${hang(`"${req.answer}" (${req.text}) ${ruled}.`, width - 2, '  ')}`);
+  }
+  const head =
+    result.meeting === 0
+      ? theme.bad(
+          'No role meets all your requirements; the closest roles follow, each with what it misses.',
+        )
+      : `Your requirements (${result.meeting} of ${result.ranked.length} roles meet them all):`;
+  return [wrap(head, width), ...out, ''];
+}
+
+/** The result screen: the top roles with score, why, median pay and where to read more. */
+export function renderQuizResult(ctx: RenderContext, result: QuizResult): string {
+  const ranked = cleanDeep(result.ranked);
+  const { theme, width } = ctx;
+  if (result.nothingToMatch) return wrap(NOTHING_TO_MATCH, width) + '\n';
   const out: string[] = [theme.heading('Your best matches'), ''];
+  out.push(...requirementLines(ctx, { ...result, ranked }));
   for (const r of ranked.slice(0, TOP)) {
     out.push(
       `${theme.title(`${r.rank}. ${clean(r.role.title)}`)}  ${theme.accent(`${r.score}/100`)}`,
@@ -48,6 +87,10 @@ export function renderQuizResult(ctx: RenderContext, ranked: RankedRole[]): stri
     const salary = headlineSalary(r.role);
     if (salary?.median !== undefined)
       out.push(`   Median pay ${money(salary.median)} a year (US, ${clean(salary.period)})`);
+    for (const u of r.unmet)
+      out.push(
+        theme.bad(`   ${hang(`Misses "${u.requirement}": ${u.reason}`, width - 3, '     ')}`),
+      );
     const why = reasons(r);
     out.push(why.length > 0 ? '   Why:' : '   Why: none of your answers pointed here strongly.');
     for (const c of why) out.push(...whyLines(ctx, c));
@@ -59,8 +102,8 @@ export function renderQuizResult(ctx: RenderContext, ranked: RankedRole[]): stri
     theme.dim(
       wrap(
         'Scores run from 0 to 100: 50 is an average role for your answers, 100 the best fit on every answer. ' +
-          'Each "why" line shows how many points an answer added and what in the role data it matched. ' +
-          'All roles and every contribution: careers quiz --json.',
+          'Each "why" line shows how many points an answer added and the O*NET or BLS figure behind them. ' +
+          'All roles, every contribution and every role a requirement ruled out: careers quiz --json.',
         width,
       ),
     ),
@@ -115,24 +158,39 @@ export function renderQuestions(ctx: RenderContext, quiz: Quiz): string {
 }
 
 /** The result as data for --json (renderJson adds schemaVersion and currency). */
-export function quizResultJson(quiz: Quiz, answers: Answers, ranked: RankedRole[]): QuizResultData {
+export function quizResultJson(quiz: Quiz, answers: Answers, result: QuizResult): QuizResultData {
   return {
     quiz: quiz.title,
     answers,
-    results: ranked.map((r) => {
-      const salary = headlineSalary(r.role);
-      return {
-        rank: r.rank,
-        id: r.role.id,
-        title: r.role.title,
-        score: r.score,
-        medianSalary: salary?.median ?? null,
-        salaryPeriod: salary?.median !== undefined ? salary.period : null,
-        why: reasons(r).map((c) => c.questionId),
-        command: `careers show ${r.role.id}`,
-        contributions: r.contributions,
-      };
-    }),
+    note: result.nothingToMatch
+      ? NOTHING_TO_MATCH
+      : result.meeting === 0 && result.requirements.length > 0
+        ? 'No role meets all your requirements; roles are ranked by score, each with what it misses.'
+        : null,
+    requirements: result.requirements.map((r) => ({
+      questionId: r.questionId,
+      answer: r.answer,
+      text: r.text,
+    })),
+    meeting: result.meeting,
+    results: result.nothingToMatch ? [] : result.ranked.map((r) => resultJson(r)),
+  };
+}
+
+function resultJson(r: RankedRole): QuizResultData['results'][number] {
+  const salary = headlineSalary(r.role);
+  return {
+    rank: r.rank,
+    id: r.role.id,
+    title: r.role.title,
+    score: r.score,
+    medianSalary: salary?.median ?? null,
+    salaryPeriod: salary?.median !== undefined ? salary.period : null,
+    meetsRequirements: r.unmet.length === 0,
+    unmet: r.unmet,
+    why: reasons(r).map((c) => c.questionId),
+    command: `careers show ${r.role.id}`,
+    contributions: r.contributions.map((c) => ({ ...c, because: because(c) })),
   };
 }
 
@@ -155,7 +213,12 @@ export function quizQuestionsJson(quiz: Quiz): QuizQuestionsData {
             type: q.type,
             text: q.text,
             ...(q.help ? { help: q.help } : {}),
-            choices: q.choices.map((c) => ({ id: c.id, label: c.label, weights: c.weights })),
+            choices: q.choices.map((c) => ({
+              id: c.id,
+              label: c.label,
+              weights: c.weights,
+              ...(c.requires ? { requires: c.requires } : {}),
+            })),
           },
     ),
   };

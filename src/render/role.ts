@@ -366,7 +366,8 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role, careerPath?: str
   if (role.howToBecome.length) {
     out.push(heading(ctx, 'How to become one'));
     role.howToBecome.forEach((s, i) =>
-      out.push(wrap(`${i + 1}. ${s.step}`, ctx.width).replace(/\n/g, '\n   ')),
+      // The hanging indent counts in the width (10. and up hang one further).
+      out.push(wrapStyled([[s.step]], ctx.width, `${i + 1}. `, ' '.repeat(`${i + 1}. `.length))),
     );
   }
   if (role.certifications.length) {

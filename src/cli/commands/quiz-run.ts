@@ -4,7 +4,7 @@
  * an answers file or to save answers, and inquirer only for interactive runs.
  */
 import { existsSync } from 'node:fs';
-import { scoreQuiz, type Answers } from '../../core/quiz.js';
+import { rankQuiz, type Answers } from '../../core/quiz.js';
 import { askQuiz } from '../../prompts/quiz-flow.js';
 import {
   quizQuestionsJson,
@@ -67,7 +67,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
     // The answers file is the output; the ranking goes to the terminal, on stderr.
     const { answersText } = await import('./quiz-files.js');
     ctx.io.stdout(answersText(quiz, answers));
-    ctx.io.stderr(renderQuizResult(ctx.renderContext, scoreQuiz(quiz, answers, catalog.roles)));
+    ctx.io.stderr(renderQuizResult(ctx.renderContext, rankQuiz(quiz, answers, catalog.roles)));
     return ExitCode.ok;
   }
   if (opts.save !== undefined) {
@@ -77,10 +77,10 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
       `careers: answers saved to ${clean(opts.save)} (replay: careers quiz --answers ${clean(opts.save)})`,
     );
   }
-  const ranked = scoreQuiz(quiz, answers, catalog.roles);
+  const result = rankQuiz(quiz, answers, catalog.roles);
   ctx.print(
-    () => renderQuizResult(ctx.renderContext, ranked),
-    () => quizResultJson(quiz, answers, ranked),
+    () => renderQuizResult(ctx.renderContext, result),
+    () => quizResultJson(quiz, answers, result),
   );
   return ExitCode.ok;
 }
