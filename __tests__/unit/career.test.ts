@@ -1,9 +1,12 @@
 import { loadCatalog } from '../../src/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { loadPaths } from '../../src/data/career-steps.js';
-import { pathFor } from '../../src/core/career-steps.js';
+import { describeStep, pathFor, stepKind } from '../../src/core/career-steps.js';
+import { PLAIN } from '../../src/render/theme.js';
+import { renderPath } from '../../src/render/career.js';
+import { signedMoney } from '../../src/text.js';
 import { findCycle } from '../../src/data/career-steps.js';
-import { computeGap, similarRoles } from '../../src/core/career.js';
+import { computeGap, nameWords, sameProduct, similarRoles } from '../../src/core/career.js';
 import { headlineSalary } from '../../src/model/catalog.js';
 import {
   ASCII,
@@ -46,6 +49,26 @@ describe('career steps', () => {
         (headlineSalary(role('data-entry-keyer'))?.median ?? 0),
     );
     expect([first?.zoneFrom, first?.zoneTo]).toEqual([2, 2]);
+  });
+
+  test('no pay cut is labelled a step up, over every step (rendered too)', () => {
+    const views = steps.map((s) => describeStep(catalog, s));
+    const median = (id: string) => headlineSalary(role(id))?.median;
+    const cuts = views.filter((v) => v.payChange !== null && v.payChange < 0);
+    for (const v of views) {
+      const k = stepKind(v, median(v.from));
+      if (v.payChange !== null && v.payChange < 0) expect(k.kind).not.toBe('step up');
+      if (k.kind === 'step up') expect(v.payChange).toBeGreaterThan(0);
+      if (k.kind === 'trade-off') expect(k.why).toMatch(/^pays less/);
+    }
+    const ctx = { theme: PLAIN, width: 200 };
+    for (const v of cuts) {
+      const text = renderPath(ctx, catalog, pathFor(catalog, steps, v.from));
+      const line = text.split('\n').find((l) => l.includes(`${signedMoney(v.payChange)} median`));
+      expect(line).toMatch(/trade-off|lateral/);
+      expect(line).not.toMatch(/step up/);
+    }
+    console.log(`path: ${views.length} steps checked, ${cuts.length} pay cuts`);
   });
 
   test('findCycle finds a loop and returns nothing for a ladder', () => {
@@ -117,6 +140,74 @@ describe('gap', () => {
   test('first three things come from the same numbers', () => {
     expect(gap.firstThree).toHaveLength(3);
     expect(gap.firstThree[0]).toContain(gap.skills[0]!.name);
+  });
+});
+
+describe('gap: first three things to learn', () => {
+  const itemName = (text: string) => text.replace(/ \(.*$/s, '');
+  const pairs = catalog.roles.flatMap((a) =>
+    catalog.roles.filter((b) => b.id !== a.id).map((b) => [a, b] as const),
+  );
+  const stepPairs = steps.map((s) => [role(s.from), role(s.to)] as const);
+
+  test('names are normalised: vendor prefixes and "software" do not make a new product', () => {
+    expect(sameProduct('QuickBooks', 'Intuit QuickBooks')).toBe(true);
+    expect(sameProduct('Microsoft Excel', 'excel')).toBe(true);
+    expect(sameProduct('Microsoft Excel', 'Microsoft Word')).toBe(false);
+    expect([...nameWords('SAP Software, Inc.')]).toEqual(['sap']);
+  });
+
+  test.each([
+    ['every career step', stepPairs],
+    ['every role pair', pairs],
+  ])('%s: never something the role already lists, never an item twice', (_, list) => {
+    expect(list.length).toBeGreaterThan(0);
+    const bad: string[] = [];
+    for (const [a, b] of list) {
+      const gap = computeGap(a, b, catalog);
+      const names = gap.firstThree.map(itemName);
+      const known = [...a.software, ...a.tools, ...a.certifications].map((t) => t.name);
+      const skillNames = new Set(b.skills.map((s) => s.name));
+      for (const n of names)
+        if (!skillNames.has(n) && known.some((k) => sameProduct(k, n)))
+          bad.push(`${a.id}→${b.id}: already uses ${n}`);
+      const skillLevel = new Map(a.skills.map((s) => [s.name, s.importance ?? 0]));
+      for (const s of b.skills)
+        if (names.includes(s.name) && (skillLevel.get(s.name) ?? 0) >= (s.importance ?? 0))
+          bad.push(`${a.id}→${b.id}: ${s.name} does not rise`);
+      const keys = names.map((n) => [...nameWords(n)].sort().join(' '));
+      if (new Set(keys).size !== keys.length) bad.push(`${a.id}→${b.id}: repeats ${names}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('software is ranked by weight in the target role, not alphabetically', () => {
+    // Over every step, the software proposed is the heaviest item the gap lists.
+    let checked = 0;
+    for (const [a, b] of stepPairs) {
+      const gap = computeGap(a, b, catalog);
+      const proposed = gap.firstThree.map(itemName);
+      const picked = gap.software.filter((t) => proposed.includes(t.name));
+      if (!picked.length) continue;
+      checked++;
+      const heaviest = Math.max(...gap.software.map((t) => t.weight));
+      expect(Math.max(...picked.map((t) => t.weight))).toBe(heaviest);
+    }
+    expect(checked).toBeGreaterThan(steps.length / 2);
+  });
+
+  test('an item in a category the person already uses weighs less than one new to them', () => {
+    const target = catalog.roles.find((r) => new Set(r.software.map((t) => t.category)).size > 3)!;
+    const [c1] = [...new Set(target.software.map((t) => t.category))];
+    const item = target.software.find((t) => t.category === c1)!;
+    const fresh = computeGap({ ...target, id: 'x', software: [] }, target).software;
+    const equiv = computeGap(
+      { ...target, id: 'x', software: [{ ...item, name: 'Some Other Product Zz' }] },
+      target,
+    ).software;
+    const w = (l: typeof fresh) => l.find((t) => t.name === item.name)?.weight ?? -1;
+    expect(w(equiv)).toBeGreaterThan(0);
+    expect(w(equiv)).toBeLessThan(w(fresh));
   });
 });
 

@@ -23,6 +23,42 @@ export interface PathView {
   ladders: StepView[][];
 }
 
+export interface StepKind {
+  kind: 'step up' | 'lateral' | 'trade-off';
+  /** Why, in a few words, e.g. "pays less for a role that needs more preparation". */
+  why: string;
+}
+
+/** A move within 2% of the current median is lateral: the same pay, give or take. */
+const LATERAL_SHARE = 0.02;
+
+/**
+ * What kind of move a step is, from its pay and job-zone change: a step up pays more; a step that
+ * pays less is a trade-off (for more preparation, the same level or less), never a step up.
+ */
+export function stepKind(view: StepView, fromMedian: number | undefined): StepKind {
+  const { payChange, zoneFrom, zoneTo } = view;
+  const zoneUp = zoneFrom !== null && zoneTo !== null && zoneTo > zoneFrom;
+  const zoneDown = zoneFrom !== null && zoneTo !== null && zoneTo < zoneFrom;
+  if (payChange === null) return { kind: 'lateral', why: 'no median pay to compare' };
+  const near = fromMedian ? Math.abs(payChange) <= fromMedian * LATERAL_SHARE : payChange === 0;
+  if (near)
+    return {
+      kind: 'lateral',
+      why: zoneUp ? 'about the same pay, more preparation' : 'about the same pay',
+    };
+  if (payChange > 0)
+    return { kind: 'step up', why: zoneDown ? 'pays more, with less preparation' : 'pays more' };
+  return {
+    kind: 'trade-off',
+    why: zoneUp
+      ? 'pays less, for a role that needs more preparation'
+      : zoneDown
+        ? 'pays less, for a role that needs less preparation'
+        : 'pays less, for different work at the same level',
+  };
+}
+
 /** The pay and job-zone change of one step. */
 export function describeStep(catalog: Catalog, step: Step): StepView {
   const from = catalog.byId.get(step.from);

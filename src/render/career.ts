@@ -3,7 +3,7 @@
  */
 import { headlineSalary, type Catalog } from '../model/catalog.js';
 import type { Gap, Similarity } from '../core/career.js';
-import type { PathView, StepView } from '../core/career-steps.js';
+import { stepKind, type PathView, type StepView } from '../core/career-steps.js';
 import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
 import { clean, cleanDeep, money, signedMoney, wrap, wrapStyled } from '../text.js';
@@ -29,9 +29,15 @@ function stepLine(
   indent: string,
   arrow: string,
 ): string {
-  const change = `${signedMoney(s.payChange)}, zone ${zone(s.zoneFrom)}${glyphs(ctx).arrow}${zone(s.zoneTo)}`;
+  const from = catalog.byId.get(s.from);
+  const kind = stepKind(s, from ? headlineSalary(from)?.median : undefined);
+  const change = `${signedMoney(s.payChange)} median, zone ${zone(s.zoneFrom)}${glyphs(ctx).arrow}${zone(s.zoneTo)}`;
   return wrapStyled(
-    [[title(catalog, s.to), ctx.theme.title], [pay(catalog, s.to)], [`(${change})`, ctx.theme.dim]],
+    [
+      [title(catalog, s.to), ctx.theme.title],
+      [pay(catalog, s.to)],
+      [`(${change}: ${kind.kind}, ${kind.why})`, ctx.theme.dim],
+    ],
     ctx.width,
     `${indent}${arrow} `,
     `${indent}${' '.repeat(arrow.length + 1)}`,

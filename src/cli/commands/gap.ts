@@ -25,10 +25,16 @@ export default defineCommand({
   run(ctx, [from, to]: [string, string]) {
     const a = resolveRole(ctx.index(), from);
     const b = resolveRole(ctx.index(), to);
-    const gap = computeGap(a, b);
+    const gap = computeGap(a, b, ctx.catalog());
     ctx.print(
       () => renderGap(ctx.renderContext, ctx.catalog(), gap),
-      (): GapData => ({ gap }),
+      (): GapData => ({
+        // The --json shape keeps name, category and hot for each item (schema version 2).
+        gap: {
+          ...gap,
+          software: gap.software.map(({ name, category, hot }) => ({ name, category, hot })),
+        },
+      }),
     );
     return ExitCode.ok;
   },

@@ -3,7 +3,7 @@
  * IDF), which roles it scores in full (in big catalogs only the MAX_CANDIDATES with the best
  * cheap pre-score), and the entries of those roles holding a matching word.
  */
-import { FIELD_NAMES, FIELD_SHIFT, find, type WordIndex } from '../word-index.js';
+import { FIELD_NAMES, FIELD_SHIFT, find, stem, type WordIndex } from '../word-index.js';
 import { FIELD_WEIGHTS, KEYWORD_FIELD, type SearchIndex, type TokenRoles } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 
@@ -22,6 +22,25 @@ export const NAME_FIELDS = new Set(
 );
 /** How much software and tool matches count for a query that reads as a job title. */
 const TITLE_QUERY_TOOL_FACTOR = 0.6;
+
+/** How many roles have a word (as typed or by stem) in their names (or only in one field). */
+export function namedRoleCount(index: SearchIndex, token: string, only?: number): number {
+  const tables = index.tables();
+  const roles = new Set<number>();
+  const words = [find(tables.words, token)];
+  const s = find(tables.stems, stem(token));
+  if (s >= 0) words.push(...tables.stemWords.get(s));
+  for (const w of words) {
+    if (w < 0) continue;
+    const triples = tables.wordEntries.get(w);
+    for (let i = 0; i < triples.length; i += 3) {
+      const field = Math.floor((triples[i + 2] as number) / FIELD_SHIFT);
+      if (only === undefined ? NAME_FIELDS.has(field) : field === only)
+        roles.add(triples[i] as number);
+    }
+  }
+  return roles.size;
+}
 
 /** The roles a query word touches, from the word → roles lists of its similar words. */
 function tokenRoles(index: SearchIndex, token: string): TokenRoles {
@@ -81,6 +100,8 @@ export interface QueryReading {
   candidates: number[];
   /** Factor on software and tool matches: below 1 when the query reads as a job title. */
   toolFactor: number;
+  /** Each word's rarity among the roles' names only (IDF), for the title-neighbours vote. */
+  nameWeights: number[];
 }
 
 /** Weighs the words of one reading of the query and picks the roles to score in full. */
@@ -122,7 +143,12 @@ export function planReading(
       cheap[r] = (cheap[r] as number) + (sims[i] as number) * weight;
     }
   }
+  const nameWeights = tokens.map((token, t) => {
+    const df = namedRoleCount(index, token);
+    return df ? Math.log(1 + n / df) : (weights[t] as number);
+  });
   return {
+    nameWeights,
     words: tokens.map((token) => position.get(token) as number),
     weights,
     totalWeight,

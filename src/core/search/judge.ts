@@ -3,10 +3,10 @@
  * "clerk", "operator"), and whether the query names a job outside the catalogue (core/scope.ts)
  * rather than a back office one.
  */
-import { FIELD_SHIFT, find, stem } from '../word-index.js';
+import { FIELD_SHIFT } from '../word-index.js';
 import { outOfScope, type Occupation } from '../scope.js';
 import type { SearchIndex } from './index.js';
-import { NAME_FIELDS, TITLE_FIELD } from './candidates.js';
+import { NAME_FIELDS, TITLE_FIELD, namedRoleCount } from './candidates.js';
 import { similarWords } from './typos.js';
 
 /** A query word is generic when this many roles (or this share of them) name it. */
@@ -19,25 +19,6 @@ export const GENERIC_SHARE = 0.08;
 export function generic(index: SearchIndex, token: string): boolean {
   const roles = namedRoleCount(index, token);
   return roles >= GENERIC_MIN_ROLES && roles >= GENERIC_SHARE * index.catalog.size;
-}
-
-/** How many roles have a word (as typed or by stem) in their names (or only in one field). */
-function namedRoleCount(index: SearchIndex, token: string, only?: number): number {
-  const tables = index.tables();
-  const roles = new Set<number>();
-  const words = [find(tables.words, token)];
-  const s = find(tables.stems, stem(token));
-  if (s >= 0) words.push(...tables.stemWords.get(s));
-  for (const w of words) {
-    if (w < 0) continue;
-    const triples = tables.wordEntries.get(w);
-    for (let i = 0; i < triples.length; i += 3) {
-      const field = Math.floor((triples[i + 2] as number) / FIELD_SHIFT);
-      if (only === undefined ? NAME_FIELDS.has(field) : field === only)
-        roles.add(triples[i] as number);
-    }
-  }
-  return roles.size;
 }
 
 /**

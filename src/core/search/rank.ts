@@ -55,7 +55,7 @@ import { parseQuery } from '../qualifiers.js';
  * Title neighbours: a held-out or new title is best judged by how many of a role's names look
  * like it, not by its single closest name ("Payroll Analyst" resembles many payroll titles of
  * the payroll clerk, one of the benefits specialist). Each name of a role that matches the query
- * gets its IDF-weighted cosine with the query; the role's best NEIGHBOURS cosines, each worth
+ * gets its cosine with the query, words weighted by their rarity among the roles' names (IDF); the role's best NEIGHBOURS cosines, each worth
  * NEIGHBOUR_DECAY of the one before, add up to its vote, and a role's score keeps
  * 1 - NEIGHBOUR_SHARE of itself plus NEIGHBOUR_SHARE in proportion to its vote over the best
  * vote of the reading (so the best-supported role keeps its score). A one-word query is left as
@@ -106,8 +106,9 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
   const row = new Float64Array(T);
   // The cosine of each matching name of each role with the query (see NEIGHBOURS).
   const cosines = new Map<number, number[]>();
+  const nw = reading.nameWeights;
   let queryNorm = 0;
-  for (let t = 0; t < T; t++) queryNorm += (weights[t] as number) ** 2;
+  for (let t = 0; t < T; t++) queryNorm += (nw[t] as number) ** 2;
   queryNorm = Math.sqrt(queryNorm);
   // The IDF weight of a word of a name that is not in the query: its rarity is not at hand.
   const otherWord = Math.log(1 + m.n / OTHER_WORD_ROLES);
@@ -143,7 +144,7 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
         for (let t = 0; t < T; t++) {
           const sim = row[t] as number;
           if (sim === 0) continue;
-          const w2 = (weights[t] as number) ** 2;
+          const w2 = (nw[t] as number) ** 2;
           dot += sim * w2;
           norm += w2;
         }
