@@ -6,6 +6,9 @@
  *
  * An "entry" is one searchable text of a role (its title, an alias, a skill…); entries keep the
  * order of entryTexts(), so a role's entry number indexes that list.
+ *
+ * (Over 400 lines: the word tables and the role-names table share the normalising, hashing and
+ * list-building code here. The names table, the second half, is the part to move out first.)
  */
 import type { Role } from '../model/schema.js';
 import { DataError } from '../errors.js';
@@ -160,8 +163,6 @@ export interface WordIndex {
   readonly wordEntries: Lists;
   /** For each word, the words Fuse.js matches to it as typos (search.ts typoLists), if stored. */
   readonly typos?: Lists;
-  /** Drops lists kept after reading them from a file, if any (benchmarks measure cold reads). */
-  forget?(): void;
 }
 
 /** The word tables as plain data: what a file stores. */

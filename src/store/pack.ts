@@ -380,7 +380,6 @@ export function readPack(
             return list;
           },
         } satisfies Lists,
-        forget: () => seen.clear(),
         /** Every list of the table, with one read (for loading all roles). */
         all: (): Uint8Array[] => {
           const { start } = locate();
@@ -472,8 +471,6 @@ export function readPack(
         namedRoles: namedRoles.lists,
         wordEntries: wordEntries.lists,
         typos: header.sections['typos:start'] ? typos.lists : undefined,
-        forget: () =>
-          [stemWords, wordRoles, namedRoles, wordEntries, typos].forEach((t) => t.forget()),
       },
       names: table('names').lists,
       quiz: () => (header.sections.quiz ? parsed<Quiz>('quiz') : undefined),
