@@ -55,12 +55,22 @@ describe('careers quiz, scripted (no TTY)', () => {
     expect(r.stdout.match(/careers show [a-z-]+/g)).toHaveLength(3);
   });
 
-  test('a missing, unknown or out-of-range answer: exit 2, one line naming the question', () => {
+  test('a question left out of the answers file counts as skipped, said in one line on stderr', () => {
     const missing = { ...example };
     delete missing.analysis;
-    const dir = tempDir({ 'missing.yaml': JSON.stringify(missing) });
+    const file = join(tempDir({ 'missing.yaml': JSON.stringify(missing) }), 'missing.yaml');
+    const r = run(['quiz', '--answers', file, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `careers: ${file}: 1 question not answered (analysis), counted as skipped\n`,
+    );
+    const result = JSON.parse(r.stdout) as { answers: Record<string, unknown> };
+    expect(result.answers.analysis).toBeNull();
+    expect(Object.keys(result.answers)).toEqual(Object.keys(example));
+  });
+
+  test('an unknown or out-of-range answer: exit 2, one line naming the question', () => {
     const cases: Array<[string, RegExp]> = [
-      [join(dir, 'missing.yaml'), /question "analysis": no answer/],
       [withAnswers({ day: 'juggling' }), /question "day": "juggling" is not a choice/],
       [withAnswers({ reconcile: 9 }), /question "reconcile": 9 is not a rating from 1 to 5/],
       [withAnswers({ favourite: 'blue' }), /unknown question "favourite"/],

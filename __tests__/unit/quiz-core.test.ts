@@ -98,6 +98,7 @@ describe('checkAnswers / parseAnswers', () => {
     expect(checkAnswers(quiz, { day: 'figures', sums: 5, like: ['a', 'b', 'a'] })).toEqual({
       answers: { day: 'figures', sums: 5, like: ['a', 'b'] },
       problems: [],
+      missing: [],
     });
     expect(checkAnswers(quiz, { day: 'skip', sums: null, like: 'b' }).answers).toEqual({
       day: null,
@@ -106,13 +107,12 @@ describe('checkAnswers / parseAnswers', () => {
     });
   });
 
-  test('names the question of every missing, unknown or out-of-range answer', () => {
-    const { problems } = checkAnswers(quiz, { day: 'dancing', sums: 6, nope: 1 });
+  test('names the question of every unknown or out-of-range answer', () => {
+    const { problems } = checkAnswers(quiz, { day: 'dancing', sums: 6, nope: 1, like: 'a' });
     expect(problems).toEqual([
       'unknown question "nope" (see: careers quiz --questions)',
       'question "day": "dancing" is not a choice; choices: figures, people',
       'question "sums": 6 is not a rating from 1 to 5',
-      'question "like": no answer (give one, or "skip")',
     ]);
     expect(
       checkAnswers(quiz, { day: ['figures', 'people'], sums: 2.5, like: [] }).problems,
@@ -128,13 +128,31 @@ describe('checkAnswers / parseAnswers', () => {
       new UsageError('a.yaml: question "sums": 0 is not a rating from 1 to 5'),
     );
     try {
-      parseAnswers(quiz, {}, 'a.yaml');
+      parseAnswers(quiz, { day: 'x', sums: 9 }, 'a.yaml');
       throw new Error('expected a UsageError');
     } catch (err) {
       expect(err).toBeInstanceOf(UsageError);
-      expect((err as UsageError).message).toBe('a.yaml: 3 problems with the answers');
-      expect((err as UsageError).details).toHaveLength(3);
+      expect((err as UsageError).message).toBe('a.yaml: 2 problems with the answers');
+      expect((err as UsageError).details).toHaveLength(2);
     }
+  });
+
+  test('a question left out counts as skipped, and the caller is told which', () => {
+    expect(checkAnswers(quiz, { sums: 3 })).toEqual({
+      answers: { day: null, sums: 3, like: null },
+      problems: [],
+      missing: ['day', 'like'],
+    });
+    const told: string[][] = [];
+    expect(parseAnswers(quiz, { day: 'figures' }, 'a.yaml', (ids) => told.push(ids))).toEqual({
+      day: 'figures',
+      sums: null,
+      like: null,
+    });
+    expect(told).toEqual([['sums', 'like']]);
+    // Nothing left out: nothing to say.
+    parseAnswers(quiz, { day: 'skip', sums: 1, like: [] }, 'a.yaml', (ids) => told.push(ids));
+    expect(told).toHaveLength(1);
   });
 
   test('answersForFile writes skips as "skip" so the file replays', () => {

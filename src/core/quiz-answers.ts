@@ -21,13 +21,19 @@ export function answerText(q: Question, value: AnswerValue): string {
 }
 
 /** Turns raw answers (from YAML or JSON) into checked answers; every problem names its question. */
-export function checkAnswers(quiz: Quiz, input: unknown): { answers: Answers; problems: string[] } {
+export function checkAnswers(
+  quiz: Quiz,
+  input: unknown,
+): { answers: Answers; problems: string[]; missing: string[] } {
   const problems: string[] = [];
+  /** Questions the input leaves out: counted as skipped (the caller says so). */
+  const missing: string[] = [];
   const answers: Answers = {};
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       answers,
       problems: ['expected a mapping of question id to answer, e.g. "reconcile: 4"'],
+      missing,
     };
   }
   const given = input as Record<string, unknown>;
@@ -38,7 +44,8 @@ export function checkAnswers(quiz: Quiz, input: unknown): { answers: Answers; pr
   for (const q of quiz.questions) {
     const problem = (msg: string) => problems.push(`question "${q.id}": ${msg}`);
     if (!(q.id in given)) {
-      problem(`no answer (give one, or "${SKIP}")`);
+      answers[q.id] = null;
+      missing.push(q.id);
       continue;
     }
     const value = given[q.id];
@@ -73,18 +80,27 @@ export function checkAnswers(quiz: Quiz, input: unknown): { answers: Answers; pr
     const picked = [...new Set(list as string[])];
     answers[q.id] = q.type === 'single' ? (picked[0] as string) : picked;
   }
-  return { answers, problems };
+  return { answers, problems, missing };
 }
 
-/** Checked answers, or a UsageError naming every bad question (`where` prefixes the message). */
-export function parseAnswers(quiz: Quiz, input: unknown, where: string): Answers {
-  const { answers, problems } = checkAnswers(quiz, input);
+/**
+ * Checked answers, or a UsageError naming every bad question (`where` prefixes the message).
+ * Questions the input leaves out count as skipped; `onMissing` is told which (to say so).
+ */
+export function parseAnswers(
+  quiz: Quiz,
+  input: unknown,
+  where: string,
+  onMissing?: (ids: string[]) => void,
+): Answers {
+  const { answers, problems, missing } = checkAnswers(quiz, input);
   if (problems.length === 1) throw new UsageError(`${where}: ${problems[0] ?? ''}`);
   if (problems.length > 1)
     throw new UsageError(
       `${where}: ${problems.length} problems with the answers`,
       problems.map((p) => `  ${p}`),
     );
+  if (missing.length > 0) onMissing?.(missing);
   return answers;
 }
 

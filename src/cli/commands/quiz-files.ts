@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import type { Quiz } from '../../model/quiz-schema.js';
 import { answersForFile, parseAnswers, type Answers } from '../../core/quiz.js';
 import { writeFileAtomic } from '../../io/files.js';
+import { clean, plural } from '../../text.js';
 import {
   MAX_FILE_BYTES,
   decodeText,
@@ -16,11 +17,15 @@ import {
 } from '../../data/yaml.js';
 import { IoError, UsageError, formatProblem, type DataProblem } from '../../errors.js';
 
-/** Reads and checks an answers file (YAML or JSON); bad answers are usage errors. */
+/**
+ * Reads and checks an answers file (YAML or JSON); bad answers are usage errors. A question the
+ * file leaves out counts as skipped, and `note` gets one line saying which.
+ */
 export function readAnswers(
   quiz: Quiz,
   file: string,
   readStdin: (limit: number) => Uint8Array,
+  note: (line: string) => void,
 ): Answers {
   const where = file === '-' ? 'answers on stdin' : file;
   const problems: DataProblem[] = [];
@@ -45,7 +50,11 @@ export function readAnswers(
       first ? formatProblem(first) : `${where}: unreadable`,
       rest.map(formatProblem),
     );
-  return parseAnswers(quiz, data.value, where);
+  return parseAnswers(quiz, data.value, where, (ids) =>
+    note(
+      `careers: ${clean(where)}: ${plural(ids.length, 'question')} not answered (${ids.join(', ')}), counted as skipped`,
+    ),
+  );
 }
 
 /** Writes the answers as a replayable answers file (atomically; never over a file without force). */

@@ -54,7 +54,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps): 
   let answers: Answers;
   if (opts.answers !== undefined) {
     const { readAnswers } = await import('./quiz-files.js');
-    answers = readAnswers(quiz, opts.answers, deps.readStdin);
+    answers = readAnswers(quiz, opts.answers, deps.readStdin, (line) => ctx.note(line));
   } else {
     if (!deps.interactive())
       throw new UsageError(
