@@ -2,7 +2,7 @@
  * Quiz answers: their types, their wording, and checking raw answers (from a file or JSON)
  * against the questions. Pure functions.
  */
-import type { Question, Quiz } from '../model/quiz-schema.js';
+import type { Choice, Question, Quiz } from '../model/quiz-schema.js';
 import { RATING_MAX, RATING_MIN, SKIP } from '../model/quiz-constants.js';
 import { UsageError } from '../errors.js';
 
@@ -15,9 +15,15 @@ export type Answers = Record<string, AnswerValue>;
 export function answerText(q: Question, value: AnswerValue): string {
   if (value === null) return 'skipped';
   if (q.type === 'rating') return `${String(value)} of ${RATING_MAX}`;
-  const ids = Array.isArray(value) ? value : [value as string];
-  const labels = q.choices.filter((c) => ids.includes(c.id)).map((c) => c.label);
+  const labels = pickedChoices(q, value).map((c) => c.label);
   return labels.length > 0 ? labels.join('; ') : 'none';
+}
+
+/** The choices an answer picked: none for a skipped or a rating question. */
+export function pickedChoices(q: Question, value: AnswerValue): Choice[] {
+  if (value === null || q.type === 'rating') return [];
+  const ids = Array.isArray(value) ? value : [value as string];
+  return q.choices.filter((c) => ids.includes(c.id));
 }
 
 /** Turns raw answers (from YAML or JSON) into checked answers; every problem names its question. */

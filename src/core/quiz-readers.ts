@@ -9,6 +9,7 @@ import type { Quiz, Weights } from '../model/quiz-schema.js';
 import type { INTEREST_AREAS } from '../model/quiz-constants.js';
 import { headlineSalary } from '../model/catalog.js';
 import { money } from '../text.js';
+import { normalize } from './word-index.js';
 
 /** A role attribute a weight refers to. */
 export interface Attribute {
@@ -28,22 +29,18 @@ export interface Reading {
 
 export type Reader = (role: Role) => Reading | undefined;
 
-const fixed = (n: number) => String(Math.round(n * 100) / 100);
+/** A rating with at most two decimals, as the quiz shows it ("3.38", "4"). */
+export const fixed = (n: number) => String(Math.round(n * 100) / 100);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Lower-case words of a title with single spaces around them, for whole-word look-ups. */
-function words(title: string): string {
-  return ` ${title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
-}
+/** A title's normalised words with single spaces around them, for whole-word look-ups. */
+const spaced = (title: string) => ` ${normalize(title)} `;
 
 /** True when a keyword ("law", "front desk", "paralegal*") occurs in the title as whole words. */
 export function titleMatches(title: string, keyword: string): boolean {
   const prefix = keyword.endsWith('*');
-  const k = words(prefix ? keyword.slice(0, -1) : keyword).trimEnd();
-  return words(title).includes(prefix ? k : `${k} `);
+  const k = spaced(prefix ? keyword.slice(0, -1) : keyword).trimEnd();
+  return spaced(title).includes(prefix ? k : `${k} `);
 }
 
 const matched = new WeakMap<Role, Map<string, string[]>>();
@@ -72,6 +69,17 @@ export function degreeShare(role: Role): number | undefined {
 /** How far a share of titles counts: half the titles or more is as strong as it gets. */
 const TITLE_SHARE_FULL = 0.5;
 
+/** A reading of an O*NET importance rating (1–5); `missing` says why a role has none. */
+function importance(label: string, imp: number | undefined, missing: string): Reading {
+  return imp === undefined
+    ? { value: 0, shown: missing, fact: `O*NET ${label} is ${missing}` }
+    : {
+        value: (imp - 1) / 4,
+        shown: `${fixed(imp)} of 5`,
+        fact: `O*NET ${label} is ${fixed(imp)} of 5`,
+      };
+}
+
 /** Builds the function that reads one attribute from a role, with its label. */
 export function reader(
   quiz: Quiz,
@@ -80,37 +88,29 @@ export function reader(
 ): { label: string; read: Reader } {
   const { kind, name } = attr;
   switch (kind) {
-    case 'skills':
+    case 'skills': {
+      const label = `${name} skill`;
       return {
-        label: `${name} skill`,
+        label,
         read: (role) => {
           // Role files list the skills O*NET rates 3 or more; a role without any has no data.
           if (!role.skills.some((s) => s.importance !== undefined)) return undefined;
           const imp = role.skills.find((s) => s.name === name)?.importance;
-          return imp === undefined
-            ? { value: 0, shown: 'under 3 of 5', fact: `O*NET ${name} skill is under 3 of 5` }
-            : {
-                value: (imp - 1) / 4,
-                shown: `${fixed(imp)} of 5`,
-                fact: `O*NET ${name} skill is ${fixed(imp)} of 5`,
-              };
+          return importance(label, imp, 'under 3 of 5');
         },
       };
-    case 'workStyles':
+    }
+    case 'workStyles': {
+      const label = `${name} work style`;
       return {
-        label: `${name} work style`,
+        label,
         read: (role) => {
           if (role.workStyles.length === 0) return undefined;
           const imp = role.workStyles.find((w) => w.name === name)?.importance;
-          return imp === undefined
-            ? { value: 0, shown: 'not rated', fact: `O*NET ${name} work style is not rated` }
-            : {
-                value: (imp - 1) / 4,
-                shown: `${fixed(imp)} of 5`,
-                fact: `O*NET ${name} work style is ${fixed(imp)} of 5`,
-              };
+          return importance(label, imp, 'not rated');
         },
       };
+    }
     case 'interests':
       return {
         label: `${capital(name)} interest`,

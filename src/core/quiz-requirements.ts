@@ -7,11 +7,11 @@
  * cannot be said to meet it.
  */
 import type { Role } from '../model/schema.js';
-import type { Question, Quiz, Requirement } from '../model/quiz-schema.js';
+import type { Quiz, Requirement } from '../model/quiz-schema.js';
 import { headlineSalary } from '../model/catalog.js';
 import { money } from '../text.js';
-import { degreeShare, titlesMatching } from './quiz-readers.js';
-import type { AnswerValue, Answers } from './quiz-answers.js';
+import { degreeShare, fixed, titlesMatching } from './quiz-readers.js';
+import { pickedChoices, type Answers } from './quiz-answers.js';
 
 /** One requirement an answer states. */
 export interface StatedRequirement {
@@ -29,8 +29,6 @@ export interface Unmet {
   requirement: string;
   reason: string;
 }
-
-const fixed = (n: number) => String(Math.round(n * 100) / 100);
 
 /** What a requirement asks, in words. */
 export function requirementText(quiz: Quiz, r: Requirement): string {
@@ -52,10 +50,7 @@ export function requirementText(quiz: Quiz, r: Requirement): string {
 export function statedRequirements(quiz: Quiz, answers: Answers): StatedRequirement[] {
   const out: StatedRequirement[] = [];
   for (const q of quiz.questions) {
-    const value: AnswerValue = answers[q.id] ?? null;
-    if (value === null || q.type === 'rating') continue;
-    const ids = Array.isArray(value) ? value : [value as string];
-    for (const c of choicesOf(q, ids)) {
+    for (const c of pickedChoices(q, answers[q.id] ?? null)) {
       if (c.requires)
         out.push({
           questionId: q.id,
@@ -66,10 +61,6 @@ export function statedRequirements(quiz: Quiz, answers: Answers): StatedRequirem
     }
   }
   return out;
-}
-
-function choicesOf(q: Exclude<Question, { type: 'rating' }>, ids: string[]) {
-  return q.choices.filter((c) => ids.includes(c.id));
 }
 
 /** Why a role fails one requirement, or undefined when it meets it. */

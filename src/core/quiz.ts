@@ -23,7 +23,7 @@
 import type { Role } from '../model/schema.js';
 import type { Question, Quiz, Weights } from '../model/quiz-schema.js';
 import { RATING_MAX, RATING_MIN } from '../model/quiz-constants.js';
-import { answerText, type AnswerValue, type Answers } from './quiz-answers.js';
+import { answerText, pickedChoices, type AnswerValue, type Answers } from './quiz-answers.js';
 import { reader, type Attribute, type Reading } from './quiz-readers.js';
 import {
   statedRequirements,
@@ -131,8 +131,7 @@ function answerWeights(q: Question, value: AnswerValue): Array<Attribute & { wei
     const factor = ((value as number) - mid) / ((RATING_MAX - RATING_MIN) / 2);
     return weightList(q.weights).map((w) => ({ ...w, weight: w.weight * factor }));
   }
-  const ids = Array.isArray(value) ? value : [value as string];
-  return q.choices.filter((c) => ids.includes(c.id)).flatMap((c) => weightList(c.weights));
+  return pickedChoices(q, value).flatMap((c) => weightList(c.weights));
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { Quiz } from '../../model/quiz-schema.js';
 import { answersForFile, parseAnswers, type Answers } from '../../core/quiz.js';
 import { writeFileAtomic } from '../../io/files.js';
-import { clean, plural } from '../../text.js';
+import { plural } from '../../text.js';
 import {
   MAX_FILE_BYTES,
   decodeText,
@@ -19,7 +19,8 @@ import { IoError, UsageError, formatProblem, type DataProblem } from '../../erro
 
 /**
  * Reads and checks an answers file (YAML or JSON); bad answers are usage errors. A question the
- * file leaves out counts as skipped, and `note` gets one line saying which.
+ * file leaves out counts as skipped, and `note` gets one line saying which (it cleans the line
+ * for the terminal, as Context.note does).
  */
 export function readAnswers(
   quiz: Quiz,
@@ -52,7 +53,7 @@ export function readAnswers(
     );
   return parseAnswers(quiz, data.value, where, (ids) =>
     note(
-      `careers: ${clean(where)}: ${plural(ids.length, 'question')} not answered (${ids.join(', ')}), counted as skipped`,
+      `careers: ${where}: ${plural(ids.length, 'question')} not answered (${ids.join(', ')}), counted as skipped`,
     ),
   );
 }
