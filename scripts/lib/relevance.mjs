@@ -50,14 +50,14 @@ function titleLists(role) {
  * none, its aliases.
  */
 /** @param {Role} role @returns {string[]} */
-export function foldTitles(role) {
+function foldTitles(role) {
   const lists = titleLists(role);
   return lists.length ? lists.flatMap(([, l]) => l) : role.aliases;
 }
 
 /** The fold (0 to k - 1) a title falls in: by its normalised text, the same in every role. */
 /** @param {string} title @param {number} k */
-export function foldOf(title, k) {
+function foldOf(title, k) {
   return hashName(normalize(title)) % k;
 }
 
