@@ -113,7 +113,9 @@ function inTerminal(args: string[], env: Record<string, string> = {}, size = 'ro
       `#!/bin/sh\ntrap 'echo pager-saw-ctrl-c; exit 0' INT\necho pager-ready\ncat > /dev/null\nwhile :; do sleep 0.05; done\n`,
     );
     chmodSync(trapping, 0o755);
-    const command = `stty rows 24 cols 80; PAGER=${quote(trapping)} ${quote(process.execPath)} ${quote(BIN)} show 'data entry'; echo "exit=$?"`;
+    // The shell around careers waits for it as an interactive one would: a `sh -c` without a
+    // trap dies of the Ctrl-C itself (dash does; bash waits), whatever careers does.
+    const command = `trap : INT; stty rows 24 cols 80; PAGER=${quote(trapping)} ${quote(process.execPath)} ${quote(BIN)} show 'data entry'; echo "exit=$?"`;
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' },

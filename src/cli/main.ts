@@ -23,7 +23,7 @@ import { cwdGoneMessage, describeError } from '../io/fs-errors.js';
 import { clean, displayWidth, wrapStyled } from '../text.js';
 import { asciiOnly } from '../render/charts.js';
 import { toAscii } from '../render/ascii.js';
-import { overflows, page, pagerCommand, pagerRunning, stopPager } from '../io/pager.js';
+import { overflows, page, pagerCommand, pagerOwnsCtrlC, stopPager } from '../io/pager.js';
 
 /**
  * Help text wrapped to the width at spaces. Commander wraps its own columns; this wraps the rest
@@ -266,7 +266,7 @@ function installProcessHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       // Ctrl-C under the pager is the pager's (less stays; q quits); careers waits for it.
-      if (signal === 'SIGINT' && pagerRunning()) return;
+      if (signal === 'SIGINT' && pagerOwnsCtrlC()) return;
       stopPager();
       markInterrupted(signal);
       // The file was already replaced: the work is done, so say that rather than "interrupted".

@@ -39,10 +39,17 @@ export function overflows(text: string, rows: number | undefined, columns?: numb
 }
 
 let running: ChildProcess | undefined;
+/** Set once a pager has started, until it turns out it could not run (see pagerOwnsCtrlC). */
+let started = false;
 
-/** Whether a pager is showing the output now (signal handlers leave Ctrl-C to it). */
-export function pagerRunning(): boolean {
-  return running !== undefined;
+/**
+ * Whether Ctrl-C is the pager's: a pager was started for this run's output and did run. This
+ * stays true after the pager has exited: the Ctrl-C that ended it reaches careers too, and may
+ * be handled only after the pager's exit is, so the outcome is the pager's (its exit status, or
+ * 130 when Ctrl-C killed it), never a second interruption of careers.
+ */
+export function pagerOwnsCtrlC(): boolean {
+  return started;
 }
 
 /** Ends a running pager (careers was told to stop: SIGTERM). */
@@ -77,11 +84,14 @@ export function page(text: string, command: string, env: NodeJS.ProcessEnv): Pro
       return;
     }
     running = child;
+    started = true;
     let settled = false;
     const done = (paged: Paged) => {
       if (settled) return;
       settled = true;
       running = undefined;
+      // No pager ran: careers prints the text itself, and Ctrl-C is careers' again.
+      if (!paged.shown) started = false;
       resolve(paged);
     };
     child.on('error', () => done({ shown: false }));
