@@ -143,11 +143,18 @@ describe('renderRole', () => {
       title: 'No Wage Role',
       socCodes: ['43-9021.00'],
       summary: 'A role whose Houston wages BLS did not release.',
-      cities: [{ name: 'Houston', state: 'TX', metro: 'houston', employment: 40, sources: ['bls'] }],
+      cities: [
+        { name: 'Houston', state: 'TX', metro: 'houston', employment: 40, sources: ['bls'] },
+      ],
       sources: [{ id: 'bls', title: 'OEWS', period: 'May 2024' }],
     });
     const both = makeCatalog(
-      [role, seed('a', 'Seed A', ['new-york', 'houston']), seed('b', 'Seed B', ['new-york']), noWages],
+      [
+        role,
+        seed('a', 'Seed A', ['new-york', 'houston']),
+        seed('b', 'Seed B', ['new-york']),
+        noWages,
+      ],
       metros,
       '/tmp',
     );
