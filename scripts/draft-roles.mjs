@@ -45,7 +45,6 @@ const CODE_TO_EXISTING = {
   '43-4199.00': 'back-office-administrator',
 };
 
-const MAX_SOFTWARE = 40;
 const LATEST = 'May 2024';
 
 // ---------------------------------------------------------------------------------------------
@@ -305,24 +304,9 @@ function softwareFor(code) {
         source: 'onet-tech',
       });
   }
-  let items = [...byName.values()];
-  if (items.length > MAX_SOFTWARE) {
-    // Keep every Hot / In Demand technology; fill the rest of the 40 places round-robin across
-    // categories (categories and names in alphabetical order) so no category crowds out the others.
-    const flagged = items.filter((t) => t.hot || t.inDemand);
-    const rest = groupBy(
-      items.filter((t) => !t.hot && !t.inDemand).sort((a, b) => cmpCi(a.name, b.name)),
-      'category',
-    );
-    const queues = [...rest.keys()].sort(cmpCi).map((c) => rest.get(c));
-    const fill = [];
-    while (flagged.length + fill.length < MAX_SOFTWARE && queues.some((q) => q.length)) {
-      for (const q of queues) {
-        if (q.length && flagged.length + fill.length < MAX_SOFTWARE) fill.push(q.shift());
-      }
-    }
-    items = [...flagged, ...fill];
-  }
+  // Every example O*NET lists: the card shows the top ones (render/role.ts), search, gap, compare
+  // and export use all of them.
+  const items = [...byName.values()];
   return items.sort(
     (a, b) =>
       cmpCi(a.category, b.category) || Number(b.hot) - Number(a.hot) || cmpCi(a.name, b.name),

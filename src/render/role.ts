@@ -11,6 +11,7 @@ import {
   type Catalog,
 } from '../model/catalog.js';
 import type { CityRow } from '../core/output.js';
+import { rankSoftware, SOFTWARE_SHOWN } from '../core/software.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
 import {
@@ -259,11 +260,21 @@ function tools(ctx: RenderContext, role: Role): string {
   if (role.software.length + role.tools.length === 0)
     return `${title}\nNo tools or software are recorded for this role.`;
   const out = [title];
-  if (role.software.length)
-    out.push(renderTable(ctx, ['Software category', 'Software'], techRows(role.software)));
+  const shown = rankSoftware(role.software).slice(0, SOFTWARE_SHOWN);
+  if (shown.length) out.push(renderTable(ctx, ['Software category', 'Software'], techRows(shown)));
+  const more = role.software.length - shown.length;
+  if (more)
+    out.push(
+      ctx.theme.dim(
+        wrap(
+          `${count(shown.length)} of ${count(role.software.length)} software examples shown (one per category first, then hot and in-demand ones) and ${count(more)} more; --json or export for all.`,
+          ctx.width,
+        ),
+      ),
+    );
   if (role.tools.length)
     out.push(renderTable(ctx, ['Tool category', 'Tools'], techRows(role.tools)));
-  const hot = role.software.filter((t) => t.hot).length;
+  const hot = shown.filter((t) => t.hot).length;
   if (hot)
     out.push(
       ctx.theme.dim(
