@@ -156,6 +156,8 @@ export const PathData = z.strictObject({
     incoming: z.array(StepViewSchema),
     /** Every ladder up from the role, depth-first; each a list of consecutive steps. */
     ladders: z.array(z.array(StepViewSchema)),
+    /** Why the role is the top of its ladder in the data (paths.yaml `tops`); null when not stated. */
+    top: z.string().nullable(),
   }),
 });
 

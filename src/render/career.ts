@@ -81,7 +81,12 @@ export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView)
     ),
   );
   if (view.ladders.length === 0) {
-    out.push('', 'No further steps are recorded from this role.');
+    out.push(
+      '',
+      view.top
+        ? wrap(`Top of its ladder in this data: ${view.top}`, ctx.width)
+        : 'No further steps are recorded from this role.',
+    );
     return out.join('\n') + '\n';
   }
   out.push('', ctx.theme.heading('Where it can lead'));

@@ -37,7 +37,7 @@ import {
 } from '../core/word-index.js';
 import type { Metro, Role } from '../model/schema.js';
 import type { Synonyms } from '../data/synonyms.js';
-import type { Step } from '../data/career-steps.js';
+import type { Step, Top } from '../data/career-steps.js';
 import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
@@ -61,6 +61,8 @@ export interface PackContents {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  /** Roles stated as the top of their ladder (paths.yaml `tops`); none when left out. */
+  tops?: Top[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
   /**
@@ -96,6 +98,7 @@ interface Meta {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  tops: Top[];
   /** How many roles there are. */
   roles: number;
 }
@@ -131,6 +134,7 @@ export interface Pack {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  tops: Top[];
   /**
    * The catalog, reading each role when first asked for; `clean` when its texts are known to
    * hold no control characters (see Catalog.textsAreClean).
@@ -241,6 +245,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     metros: contents.metros,
     synonyms: contents.synonyms,
     steps: contents.steps,
+    tops: contents.tops ?? [],
     roles: roles.bytes.length,
   };
   const headerFor = (size: number) =>
@@ -443,6 +448,7 @@ export function readPack(
       metros: meta.metros,
       synonyms: meta.synonyms,
       steps: meta.steps,
+      tops: meta.tops,
       catalog: (dataDir, clean) =>
         lazyCatalog(
           {
