@@ -6,13 +6,8 @@ import { PLAIN } from '../../src/render/theme.js';
 import { renderPath } from '../../src/render/career.js';
 import { signedMoney } from '../../src/text.js';
 import { findCycle } from '../../src/data/career-steps.js';
-import {
-  computeGap,
-  nameWords,
-  relationOf,
-  sameProduct,
-  similarRoles,
-} from '../../src/core/career.js';
+import { computeGap, nameWords, sameProduct } from '../../src/core/career.js';
+import { relationOf, similarRoles } from '../../src/core/similar.js';
 import { headlineSalary } from '../../src/model/catalog.js';
 import {
   ASCII,

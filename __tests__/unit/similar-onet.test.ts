@@ -7,11 +7,11 @@
  * reach 100%. The figure is the mean over every role with an `onetRelated` list; roles without
  * one (the seed profiles' catch-all codes, codes O*NET relates to none of ours) are not counted.
  * Measured on the built-in data (56 roles): 44.2% when `similar` ranked by skills and software
- * only; 83.2% with O*NET relatedness blended in (RELATION_WEIGHT 0.3 in core/career.ts).
+ * only; 83.2% with O*NET relatedness blended in (RELATION_WEIGHT 0.3 in core/similar.ts).
  */
 import { loadCatalog } from '../../src/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
-import { similarRoles } from '../../src/core/career.js';
+import { similarRoles } from '../../src/core/similar.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 

@@ -2,7 +2,8 @@
  * Renderers for `path`, `gap` and `similar`.
  */
 import { headlineSalary, type Catalog } from '../model/catalog.js';
-import type { Gap, Similarity } from '../core/career.js';
+import type { Gap } from '../core/career.js';
+import type { Similarity } from '../core/similar.js';
 import { stepKind, type PathView, type StepView } from '../core/career-steps.js';
 import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';

@@ -3,7 +3,7 @@
  * occupations.
  */
 import { resolveWords } from '../../core/search/resolve.js';
-import { similarRoles } from '../../core/career.js';
+import { similarRoles } from '../../core/similar.js';
 import { renderSimilar } from '../../render/career.js';
 import { ExitCode } from '../../errors.js';
 import type { SimilarData } from '../../core/output.js';
