@@ -281,7 +281,7 @@ function loadedOf(
   checked = false,
 ): LoadedFile {
   const sourceProblems = role && !checked ? checkSources(role, shown, pf) : [];
-  if (role && sink) sink(role);
+  if (role && sink) sink(role, checked);
   return {
     shown,
     pf,
@@ -334,8 +334,9 @@ export interface LoadOptions {
    * Takes each valid role as it is read, in catalog order, instead of the result holding them
    * (RoleCheck.roles is then empty): a big directory's roles need not all be in memory at once.
    * (When the load has problems, the roles it took are not a catalog: the load throws.)
+   * `reused` says the role came from `reuse`.
    */
-  sink?: (role: Role) => void;
+  sink?: (role: Role, reused: boolean) => void;
 }
 
 /**
