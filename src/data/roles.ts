@@ -337,6 +337,8 @@ export interface LoadOptions {
    * `reused` says the role came from `reuse`.
    */
   sink?: (role: Role, reused: boolean) => void;
+  /** The built-in metros as validated by the build, for a directory without its own (loadMetros). */
+  builtInMetros?: readonly Metro[];
 }
 
 /**
@@ -460,7 +462,7 @@ export async function loadDirectoryAsync(
 ): Promise<LoadedDirectory> {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
-  const metros = loadMetros(dir, problems);
+  const metros = loadMetros(dir, problems, options.builtInMetros);
   const steps = checkRoleSteps(files, metros, problems, new Set(), options);
   for (;;) {
     const step = steps.next();

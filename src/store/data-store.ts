@@ -134,6 +134,9 @@ export class DataStore {
         import('../data/synonyms.js'),
         import('../data/career-steps.js'),
       ]);
+    // The built-in metros and synonyms, as the build validated them, for a directory that has
+    // none of its own: its YAML need not be parsed (nor the yaml package loaded) again.
+    const shared = builtIn ? undefined : readCompiled(BUILT_IN_DATA_DIR);
     const shown = progress(out, dir, !entry);
     const words = new WordIndexBuilder();
     try {
@@ -149,6 +152,7 @@ export class DataStore {
       const { metros, files } = await loadDirectoryAsync(dir, checkpoint, {
         onFile: (done, total) => shown.files(done, total),
         reuse: reuse?.roles,
+        builtInMetros: shared?.metros,
         sink: (role, reused) => {
           const [old, bytes] = (reused && reuse?.taken[taken++]) || [-1, undefined];
           if (old >= 0) oldRole[old] = encoder.size;
@@ -161,7 +165,12 @@ export class DataStore {
       });
       const roles = encoder.done();
       const catalog = encodedCatalog(roles, metros, dir);
-      this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
+      this.data = {
+        dir,
+        catalog,
+        synonyms: loadSynonyms(dir, shared?.synonyms),
+        steps: loadPaths(dir, catalog),
+      };
       shown.step('building the search index');
       await checkpoint();
       const build = words.finish(!reuse);
