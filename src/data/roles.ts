@@ -294,7 +294,7 @@ function loadedOf(
   checked = false,
 ): LoadedFile {
   const sourceProblems = role && !checked ? checkSources(role, shown, pf) : [];
-  if (role && sink) sink(role);
+  if (role && sink) sink(role, checked);
   return {
     shown,
     pf,
@@ -347,8 +347,11 @@ export interface LoadOptions {
    * Takes each valid role as it is read, in catalog order, instead of the result holding them
    * (RoleCheck.roles is then empty): a big directory's roles need not all be in memory at once.
    * (When the load has problems, the roles it took are not a catalog: the load throws.)
+   * `reused` says the role came from `reuse`.
    */
-  sink?: (role: Role) => void;
+  sink?: (role: Role, reused: boolean) => void;
+  /** The built-in metros as validated by the build, for a directory without its own (loadMetros). */
+  builtInMetros?: readonly Metro[];
 }
 
 /**
@@ -472,7 +475,7 @@ export async function loadDirectoryAsync(
 ): Promise<LoadedDirectory> {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
-  const metros = loadMetros(dir, problems);
+  const metros = loadMetros(dir, problems, options.builtInMetros);
   const steps = checkRoleSteps(files, metros, problems, new Set(), options);
   for (;;) {
     const step = steps.next();
