@@ -117,6 +117,8 @@ interface Links {
   id: unknown;
   /** relatedRoles[i].id, for each i. */
   related: unknown[];
+  /** onetRelated.roles[i].id, for each i. */
+  onetRelated: unknown[];
   /** cities[i].metro, for each i. */
   metros: unknown[];
 }
@@ -125,6 +127,7 @@ function linksOf(raw: unknown): Links {
   return {
     id: field(raw, 'id'),
     related: list(field(raw, 'relatedRoles')).map((rel) => field(rel, 'id')),
+    onetRelated: list(field(field(raw, 'onetRelated'), 'roles')).map((rel) => field(rel, 'id')),
     metros: list(field(raw, 'cities')).map((city) => field(city, 'metro')),
   };
 }
@@ -199,6 +202,16 @@ function crossCheck(
         });
       }
     });
+    links.onetRelated.forEach((id, i) => {
+      if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
+        problems.push({
+          file: shown,
+          ...at(pf(), ['onetRelated', 'roles', i, 'id']),
+          path: `onetRelated.roles.${i}.id`,
+          message: `no role has id "${id}"`,
+        });
+      }
+    });
     links.metros.forEach((metro, i) => {
       if (typeof metro === 'string' && !metroIds.has(metro)) {
         problems.push({
@@ -245,7 +258,7 @@ export function dataDirRoleFiles(dir: string): string[] {
   return files;
 }
 
-/** How many role files were read each way so far in this process (for tests and the bench). */
+/** How many role files were read each way so far in this process (DEBUG=careers prints them). */
 const counts = { fast: 0, slow: 0, reused: 0 };
 export function parseCounts(): Readonly<typeof counts> {
   return { ...counts };
@@ -281,7 +294,7 @@ function loadedOf(
   checked = false,
 ): LoadedFile {
   const sourceProblems = role && !checked ? checkSources(role, shown, pf) : [];
-  if (role && sink) sink(role);
+  if (role && sink) sink(role, checked);
   return {
     shown,
     pf,
@@ -334,8 +347,11 @@ export interface LoadOptions {
    * Takes each valid role as it is read, in catalog order, instead of the result holding them
    * (RoleCheck.roles is then empty): a big directory's roles need not all be in memory at once.
    * (When the load has problems, the roles it took are not a catalog: the load throws.)
+   * `reused` says the role came from `reuse`.
    */
-  sink?: (role: Role) => void;
+  sink?: (role: Role, reused: boolean) => void;
+  /** The built-in metros as validated by the build, for a directory without its own (loadMetros). */
+  builtInMetros?: readonly Metro[];
 }
 
 /**
@@ -459,7 +475,7 @@ export async function loadDirectoryAsync(
 ): Promise<LoadedDirectory> {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
-  const metros = loadMetros(dir, problems);
+  const metros = loadMetros(dir, problems, options.builtInMetros);
   const steps = checkRoleSteps(files, metros, problems, new Set(), options);
   for (;;) {
     const step = steps.next();

@@ -45,8 +45,9 @@ export class RoleEncoder {
     return this.bytes.length;
   }
 
-  add(role: Role): void {
-    this.bytes.push(this.encoder.encode(JSON.stringify(role)));
+  /** Adds a role; `bytes`, when given, are its JSON already encoded (as a pack holds it). */
+  add(role: Role, bytes?: Uint8Array): void {
+    this.bytes.push(bytes ?? this.encoder.encode(JSON.stringify(role)));
     this.ids.push(role.id);
     this.titles.push(role.title);
     this.medians.push(headlineSalary(role)?.median ?? null);

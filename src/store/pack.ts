@@ -35,9 +35,10 @@ import {
   type WordIndex,
   type WordIndexData,
 } from '../core/word-index.js';
+import type { WordLists } from '../core/word-merge.js';
 import type { Metro, Role } from '../model/schema.js';
 import type { Synonyms } from '../data/synonyms.js';
-import type { Step } from '../data/career-steps.js';
+import type { Step, Top } from '../data/career-steps.js';
 import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
@@ -61,6 +62,8 @@ export interface PackContents {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  /** Roles stated as the top of their ladder (paths.yaml `tops`); none when left out. */
+  tops?: Top[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
   /**
@@ -96,6 +99,7 @@ interface Meta {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  tops: Top[];
   /** How many roles there are. */
   roles: number;
 }
@@ -131,6 +135,7 @@ export interface Pack {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  tops: Top[];
   /**
    * The catalog, reading each role when first asked for; `clean` when its texts are known to
    * hold no control characters (see Catalog.textsAreClean).
@@ -138,6 +143,10 @@ export interface Pack {
   catalog(dataDir: string, clean?: boolean): Catalog;
   /** Reads role i, not kept (for a load that takes a few files' roles from an older entry). */
   readRole(i: number): Role;
+  /** The JSON bytes of role i, checked (see readRole). */
+  roleBytes(i: number): Uint8Array;
+  /** The word lists whole, each table with one read (for a load that merges them). */
+  wordLists(): WordLists;
   /** The search word tables, reading each list when first needed. */
   words: WordIndex;
   /** The role-names table (see core/word-index.ts buildNameIndex). */
@@ -241,6 +250,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     metros: contents.metros,
     synonyms: contents.synonyms,
     steps: contents.steps,
+    tops: contents.tops ?? [],
     roles: roles.bytes.length,
   };
   const headerFor = (size: number) =>
@@ -380,6 +390,16 @@ export function readPack(
             return list;
           },
         } satisfies Lists,
+        /** A table of numbers whole, with one read of its lists (checked as one section). */
+        flat: (): FlatLists => {
+          let items: Uint8Array;
+          try {
+            items = section(`${name}:items`);
+          } catch (err) {
+            throw failed(err);
+          }
+          return { start: locate().start.map((b) => b >>> 2), items: asU32(items) };
+        },
         /** Every list of the table, with one read (for loading all roles). */
         all: (): Uint8Array[] => {
           const { start } = locate();
@@ -443,6 +463,7 @@ export function readPack(
       metros: meta.metros,
       synonyms: meta.synonyms,
       steps: meta.steps,
+      tops: meta.tops,
       catalog: (dataDir, clean) =>
         lazyCatalog(
           {
@@ -459,6 +480,13 @@ export function readPack(
           clean,
         ),
       readRole: (i) => parseRole(roles.bytesOf(i), i),
+      roleBytes: (i) => roles.bytesOf(i),
+      wordLists: () => ({
+        words: lines('words'),
+        wordRoles: wordRoles.flat(),
+        namedRoles: namedRoles.flat(),
+        wordEntries: wordEntries.flat(),
+      }),
       words: {
         get words() {
           return (words ??= lines('words'));
