@@ -1,52 +1,36 @@
 /**
- * Which of a role's software examples come first: the ones its card shows. A role keeps every
- * example O*NET lists (up to 264); the card shows the first SOFTWARE_SHOWN of this order and
- * counts the rest. Pure: a list in, the same items reordered out.
+ * Which of a role's software examples its card shows, and so which ones search counts in full.
+ * A role keeps every example O*NET lists (up to 264); the card shows the top ones and counts the
+ * rest. Pure: a list in, the shown and the other items out.
  */
 import type { Tech } from '../model/schema.js';
 import { compareText } from '../model/catalog.js';
 
-/** Software examples a role card shows before "and N more". */
+/** Software examples a role card shows at least, before "and N more" (all hot ones show). */
 export const SOFTWARE_SHOWN = 40;
 
-/** Hot technology and in-demand flags: both 3, hot 2, in demand 1, neither 0. */
-const flags = (t: Tech): number => (t.hot ? 2 : 0) + (t.inDemand ? 1 : 0);
+const flagged = (t: Tech): boolean => t.hot || t.inDemand === true;
 
 /**
- * First the best example of each software category (flags, then name), the role's biggest
- * categories first (how many of its O*NET examples fall in one says how much of the work it
- * is), so every kind of software shows before a second example of any; then the other hot and
- * in-demand technologies; then the rest round-robin across categories, biggest first.
+ * The top software of a role: every Hot Technology and In Demand example, then the others taken
+ * round-robin across categories (categories and names in alphabetical order) up to
+ * SOFTWARE_SHOWN, so no category crowds out the others; `more` is the rest, in list order.
  */
-export function rankSoftware(software: readonly Tech[]): Tech[] {
-  const groups = new Map<string, Tech[]>();
-  for (const t of software) groups.set(t.category, [...(groups.get(t.category) ?? []), t]);
-  const best = (a: Tech, b: Tech): number => flags(b) - flags(a) || compareText(a.name, b.name);
-  const categories = [...groups.entries()]
-    .map(([category, items]) => ({ category, items: items.sort(best) }))
-    .sort(
-      (a, b) =>
-        b.items.length - a.items.length ||
-        flags(b.items[0]!) - flags(a.items[0]!) ||
-        compareText(a.category, b.category),
-    );
-  const order = new Map(categories.map((c, i) => [c.category, i]));
-  const byCategory = (a: Tech, b: Tech): number =>
-    (order.get(a.category) ?? 0) - (order.get(b.category) ?? 0);
-  const firsts = categories.map((c) => c.items[0]!);
-  const seconds = categories.flatMap((c) => c.items.slice(1));
-  const flagged = seconds
-    .filter((t) => flags(t) > 0)
-    .sort((a, b) => best(a, b) || byCategory(a, b));
-  // Round-robin: an item's turn is its place among its category's other unflagged items.
-  const turn = new Map<Tech, number>();
-  for (const c of categories)
-    c.items
-      .slice(1)
-      .filter((t) => flags(t) === 0)
-      .forEach((t, i) => turn.set(t, i));
-  const rest = seconds
-    .filter((t) => flags(t) === 0)
-    .sort((a, b) => (turn.get(a) ?? 0) - (turn.get(b) ?? 0) || byCategory(a, b));
-  return [...firsts, ...flagged, ...rest];
+export function topSoftware(software: readonly Tech[]): { shown: Tech[]; more: Tech[] } {
+  if (software.length <= SOFTWARE_SHOWN) return { shown: [...software], more: [] };
+  const shown = new Set(software.filter(flagged));
+  const queues = new Map<string, Tech[]>();
+  for (const t of [...software].sort((a, b) => compareText(a.name, b.name)))
+    if (!flagged(t)) queues.set(t.category, [...(queues.get(t.category) ?? []), t]);
+  const order = [...queues.keys()].sort(compareText).map((c) => queues.get(c) ?? []);
+  while (shown.size < SOFTWARE_SHOWN && order.some((q) => q.length)) {
+    for (const q of order) {
+      const next = q.shift();
+      if (next && shown.size < SOFTWARE_SHOWN) shown.add(next);
+    }
+  }
+  return {
+    shown: software.filter((t) => shown.has(t)),
+    more: software.filter((t) => !shown.has(t)),
+  };
 }

@@ -12,7 +12,7 @@
  */
 import type { Role } from '../model/schema.js';
 import { DataError } from '../errors.js';
-import { rankSoftware, SOFTWARE_SHOWN } from './software.js';
+import { topSoftware } from './software.js';
 
 /** Most distinct words the search index holds (typo look-ups are made for each one). */
 export const MAX_INDEX_WORDS = 50_000;
@@ -31,7 +31,6 @@ export const FIELD_NAMES = [
   'task',
   'summary',
   'keyword',
-  'moreSoftware',
 ] as const;
 
 export type SearchField = (typeof FIELD_NAMES)[number];
@@ -115,16 +114,16 @@ export function entryTexts(role: Role): Array<[SearchField, string]> {
   for (const a of role.aliases) texts.push(['alias', a]);
   for (const t of role.onetTitles) texts.push(['onet', t]);
   for (const t of role.historicTitles) texts.push(['historic', t]);
-  // The software a card shows is "software"; the rest of O*NET's examples count for less.
-  const software = rankSoftware(role.software);
-  for (const s of software.slice(0, SOFTWARE_SHOWN)) texts.push(['software', s.name]);
+  // The software a card shows (core/software.ts). Indexing the rest of O*NET's examples too,
+  // even at a lower weight, made words such as "contract" commoner across roles and cost search
+  // quality (issue 17 notes): gap, compare, --tool, quiz and export read them all.
+  for (const s of topSoftware(role.software).shown) texts.push(['software', s.name]);
   for (const t of role.tools) texts.push(['tool', t.name]);
   for (const s of role.skills) texts.push(['skill', s.name]);
   for (const t of role.tasks) texts.push(['task', t]);
   texts.push(['summary', role.summary]);
   // All keywords in one entry: a bag of words, not a text the query could cover.
   if (role.keywords) texts.push(['keyword', role.keywords.words.join(' ')]);
-  for (const s of software.slice(SOFTWARE_SHOWN)) texts.push(['moreSoftware', s.name]);
   return texts;
 }
 

@@ -11,7 +11,7 @@ import {
   type Catalog,
 } from '../model/catalog.js';
 import type { CityRow } from '../core/output.js';
-import { rankSoftware, SOFTWARE_SHOWN } from '../core/software.js';
+import { topSoftware } from '../core/software.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
 import {
@@ -260,14 +260,14 @@ function tools(ctx: RenderContext, role: Role): string {
   if (role.software.length + role.tools.length === 0)
     return `${title}\nNo tools or software are recorded for this role.`;
   const out = [title];
-  const shown = rankSoftware(role.software).slice(0, SOFTWARE_SHOWN);
+  const { shown } = topSoftware(role.software);
   if (shown.length) out.push(renderTable(ctx, ['Software category', 'Software'], techRows(shown)));
   const more = role.software.length - shown.length;
   if (more)
     out.push(
       ctx.theme.dim(
         wrap(
-          `${count(shown.length)} of ${count(role.software.length)} software examples shown (one per category first, then hot and in-demand ones) and ${count(more)} more; --json or export for all.`,
+          `${count(shown.length)} of ${count(role.software.length)} software examples shown (every hot and in-demand one, then a spread across categories) and ${count(more)} more; --json or export for all.`,
           ctx.width,
         ),
       ),

@@ -34,10 +34,6 @@ export const SEARCH_FIELDS = {
   task: { label: 'task', weight: 0.65 },
   summary: { label: 'summary', weight: 0.6 },
   keyword: { label: 'keyword', weight: 0.5 },
-  // Software beyond the ones a role card shows (core/software.ts): a role with 264 examples
-  // should not outrank one whose few examples are all central. Below 0.8 × 0.6 (the software
-  // weight with a title-like query's tool factor), so it never beats shown software.
-  moreSoftware: { label: 'software', weight: 0.45 },
 } as const satisfies Record<SearchField, { label: string; weight: number }>;
 
 /** Field weights by field code (the position in FIELD_NAMES). */
