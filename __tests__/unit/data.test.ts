@@ -217,6 +217,12 @@ describe('the built-in data set', () => {
     }
   });
 
+  test('roles keep every O*NET software example, not a capped list (issue 17)', () => {
+    const admin = catalog.byId.get('administrative-assistant') as Role;
+    expect(admin.software.map((t) => t.category)).toContain('Calendar and scheduling software');
+    expect(Math.max(...catalog.roles.map((r) => r.software.length))).toBeGreaterThan(100);
+  });
+
   test('the seed profiles carry their seeds’ facts', () => {
     const spec = catalog.byId.get('back-office-specialist') as Role;
     const admin = catalog.byId.get('back-office-administrator') as Role;

@@ -193,6 +193,21 @@ describe('renderRole', () => {
     expect(card).not.toMatch(/Associate's degree \(11%\)/);
     expect(renderRole(ctx, catalog, role)).not.toContain('unreliable');
   });
+  test('a long software list shows its top ones and counts the rest', () => {
+    const many = RoleSchema.parse({
+      ...role,
+      software: Array.from({ length: 45 }, (_, i) => ({
+        name: `Product ${i}`,
+        category: `Category ${i % 9}`,
+        source: 'onet',
+      })),
+    });
+    const tools = renderRole({ theme: PLAIN, width: 200 }, catalog, many, 'tools');
+    expect(tools).toContain('40 of 45 software examples shown');
+    expect(tools).toContain('and 5 more; --json or export for all.');
+    expect(tools.match(/Product \d+/g)).toHaveLength(40);
+    expect(renderRole(ctx, catalog, role, 'tools')).not.toContain('more; --json');
+  });
   test('no colour codes with the plain theme; colour codes with colour on', () => {
     expect(card).not.toMatch(/\u001b/);
     expect(renderRole({ theme: makeTheme(true), width: 100 }, catalog, role)).toMatch(/\u001b\[/);
