@@ -10,6 +10,7 @@ import type { INTEREST_AREAS } from '../model/quiz-constants.js';
 import { headlineSalary } from '../model/catalog.js';
 import { money } from '../text.js';
 import { normalize } from './word-index.js';
+import { topSoftware } from './software.js';
 
 /** A role attribute a weight refers to. */
 export interface Attribute {
@@ -130,7 +131,9 @@ export function reader(
         label: name,
         read: (role) => {
           if (role.software.length === 0) return undefined;
-          const n = role.software.filter((s) => s.category === name).length;
+          // The software a card shows, as the quiz was tuned on (roles now keep every O*NET
+          // example; reading all of them moved wins to a few roles with long lists).
+          const n = topSoftware(role.software).shown.filter((s) => s.category === name).length;
           return {
             value: Math.min(n, 3) / 3,
             shown: `${n} listed`,
