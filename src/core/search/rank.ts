@@ -17,6 +17,7 @@
  *   `narrow: false` Fuse.js scans every word instead: the same words come out, only slower; the
  *   eval and a test check both agree.)
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
+ *   the last word of a title, its head noun ("clerk" in "records clerk"), a little more;
  *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
  *   a word is only found there.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
@@ -24,7 +25,8 @@
  *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text. For a query of several words, a role's score then
- *   follows its title neighbours too: how many of its names resemble the query (see NEIGHBOURS).
+ *   follows its title neighbours too: how many of its names resemble the query (see NEIGHBOURS),
+ *   and how common each query word is among its names (see SUPPORT_SHARE).
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
@@ -32,7 +34,6 @@ import {
   FIELD_NAMES,
   entryTexts,
   entryWords,
-  normalize,
   stem,
   type SearchField,
 } from '../word-index.js';
@@ -50,6 +51,7 @@ import {
 } from './candidates.js';
 import { generic, outsideOccupation } from './judge.js';
 import { parseQuery } from '../qualifiers.js';
+import { breakSharedTitleTies } from './ties.js';
 
 /**
  * Title neighbours: a held-out or new title is best judged by how many of a role's names look
@@ -70,6 +72,20 @@ const OTHER_WORD_ROLES = 8;
 /** A historic title counts this much as a neighbour. */
 const HISTORIC_NEIGHBOUR = 0.85;
 const HISTORIC_FIELD = FIELD_NAMES.indexOf('historic');
+/**
+ * Name support: the neighbours vote asks how many of a role's names resemble the query as a
+ * whole; this asks whether each query word is common among the role's names, wherever it is
+ * ("Payroll Manager": roles many of whose names say "payroll" and many "manager"). A word's
+ * support in a role is how many of its names hold it (each name counting the word's similarity
+ * there, from SUPPORT_MIN_SIMILARITY); the role's support is the product over the query words
+ * of (support + SUPPORT_SMOOTHING), taken to the power 1 / SUPPORT_SOFTNESS so that one missing
+ * word costs some, not all. Like the vote, it moves SUPPORT_SHARE of the score of a query of
+ * several words in proportion to the role's support over the best support of the reading.
+ */
+const SUPPORT_SHARE = 0.3;
+const SUPPORT_SMOOTHING = 0.5;
+const SUPPORT_SOFTNESS = 6;
+const SUPPORT_MIN_SIMILARITY = 0.3;
 /** Scores of hits only generic words matched are scaled by this (shown as low confidence). */
 const LOW_CONFIDENCE = 0.7;
 /** A role named as closest to an out-of-scope query must score this much. */
@@ -106,6 +122,8 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
   const row = new Float64Array(T);
   // The cosine of each matching name of each role with the query (see NEIGHBOURS).
   const cosines = new Map<number, number[]>();
+  // How many names of each role hold each query word (see SUPPORT_SHARE).
+  const support = new Map<number, Float64Array>();
   const nw = reading.nameWeights;
   let queryNorm = 0;
   for (let t = 0; t < T; t++) queryNorm += (nw[t] as number) ** 2;
@@ -139,6 +157,12 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       const coverage = Math.min(1, hit / Math.max(1, m.length[i] as number));
       const score = (matched / totalWeight) * (0.85 + 0.15 * coverage) * weight;
       if (NAME_FIELDS.has(field)) {
+        let held = support.get(r);
+        if (!held) support.set(r, (held = new Float64Array(T)));
+        for (let t = 0; t < T; t++) {
+          const sim = row[t] as number;
+          if (sim >= SUPPORT_MIN_SIMILARITY) held[t] = (held[t] as number) + sim;
+        }
         let dot = 0;
         let norm = 0;
         for (let t = 0; t < T; t++) {
@@ -179,6 +203,16 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
     votes.set(r, vote);
     if (vote > topVote) topVote = vote;
   }
+  // log of each role's name support, and the best of them.
+  const supports = new Map<number, number>();
+  let topSupport = -Infinity;
+  for (const r of best.keys()) {
+    const held = support.get(r);
+    let log = 0;
+    for (let t = 0; t < T; t++) log += Math.log(((held?.[t] as number) || 0) + SUPPORT_SMOOTHING);
+    supports.set(r, log / SUPPORT_SOFTNESS);
+    topSupport = Math.max(topSupport, log / SUPPORT_SOFTNESS);
+  }
   for (const [r, b] of best) {
     const spread = spreads.get(r) ?? new Float64Array(T);
     let sum = 0;
@@ -190,6 +224,9 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
     );
     if (topVote > 0 && T >= 2)
       b.score *= 1 - NEIGHBOUR_SHARE + (NEIGHBOUR_SHARE * (votes.get(r) ?? 0)) / topVote;
+    if (T >= 2)
+      b.score *=
+        1 - SUPPORT_SHARE + SUPPORT_SHARE * Math.exp((supports.get(r) as number) - topSupport);
     b.covered = reading.words.filter((_, t) => (spread[t] as number) > 0);
   }
   return best;
@@ -345,29 +382,3 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
   }
   return result;
 }
-
-/**
- * Roles sharing a title ("Front Desk Receptionist" is a receptionist's and a medical
- * secretary's): when hits tie on the same text, the generic role (fewer words of its own title
- * missing from the query) goes first, unless the query's domain word ("medical") already lifted
- * the other above it.
- */
-function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void {
-  const query = new Set(tokens.map(stem));
-  const missing = (h: SearchHit) =>
-    entryWords(h.role.title).filter((w) => !query.has(stem(w))).length;
-  for (let i = 0; i + 1 < hits.length; i++) {
-    const a = hits[i] as SearchHit;
-    const b = hits[i + 1] as SearchHit;
-    if (
-      Math.abs(a.score - b.score) <= TIE &&
-      normalize(a.matched.value) === normalize(b.matched.value) &&
-      missing(b) < missing(a)
-    ) {
-      hits[i] = { ...b, score: a.score };
-      hits[i + 1] = { ...a, score: b.score };
-    }
-  }
-}
-/** Scores this close are a tie. */
-const TIE = 0.05;
