@@ -103,6 +103,8 @@ const RELATIVE_CUTOFF = 0.5;
 
 interface RoleScore {
   score: number;
+  /** The score before the neighbours and support votes: how well the role's texts match. */
+  match: number;
   /** The best-matching entry, by its number within the role (see entryTexts). */
   entry: number;
   /** The query words (positions among the distinct words) some text of the role matched. */
@@ -182,8 +184,9 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       }
       const e = m.entry[i] as number;
       const current = best.get(r);
-      if (!current) best.set(r, { score, entry: e, second: 0 });
-      else if (score > current.score) best.set(r, { score, entry: e, second: current.score });
+      if (!current) best.set(r, { score, match: score, entry: e, second: 0 });
+      else if (score > current.score)
+        best.set(r, { score, match: score, entry: e, second: current.score });
       else current.second = Math.max(current.second, score);
     }
     if (spread) spreads.set(r, spread);
@@ -222,6 +225,7 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       1,
       (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
     );
+    b.match = b.score;
     if (topVote > 0 && T >= 2)
       b.score *= 1 - NEIGHBOUR_SHARE + (NEIGHBOUR_SHARE * (votes.get(r) ?? 0)) / topVote;
     if (T >= 2)
@@ -281,7 +285,8 @@ function scoreText(
   for (const variant of others) {
     for (const [r, s] of variant) {
       const score = s.score * VARIANT_DISCOUNT;
-      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score, variant: true });
+      const match = s.match * VARIANT_DISCOUNT;
+      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score, match, variant: true });
     }
   }
   return { scores: best, variants, distinct };
@@ -311,15 +316,15 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     }
   }
   const tokens = queryWords(parsed.text);
-  let topScore = 0;
-  for (const b of best.values()) topScore = Math.max(topScore, b.score);
+  let topMatch = 0;
+  for (const b of best.values()) topMatch = Math.max(topMatch, b.match);
   // The best `limit` hits, by score then catalog order, kept in order as they come.
   const cap = limit >= 1 ? Math.floor(limit) : 0;
   const top: Array<[number, RoleScore]> = [];
   const ahead = (r: number, b: RoleScore, [rOther, other]: [number, RoleScore]) =>
     b.score > other.score || (b.score === other.score && r < rOther);
   for (const [r, b] of best) {
-    if (b.score < MIN_RELEVANCE || b.score < topScore * RELATIVE_CUTOFF) continue;
+    if (b.match < MIN_RELEVANCE || b.match < topMatch * RELATIVE_CUTOFF) continue;
     if (top.length === cap && (cap === 0 || !ahead(r, b, top[cap - 1] as [number, RoleScore])))
       continue;
     let at = top.length;
