@@ -10,9 +10,6 @@ import { similarWords, stemMatch } from './typos.js';
 /** Weight of a query word found nowhere, relative to the average known word. */
 const UNKNOWN_WORD_WEIGHT = 0.3;
 
-/** Factor on the weight of the last word of a query of several words, its head noun. */
-const HEAD_WEIGHT = 1.5;
-
 /** Roles scored in full per query reading; the rest are ranked out by a cheap pre-score. */
 export const MAX_CANDIDATES = 150;
 
@@ -129,9 +126,6 @@ export function planReading(
   const unknownWeight =
     UNKNOWN_WORD_WEIGHT * (known.length ? known.reduce((a, b) => a + b) / known.length : 1);
   const weights = idf.map((w) => (w > 0 ? w : unknownWeight));
-  // A job title ends in its head noun, the job itself ("records clerk", "claims examiner"); the
-  // words before it narrow it down. The head counts a little more than its rarity alone says.
-  if (tokens.length >= 2) weights[tokens.length - 1] = (weights.at(-1) as number) * HEAD_WEIGHT;
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   // Only the roles most likely to rank are scored in full: in a big catalog a common word

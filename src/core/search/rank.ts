@@ -17,7 +17,6 @@
  *   `narrow: false` Fuse.js scans every word instead: the same words come out, only slower; the
  *   eval and a test check both agree.)
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
- *   the last word of a title, its head noun ("clerk" in "records clerk"), a little more;
  *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
  *   a word is only found there.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
