@@ -80,8 +80,6 @@ const num = (s) => {
   if (s === '' || !Number.isFinite(n)) throw new Error(`not a number: "${s}"`);
   return n;
 };
-/** Rounds a decimal string half-up to 1 decimal without binary floating-point surprises. */
-const round1 = (s) => Number(`${Math.round(Number(`${s}e1`))}e-1`);
 const pct = (n) => `${Math.round(n)}%`;
 const soc7 = (onet) => onet.slice(0, 7);
 
@@ -460,7 +458,9 @@ function educationFor(code) {
     .filter((r) => num(r.data_value) >= 5)
     .map((r) => ({
       label: RL_LABELS[r.category],
-      share: round1(r.data_value),
+      // The source's own value (two decimals): rounded once, where it is shown. Rounding it here
+      // too turned O*NET's 51.49% into 51.5% and then "52%".
+      share: num(r.data_value),
       cat: num(r.category),
       suppress: r.recommend_suppress === 'Y',
     }));

@@ -16,9 +16,13 @@
 //                 (for Fuse.js: when it finds nothing)
 //
 // Flags:
-//   --no-narrowing      Fuse.js scans every known word for typos instead of the candidates the
-//                       word index proposes (slower; the figures must be the same)
-//   --check-narrowing   also rank every fixture query both ways and report any difference
+//   --check-pack        also rank every fixture query on the index compiled into dist/data.pack
+//                       (with its stored typo lists, as the CLI reads it) and report any query
+//                       that ranks differently there than on the index built in memory; and
+//                       check, for every word of 4+ letters of the fixture queries, that the
+//                       typo candidates the word index proposes hold every known word within the
+//                       typo budget (whole word, start or stem), so Fuse.js over every known
+//                       word could keep none they lack
 //   --json              one JSON document instead of the table (the regression test reads it)
 //   --sample N          query only every Nth title of each k-fold fold (the regression test
 //                       uses it to stay quick; the folds and their indexes are the same)
@@ -36,6 +40,7 @@ import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { makeCatalog } from '../dist/model/catalog.js';
 import { buildIndex } from '../dist/core/search/index.js';
 import { search, searchQuery } from '../dist/core/search/rank.js';
+import { editDistance, typoCandidates } from '../dist/core/search/typos.js';
 import { queryVariants, queryWords } from '../dist/core/search/query.js';
 import { stem } from '../dist/core/word-index.js';
 import { entryTexts, entryWords } from '../dist/core/word-index.js';
@@ -54,7 +59,6 @@ const fixture = (name) =>
   parseQueries(readFileSync(new URL(`../__tests__/fixtures/${name}`, import.meta.url), 'utf8'));
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const synonyms = loadSynonyms(BUILT_IN_DATA_DIR);
-const narrow = !process.argv.includes('--no-narrowing');
 // The WordNet bridge comes from the pack the build compiled (it is computed at build time).
 const compiled = readCompiled(BUILT_IN_DATA_DIR);
 if (!compiled) throw new Error('no compiled data: run npm run build');
@@ -62,7 +66,7 @@ const language = (roles) => {
   const outside = outsideOf(builtInOccupations(), roles);
   return { bridge: () => compiled.bridge, occupations: () => outside };
 };
-const index = buildIndex(catalog, synonyms, { narrow, ...language(catalog.roles) });
+const index = buildIndex(catalog, synonyms, language(catalog.roles));
 const codes = new Set(catalog.roles.flatMap((r) => r.socCodes));
 
 const postings = fixture('search-postings.tsv');
@@ -103,7 +107,7 @@ function rankAll(queries, idx, cat) {
 const fixtureRows = rankAll(fixtureQueries, index, catalog);
 const folds = kFold(catalog.roles, FOLDS).map((fold) => {
   const cat = makeCatalog(fold.roles, catalog.metros, catalog.dataDir);
-  const idx = buildIndex(cat, synonyms, { narrow, ...language(fold.roles) });
+  const idx = buildIndex(cat, synonyms, language(fold.roles));
   const queries = fold.queries.filter((_, i) => i % SAMPLE === 0);
   return { fold: { ...fold, queries }, cat, idx, rows: rankAll(queries, idx, cat) };
 });
@@ -189,29 +193,50 @@ function ceilings() {
   return { byType, unreachable: parts.flatMap((p) => p.unreachable) };
 }
 
-// Every fixture query ranked with Fuse.js over every known word, next to the narrowed
-// candidates (the index built in memory above, and the one compiled into dist/data.pack with
-// its stored typo lists, as the CLI reads it).
-let narrowing;
-if (process.argv.includes('--check-narrowing')) {
+// Every fixture query ranked on the pack the build compiled (stored typo lists, names table),
+// next to the index built in memory above.
+let onPack;
+if (process.argv.includes('--check-pack')) {
   const pack = compiled;
-  const onPack = buildIndex(pack.catalog(BUILT_IN_DATA_DIR), pack.synonyms, {
+  const packed = buildIndex(pack.catalog(BUILT_IN_DATA_DIR), pack.synonyms, {
     tables: pack.words,
     names: pack.names,
     ...language(catalog.roles),
   });
-  const inMemory = narrow ? index : buildIndex(catalog, synonyms, language(catalog.roles));
-  const full = buildIndex(catalog, synonyms, { narrow: false, ...language(catalog.roles) });
   const mine = new Map(fixtureRows.map((r) => [r.q.query, shown(r.hits)]));
   const differences = fixtureQueries
     .map((q) => ({
       query: q.query,
-      narrowed: narrow ? mine.get(q.query) : shown(search(inMemory, q.query, 10)),
-      pack: shown(search(onPack, q.query, 10)),
-      full: shown(search(full, q.query, 10)),
+      memory: mine.get(q.query),
+      pack: shown(search(packed, q.query, 10)),
     }))
-    .filter((d) => JSON.stringify([d.narrowed, d.pack]) !== JSON.stringify([d.full, d.full]));
-  narrowing = { queries: fixtureQueries.length, differences };
+    .filter((d) => JSON.stringify(d.memory) !== JSON.stringify(d.pack));
+  onPack = { queries: fixtureQueries.length, differences, candidates: candidateCheck() };
+}
+
+/** Query words checked, and "word → known word" pairs the typo candidates lack (none, if right). */
+function candidateCheck() {
+  const tables = index.tables();
+  const stems = tables.words.map(stem);
+  const tokens = new Set(
+    fixtureQueries.flatMap((q) => entryWords(q.query)).filter((w) => w.length >= 4),
+  );
+  // The budget typos.ts allows: 1 typo up to 7 letters, 2 from 8, 3 from 12.
+  const budget = (n) => Math.min(3, Math.max(1, Math.floor(n / 4)));
+  const near = (a, b, k) => Math.abs(a.length - b.length) <= k && editDistance(a, b) <= k;
+  const missing = [];
+  for (const token of tokens) {
+    const k = budget(token.length);
+    const candidates = new Set(typoCandidates(tables, token).map((i) => tables.words[i]));
+    tables.words.forEach((w, i) => {
+      const keeps =
+        near(token, w, k) ||
+        (w.length > token.length && near(token, w.slice(0, token.length), k)) ||
+        near(stem(token), stems[i], k);
+      if (keeps && !candidates.has(w)) missing.push(`${token} → ${w}`);
+    });
+  }
+  return { words: tokens.size, missing };
 }
 
 const types = Object.keys(ours).sort(
@@ -225,12 +250,11 @@ if (process.argv.includes('--json')) {
       roles: catalog.roles.length,
       folds: folds.map((f) => f.fold.queries.length),
       pending: pending.length,
-      narrow,
       ours,
       baseline,
       falseOutOfScope,
       ceiling: process.argv.includes('--ceiling') ? ceilings().byType : undefined,
-      narrowing,
+      onPack,
     }),
   );
   process.exit(0);
@@ -257,20 +281,23 @@ console.log(
       ? `\n${pending.length} posting titles wait for roles not in the catalog yet (${[...new Set(pending.flatMap((q) => q.expected))].join(', ')}).`
       : ''),
 );
-console.log(
-  `Typos: ${narrow ? 'Fuse.js on the candidates the word index proposes' : 'Fuse.js over every known word (--no-narrowing)'}`,
-);
-if (narrowing) {
-  const n = narrowing.differences.length;
+if (onPack) {
+  const n = onPack.differences.length;
   console.log(
     n === 0
-      ? `Every one of the ${narrowing.queries} fixture queries ranks the same with and without narrowing (in memory and on the pack).`
-      : `${n} queries rank differently without narrowing:`,
+      ? `Every one of the ${onPack.queries} fixture queries ranks the same on the compiled pack as in memory.`
+      : `${n} queries rank differently on the compiled pack:`,
   );
-  for (const d of narrowing.differences.slice(0, 10))
+  for (const d of onPack.differences.slice(0, 10))
     console.log(
-      `  ${d.query}\n    narrowed: ${d.narrowed.join(' | ')}\n    pack:     ${d.pack.join(' | ')}\n    full:     ${d.full.join(' | ')}`,
+      `  ${d.query}\n    memory: ${d.memory.join(' | ')}\n    pack:   ${d.pack.join(' | ')}`,
     );
+  const { words, missing } = onPack.candidates;
+  console.log(
+    missing.length === 0
+      ? `The typo candidates of all ${words} fixture query words hold every known word within their typo budget.`
+      : `${missing.length} near words missing from the typo candidates: ${missing.slice(0, 10).join(', ')}`,
+  );
 }
 if (process.argv.includes('--misses')) {
   console.log('\nMisses (not in top 3; out-of-scope: not said to be):');

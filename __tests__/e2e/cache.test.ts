@@ -146,6 +146,48 @@ describe('--data cache', () => {
     writeFileSync(join(data, 'roles', 'b.yaml'), roleYaml('beta-clerk', 'Beta'));
   }, 60_000);
 
+  test('a re-load indexes only the roles it reads again, and writes the entry a first load would', () => {
+    const own = { XDG_CACHE_HOME: tempDir({}) };
+    const dir = tempDir(
+      Object.fromEntries(
+        ['a', 'b', 'c', 'd', 'e'].map((k) => [
+          `roles/${k}.yaml`,
+          roleYaml(`${k}-clerk`, `${k} Role`),
+        ]),
+      ),
+    );
+    const load = (args: string[], env: Record<string, string>) =>
+      run(['--data', dir, ...args], { env: { ...env, DEBUG: 'careers' } });
+    const indexed = (r: { stderr: string }) =>
+      /reused: (\d+), roles indexed: (\d+)/.exec(r.stderr)?.slice(1);
+    expect(indexed(load(['list'], own))).toEqual(['0', '5']);
+    /** The entry a first load of the directory as it is now writes (into a cache of its own). */
+    const firstLoadEntry = () => {
+      const fresh = { XDG_CACHE_HOME: tempDir({}) };
+      expect(indexed(load(['list'], fresh))).toEqual([
+        '0',
+        String(readdirSync(join(dir, 'roles')).length),
+      ]);
+      return readFileSync(entryFile(fresh, dir));
+    };
+    // One file edited (a word no role had), one removed, one added.
+    writeFileSync(join(dir, 'roles', 'c.yaml'), roleYaml('c-clerk', 'Zorblax Wrangler'));
+    let r = load(['search', 'zorblax'], own);
+    expect(indexed(r)).toEqual(['4', '1']);
+    expect(readFileSync(entryFile(own, dir))).toEqual(firstLoadEntry());
+    expect(r.stdout).toContain('Zorblax Wrangler');
+    rmSync(join(dir, 'roles', 'b.yaml'));
+    writeFileSync(join(dir, 'roles', 'f.yaml'), roleYaml('f-clerk', 'f Role'));
+    r = load(['search', 'role'], own);
+    expect(indexed(r)).toEqual(['4', '1']);
+    expect(readFileSync(entryFile(own, dir))).toEqual(firstLoadEntry());
+    // The words of a removed or edited role find it no more.
+    const uncached = (args: string[]) =>
+      run(['--data', dir, ...args], { env: { ...own, CAREERS_NO_CACHE: '1' } }).stdout;
+    for (const q of ['role', 'b role', 'c role', 'zorblax'])
+      expect(run(['--data', dir, 'search', q], { env: own }).stdout).toBe(uncached(['search', q]));
+  }, 60_000);
+
   test('two processes loading the same new directory both succeed and leave one valid entry', async () => {
     const fresh = tempDir({});
     const dir = tempDir(

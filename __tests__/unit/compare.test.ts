@@ -105,6 +105,26 @@ describe('compareRoles: the other rows', () => {
     expect(compareRoles([a, b]).roles[0]?.salary).toBeNull();
   });
 
+  test('"Most say" only for a majority; a largest minority is "the largest group", rounded once', () => {
+    const minority = role('m', [], {
+      education: {
+        summary: 'Split.',
+        levels: [
+          { label: "Bachelor's degree", share: 32.49 },
+          { label: 'High school', share: 30 },
+        ],
+        source: 's',
+      },
+    });
+    const majority = role('j', [], {
+      education: { summary: 'One.', levels: [{ label: 'High school', share: 51.49 }], source: 's' },
+    });
+    const text = renderCompare({ theme: PLAIN, width: 160 }, compareRoles([minority, majority]));
+    expect(text).toContain("Largest group: Bachelor's degree (32%)");
+    expect(text).toContain('Most say: High school (51%)');
+    expect(text).not.toContain('Most say: Bachelor');
+  });
+
   test('fewer than 2, more than 4 or the same role twice is a usage error', () => {
     expect(() => compareRoles([a])).toThrow(UsageError);
     expect(() => compareRoles([a, b, c, rich, seed])).toThrow(/2 to 4 roles; got 5/);

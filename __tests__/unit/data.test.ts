@@ -204,6 +204,19 @@ describe('the built-in data set', () => {
     for (const m of catalog.metros) expect(m.rpp.map((p) => p.year)).toContain(2024);
   });
 
+  test('on the seed profiles, BLS figures are labelled as our benchmark, not the seed’s', () => {
+    for (const id of ['back-office-specialist', 'back-office-administrator']) {
+      const r = catalog.byId.get(id) as Role;
+      const bls = r.salary.filter((s) => s.source.startsWith('bls-'));
+      expect(bls.length).toBeGreaterThan(0);
+      for (const s of bls) {
+        expect(s.label).toMatch(/^Our benchmark, not the seed's/);
+        expect(s.note).toMatch(/project's comparison/);
+      }
+      expect(r.salaryTrend?.label).toMatch(/^Our benchmark, not the seed's/);
+    }
+  });
+
   test('the seed profiles carry their seeds’ facts', () => {
     const spec = catalog.byId.get('back-office-specialist') as Role;
     const admin = catalog.byId.get('back-office-administrator') as Role;

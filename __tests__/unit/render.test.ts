@@ -122,6 +122,48 @@ describe('renderRole', () => {
     expect(cities).toContain('−$4,260'); // 70,000 − 74,260
     expect(cities).toContain('RPP 2024');
   });
+  test('the † footnote says per city which profile names it; a job count alone names none', () => {
+    const seed = (id: string, title: string, metroIds: string[]) =>
+      RoleSchema.parse({
+        id,
+        title,
+        socCodes: ['43-9199.00'],
+        summary: 'A seed profile.',
+        cities: metroIds.map((m) => ({
+          name: m,
+          state: 'XX',
+          metro: m,
+          sources: ['seed'],
+          note: 'Named by the seed.',
+        })),
+        sources: [{ id: 'seed', title: 'Seed', period: 'undated' }],
+      });
+    const noWages = RoleSchema.parse({
+      id: 'nowage',
+      title: 'No Wage Role',
+      socCodes: ['43-9021.00'],
+      summary: 'A role whose Houston wages BLS did not release.',
+      cities: [
+        { name: 'Houston', state: 'TX', metro: 'houston', employment: 40, sources: ['bls'] },
+      ],
+      sources: [{ id: 'bls', title: 'OEWS', period: 'May 2024' }],
+    });
+    const both = makeCatalog(
+      [
+        role,
+        seed('a', 'Seed A', ['new-york', 'houston']),
+        seed('b', 'Seed B', ['new-york']),
+        noWages,
+      ],
+      metros,
+      '/tmp',
+    );
+    const cities = renderRole({ theme: PLAIN, width: 200 }, both, role, 'cities');
+    expect(cities).toContain(
+      '† named as a top city for back office jobs: New York by the Seed A and Seed B profiles; Houston by the Seed A profile only.',
+    );
+    expect(cities).not.toContain('No Wage Role');
+  });
   test('no colour codes with the plain theme; colour codes with colour on', () => {
     expect(card).not.toMatch(/\u001b/);
     expect(renderRole({ theme: makeTheme(true), width: 100 }, catalog, role)).toMatch(/\u001b\[/);

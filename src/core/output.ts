@@ -8,6 +8,8 @@
  *
  * To add a command's output: define its data schema below, add it to OUTPUTS, run
  * `npm run schemas`, and if an existing shape changed bump SCHEMA_VERSION (model/json.ts).
+ * (Over 400 lines on purpose: the whole contract reads in one place, one short schema per
+ * command, and splitting it would scatter what scripts must agree on.)
  */
 import { z } from 'zod';
 import { RoleSchema, SourceSchema } from '../model/schema.js';

@@ -43,8 +43,31 @@ export function normalize(text: string): string {
   return text.toLowerCase().replace(pattern, ' ').trim();
 }
 
-/** The words of a text that matter for matching. */
+/**
+ * The words of a text that matter for matching: those of normalize(text), less stop words.
+ * Plain ASCII (almost all text) is cut into runs of letters and digits in one pass over the
+ * characters (a first load reads every text of every role); other text goes through normalize.
+ */
 export function words(text: string): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c > 0x7f) return normalizedWords(text);
+    const l = c | 0x20; // A-Z become a-z; no other character lands there
+    if ((l >= 97 && l <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const w = lower.slice(start, i);
+      if (!STOP_WORDS.has(w)) out.push(w);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+function normalizedWords(text: string): string[] {
   return normalize(text)
     .split(' ')
     .filter((w) => w.length > 0 && !STOP_WORDS.has(w));
@@ -257,16 +280,20 @@ export class WordIndexBuilder {
     this.roleEnd.push(this.about.length);
   }
 
-  /** The tables of the roles added, pausing after every ROLES_PER_STEP roles of each pass. */
-  *finish(): Generator<void, WordIndexData> {
+  /** How many roles were added. */
+  get roles(): number {
+    return this.roleEnd.length;
+  }
+
+  /**
+   * The tables of the roles added, pausing after every ROLES_PER_STEP roles of each pass; with
+   * `checked` false, the size limits are left to the caller (a part of a catalog, merged later).
+   */
+  *finish(checked = true): Generator<void, WordIndexData> {
     const { seen, firstSeen, tokens, about, entryEnd } = this;
     const roleEnd = this.roleEnd.items;
     const roleCount = this.roleEnd.length;
-    if (seen.size > MAX_INDEX_WORDS || tokens.length > MAX_INDEX_ENTRIES)
-      throw new DataError(
-        `the data is too big to search: ${seen.size} distinct words in ${tokens.length} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
-        [],
-      );
+    if (checked) checkIndexSize(seen.size, tokens.length);
     return yield* fillTables(
       firstSeen,
       seen,
@@ -277,6 +304,15 @@ export class WordIndexBuilder {
       roleCount,
     );
   }
+}
+
+/** Throws when a catalog of this many distinct words, and words with repeats, is too big to search. */
+export function checkIndexSize(distinct: number, tokens: number): void {
+  if (distinct > MAX_INDEX_WORDS || tokens > MAX_INDEX_ENTRIES)
+    throw new DataError(
+      `the data is too big to search: ${distinct} distinct words in ${tokens} (the limits are ${MAX_INDEX_WORDS} and ${MAX_INDEX_ENTRIES})`,
+      [],
+    );
 }
 
 /**
@@ -361,6 +397,13 @@ function* fillTables(
     }
   }
 
+  return { ...stemTables(wordList), wordRoles: perRole, namedRoles: named, wordEntries: entries };
+}
+
+/** The stem tables of a sorted word list (see WordIndex.stems and stemWords). */
+export function stemTables(
+  wordList: string[],
+): Pick<WordIndexData, 'words' | 'stems' | 'stemWords'> {
   const byStem = new Map<string, number[]>();
   wordList.forEach((w, i) => {
     const s = stem(w);
@@ -373,9 +416,6 @@ function* fillTables(
     words: wordList,
     stems: stemList,
     stemWords: flatten(stemList.map((s) => byStem.get(s) ?? [])),
-    wordRoles: perRole,
-    namedRoles: named,
-    wordEntries: entries,
   };
 }
 

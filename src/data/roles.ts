@@ -245,7 +245,7 @@ export function dataDirRoleFiles(dir: string): string[] {
   return files;
 }
 
-/** How many role files were read each way so far in this process (for tests and the bench). */
+/** How many role files were read each way so far in this process (DEBUG=careers prints them). */
 const counts = { fast: 0, slow: 0, reused: 0 };
 export function parseCounts(): Readonly<typeof counts> {
   return { ...counts };
@@ -281,7 +281,7 @@ function loadedOf(
   checked = false,
 ): LoadedFile {
   const sourceProblems = role && !checked ? checkSources(role, shown, pf) : [];
-  if (role && sink) sink(role);
+  if (role && sink) sink(role, checked);
   return {
     shown,
     pf,
@@ -334,8 +334,11 @@ export interface LoadOptions {
    * Takes each valid role as it is read, in catalog order, instead of the result holding them
    * (RoleCheck.roles is then empty): a big directory's roles need not all be in memory at once.
    * (When the load has problems, the roles it took are not a catalog: the load throws.)
+   * `reused` says the role came from `reuse`.
    */
-  sink?: (role: Role) => void;
+  sink?: (role: Role, reused: boolean) => void;
+  /** The built-in metros as validated by the build, for a directory without its own (loadMetros). */
+  builtInMetros?: readonly Metro[];
 }
 
 /**
@@ -459,7 +462,7 @@ export async function loadDirectoryAsync(
 ): Promise<LoadedDirectory> {
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
-  const metros = loadMetros(dir, problems);
+  const metros = loadMetros(dir, problems, options.builtInMetros);
   const steps = checkRoleSteps(files, metros, problems, new Set(), options);
   for (;;) {
     const step = steps.next();

@@ -35,9 +35,13 @@ export function checkSynonyms(file: string, problems: DataProblem[]): Synonyms |
   return readValidated(file, SynonymsSchema, problems)?.value;
 }
 
-/** Loads `synonyms.yaml` from a data directory (or the built-in one); throws DataError if invalid. */
-export function loadSynonyms(dataDir: string): Synonyms {
+/**
+ * Loads `synonyms.yaml` from a data directory, else the built-in one (`builtIn`, when given: the
+ * built-in synonyms as the build validated them); throws DataError if invalid.
+ */
+export function loadSynonyms(dataDir: string, builtIn?: Synonyms): Synonyms {
   const own = join(dataDir, 'synonyms.yaml');
+  if (builtIn && !existsSync(own)) return builtIn;
   const file = existsSync(own) ? own : join(BUILT_IN_DATA_DIR, 'synonyms.yaml');
   if (!existsSync(file)) return NO_SYNONYMS;
   const problems: DataProblem[] = [];

@@ -13,22 +13,23 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
-import {
-  LineCounter,
-  parseAllDocuments,
-  parseDocument,
-  isAlias,
-  isCollection,
-  isMap,
-  isPair,
-  isScalar,
-  type Document,
-  type Node,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlModule from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { ZodType } from 'zod';
 import type { DataProblem } from '../errors.js';
 import { safeCwd } from '../io/fs-errors.js';
+
+/**
+ * The `yaml` package, loaded when first needed: a load whose role files all pass the fast path,
+ * with the built-in metros and synonyms, never needs it. (Required, not imported: the bundle
+ * runs as a V8-cached script, where Node 20 allows no import().)
+ */
+let yamlModule: typeof YamlModule | undefined;
+function yaml(): typeof YamlModule {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule);
+}
 
 /** Largest data file accepted, so a stray huge file cannot stall the tool. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -303,8 +304,8 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
     return { line: pos.line, col: pos.col };
   };
   const walk = (node: unknown, path: string, depth: number): boolean => {
-    if (!node || isAlias(node)) return true; // aliases point at nodes walked already
-    if (isScalar(node) || isCollection(node)) {
+    if (!node || yaml().isAlias(node)) return true; // aliases point at nodes walked already
+    if (yaml().isScalar(node) || yaml().isCollection(node)) {
       if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
         const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
         problems.push({
@@ -315,7 +316,7 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
         });
       }
     }
-    if (!isCollection(node)) return true;
+    if (!yaml().isCollection(node)) return true;
     if (depth > MAX_DEPTH) {
       problems.push({
         file: pf.file,
@@ -326,9 +327,9 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
       return false;
     }
     for (const [i, item] of node.items.entries()) {
-      if (isPair(item)) {
+      if (yaml().isPair(item)) {
         const key = item.key;
-        if (key !== null && !isScalar(key)) {
+        if (key !== null && !yaml().isScalar(key)) {
           problems.push({
             file: pf.file,
             ...at(key as Node),
@@ -337,7 +338,7 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
           });
           continue;
         }
-        const name = isScalar(key) ? String(key.value) : '';
+        const name = yaml().isScalar(key) ? String(key.value) : '';
         const sub = path ? `${path}.${name}` : name;
         if (RESERVED_KEYS.has(name)) {
           problems.push({
@@ -348,7 +349,7 @@ function checkTree(pf: ParsedFile, problems: DataProblem[]): void {
           });
           continue;
         }
-        if (isScalar(key)) walk(key, sub, depth + 1);
+        if (yaml().isScalar(key)) walk(key, sub, depth + 1);
         if (!walk(item.value, sub, depth + 1)) return false;
       } else if (!walk(item, path ? `${path}.${i}` : String(i), depth + 1)) return false;
     }
@@ -364,7 +365,7 @@ export function parseText(
   problems: DataProblem[],
   multi: boolean,
 ): ParsedFile[] {
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const crowded = tooManyItemsAt(text);
   if (crowded !== undefined) {
     problems.push({
@@ -388,8 +389,8 @@ export function parseText(
   let docs: Document.Parsed[];
   try {
     docs = multi
-      ? (parseAllDocuments(text, parseOptions(lines)) as Document.Parsed[])
-      : [parseDocument(text, parseOptions(lines))];
+      ? (yaml().parseAllDocuments(text, parseOptions(lines)) as Document.Parsed[])
+      : [yaml().parseDocument(text, parseOptions(lines))];
   } catch (err) {
     // The parser reports stack exhaustion itself; this is the last line of defence.
     const message =
@@ -407,7 +408,7 @@ export function parseText(
     docs.length === 1
       ? docs
       : docs.filter(
-          (d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null),
+          (d) => d.contents !== null && !(yaml().isScalar(d.contents) && d.contents.value === null),
         );
   return nonEmpty
     .filter((doc) => syntaxOk(shown, doc, lines, problems))
@@ -501,9 +502,9 @@ export function locate(
         : (pf.doc.getIn(path.slice(0, depth), true) as Node | undefined);
     if (!node || typeof node !== 'object') continue;
     let target: Node | undefined = node as Node;
-    if (key !== undefined && depth === path.length && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      if (pair && isScalar(pair.key)) target = pair.key;
+    if (key !== undefined && depth === path.length && yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isScalar(p.key) && p.key.value === key);
+      if (pair && yaml().isScalar(pair.key)) target = pair.key;
     }
     const offset = target?.range?.[0];
     if (offset !== undefined) {

@@ -10,7 +10,19 @@
  * terminal. A pager that quits before reading everything (q) is no error, and a pager that
  * cannot be started (not installed) means the text is printed directly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type * as ChildProcesses from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+/**
+ * node:child_process, loaded only when a pager starts: it brings net and dgram with it, which a
+ * look-up printing to a file or /dev/null would otherwise load for nothing. (Required, not
+ * imported: the bundle runs as a V8-cached script, where Node 20 allows no import().)
+ */
+function spawn(...args: Parameters<typeof ChildProcesses.spawn>): ChildProcess {
+  const real = createRequire(import.meta.url)('node:child_process') as typeof ChildProcesses;
+  return real.spawn(...args);
+}
 
 /** The pager when neither CAREERS_PAGER nor PAGER names one. */
 export const DEFAULT_PAGER = 'less -FRX';

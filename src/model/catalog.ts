@@ -48,13 +48,23 @@ export interface RoleBrief {
   median?: number;
 }
 
+/**
+ * Whether a city entry is one its sources name as a place with many jobs: a metro with no
+ * figures at all (a metro whose wages BLS did not release still has a job count, so is not).
+ */
+export function namesCity(c: Role['cities'][number]): c is typeof c & { metro: string } {
+  return (
+    c.metro !== undefined &&
+    [c.employment, c.median, c.mean, c.p25, c.p75].every((f) => f === undefined)
+  );
+}
+
 /** For each metro, the titles of the roles whose sources name it as a place with many jobs. */
 export function namedCities(roles: readonly Role[]): Map<string, string[]> {
   const named = new Map<string, string[]>();
   for (const r of roles) {
     for (const c of r.cities) {
-      if (c.metro && c.median === undefined)
-        named.set(c.metro, [...(named.get(c.metro) ?? []), r.title]);
+      if (namesCity(c)) named.set(c.metro, [...(named.get(c.metro) ?? []), r.title]);
     }
   }
   return named;

@@ -58,9 +58,10 @@ export function renderCompare(ctx: RenderContext, data: CompareData): string {
     row('Education', (r) => {
       const e = r.education;
       if (!e) return '–';
-      return e.mostCommon
-        ? `Most say: ${e.mostCommon.label} (${Math.round(e.mostCommon.share)}%)`
-        : e.summary;
+      if (!e.mostCommon) return e.summary;
+      // "Most" only for a majority; a largest minority is "the largest group".
+      const lead = e.mostCommon.share > 50 ? 'Most say' : 'Largest group';
+      return `${lead}: ${e.mostCommon.label} (${Math.round(e.mostCommon.share)}%)`;
     }),
     row('Top skills', (r) =>
       r.topSkills.length

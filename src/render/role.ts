@@ -286,6 +286,33 @@ export function cityRows(catalog: Catalog, role: Role, sort: CitySort = 'pay'): 
   return rows.sort((a, b) => key[sort](b) - key[sort](a) || compareText(a.name, b.name));
 }
 
+/**
+ * The † footnote: which profile names which city, grouped by the profiles that name it
+ * ("New York and Chicago by the A and B profiles; Houston by the B profile only").
+ */
+function namedCitiesNote(rows: CityRow[]): string | undefined {
+  const groups = new Map<string, { namers: string[]; cities: string[] }>();
+  for (const r of rows.filter((x) => x.namedBy.length)) {
+    const namers = [...new Set(r.namedBy.map(clean))].sort(compareText);
+    const key = namers.join('\n');
+    const group = groups.get(key) ?? { namers, cities: [] };
+    group.cities.push(r.name);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return undefined;
+  const all = new Set([...groups.values()].flatMap((g) => g.namers));
+  const parts = [...groups.values()]
+    .sort((a, b) => b.namers.length - a.namers.length || compareText(a.cities[0]!, b.cities[0]!))
+    .map((g) => {
+      const by = `the ${andList(g.namers)} profile${g.namers.length > 1 ? 's' : ''}`;
+      return `${andList(g.cities)} by ${by}${g.namers.length < all.size ? ' only' : ''}`;
+    });
+  return `† named as a top city for back office jobs: ${parts.join('; ')}.`;
+}
+
+const andList = (items: string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+
 function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort): string {
   const out = [heading(ctx, 'Cities')];
   if (role.cities.length === 0)
@@ -318,17 +345,8 @@ function cities(ctx: RenderContext, catalog: Catalog, role: Role, sort: CitySort
         ],
       }),
     );
-    const namers = [...new Set(rows.flatMap((r) => r.namedBy.map(clean)))];
-    if (namers.length) {
-      out.push(
-        ctx.theme.dim(
-          wrap(
-            `† named as a top city for back office jobs by the ${namers.join(' and ')} profile${namers.length > 1 ? 's' : ''}.`,
-            ctx.width,
-          ),
-        ),
-      );
-    }
+    const namedNote = namedCitiesNote(rows);
+    if (namedNote) out.push(ctx.theme.dim(wrap(namedNote, ctx.width)));
     out.push(
       ctx.theme.dim(
         wrap(

@@ -20,6 +20,7 @@ import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { checkpoint } from '../io/interrupt.js';
 import { listsOf, wordIndexOf, WordIndexBuilder } from '../core/word-index.js';
+import { mergeWordIndex, type WordLists } from '../core/word-merge.js';
 import { encodedCatalog, RoleEncoder } from './encoded.js';
 import { clean } from '../text.js';
 
@@ -48,12 +49,18 @@ interface Reuse {
    * to the file (undefined if the entry turns out damaged: the file is then read again).
    */
   roles: Map<string, () => Role[] | undefined>;
+  /** The entry's role number and JSON bytes of each role handed out so far, in order. */
+  taken: Array<[number, Uint8Array]>;
+  /** How many roles the entry holds. */
+  count: number;
+  /** The entry's word lists: a load merges them with those of the roles it reads again. */
+  lists: WordLists;
 }
 
 /**
- * What an older entry offers: the roles of every file whose signature is unchanged. Nothing
- * when the entry was made by other code (a build or pack format that may validate or index
- * differently), records no files, or is damaged.
+ * What an older entry offers: the roles of every file whose signature is unchanged, and its word
+ * lists. Nothing when the entry was made by other code (a build or pack format that may
+ * validate or index differently), records no files, has no file unchanged, or is damaged.
  */
 function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): Reuse | undefined {
   if (entry.code !== codeKey()) return undefined;
@@ -61,22 +68,31 @@ function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): 
     const files = entry.files();
     if (!files) return undefined;
     const roles = new Map<string, () => Role[] | undefined>();
+    const taken: Reuse['taken'] = [];
+    const decoder = new TextDecoder();
     let at = 0;
     for (const f of files) {
       const [from, count] = [at, f.roles];
       if (sigs.get(f.file) === f.sig) {
         roles.set(f.file, () => {
+          const before = taken.length;
           try {
-            return Array.from({ length: count }, (_, i) => entry.readRole(from + i));
+            return Array.from({ length: count }, (_, i) => {
+              const bytes = entry.roleBytes(from + i);
+              const role = JSON.parse(decoder.decode(bytes)) as Role;
+              taken.push([from + i, bytes]);
+              return role;
+            });
           } catch {
+            taken.length = before;
             return undefined;
           }
         });
       }
       at += f.roles;
     }
-    if (at !== entry.catalog(dir).size) return undefined;
-    return { roles };
+    if (at !== entry.catalog(dir).size || roles.size === 0) return undefined;
+    return { roles, taken, count: at, lists: entry.wordLists() };
   } catch {
     return undefined;
   }
@@ -118,28 +134,58 @@ export class DataStore {
         import('../data/synonyms.js'),
         import('../data/career-steps.js'),
       ]);
+    // The built-in metros and synonyms, as the build validated them, for a directory that has
+    // none of its own: its YAML need not be parsed (nor the yaml package loaded) again.
+    const shared = builtIn ? undefined : readCompiled(BUILT_IN_DATA_DIR);
     const shown = progress(out, dir, !entry);
+    const words = new WordIndexBuilder();
     try {
       shown.step('reading role files');
       // Each role is kept as bytes once validated (store/encoded.ts), its words already read
-      // into the index: a big directory never holds all its role objects at once.
-      const words = new WordIndexBuilder();
-      const encoder = new RoleEncoder(words);
+      // into the index: a big directory never holds all its role objects at once. A role reused
+      // from the older entry keeps its bytes and its words' lists there (merged below).
+      const encoder = new RoleEncoder();
+      const oldRole = new Int32Array(reuse?.count ?? 0).fill(-1);
+      const addedRole: number[] = [];
+      let taken = 0;
       // A first load takes seconds: it pauses now and then (checkpoint), so Ctrl-C stops it.
       const { metros, files } = await loadDirectoryAsync(dir, checkpoint, {
         onFile: (done, total) => shown.files(done, total),
         reuse: reuse?.roles,
-        sink: (role) => encoder.add(role),
+        builtInMetros: shared?.metros,
+        sink: (role, reused) => {
+          const [old, bytes] = (reused && reuse?.taken[taken++]) || [-1, undefined];
+          if (old >= 0) oldRole[old] = encoder.size;
+          else {
+            addedRole.push(encoder.size);
+            words.add(role);
+          }
+          encoder.add(role, bytes);
+        },
       });
       const roles = encoder.done();
       const catalog = encodedCatalog(roles, metros, dir);
-      this.data = { dir, catalog, synonyms: loadSynonyms(dir), steps: loadPaths(dir, catalog) };
+      this.data = {
+        dir,
+        catalog,
+        synonyms: loadSynonyms(dir, shared?.synonyms),
+        steps: loadPaths(dir, catalog),
+      };
       shown.step('building the search index');
       await checkpoint();
-      const build = words.finish();
+      const build = words.finish(!reuse);
       let step = build.next();
       for (; !step.done; step = build.next()) await checkpoint();
-      this.tables = { tables: wordIndexOf(step.value), names: listsOf(roles.names) };
+      const tables = reuse
+        ? mergeWordIndex(
+            reuse.lists,
+            oldRole,
+            step.value,
+            Uint32Array.from(addedRole),
+            roles.bytes.length,
+          )
+        : step.value;
+      this.tables = { tables: wordIndexOf(tables), names: listsOf(roles.names) };
       this.addLanguage(dir);
       if (key && sigs) {
         await checkpoint();
@@ -155,7 +201,7 @@ export class DataStore {
             metros,
             synonyms: this.data.synonyms,
             steps: this.data.steps,
-            words: step.value,
+            words: tables,
             // Typo look-alikes are found when a query asks (see PackContents.typos).
             typos: false,
           },
@@ -167,7 +213,7 @@ export class DataStore {
       if (debugging(env)) {
         const { fast, slow, reused } = parseCounts();
         out.write(
-          `careers: role files parsed: ${fast + slow} (${slow} by yaml), reused: ${reused}\n`,
+          `careers: role files parsed: ${fast + slow} (${slow} by yaml), reused: ${reused}, roles indexed: ${words.roles}\n`,
         );
       }
     }

@@ -5,7 +5,7 @@
  * directory of 10,000 profiles never holds 10,000 role objects at once: the run's catalog reads
  * a role back from its bytes when used, and the cache entry is written from the same bytes.
  */
-import { headlineSalary, lazyCatalog, type Catalog } from '../model/catalog.js';
+import { headlineSalary, lazyCatalog, namesCity, type Catalog } from '../model/catalog.js';
 import type { Metro, Role } from '../model/schema.js';
 import {
   nameIndexOf,
@@ -45,13 +45,14 @@ export class RoleEncoder {
     return this.bytes.length;
   }
 
-  add(role: Role): void {
-    this.bytes.push(this.encoder.encode(JSON.stringify(role)));
+  /** Adds a role; `bytes`, when given, are its JSON already encoded (as a pack holds it). */
+  add(role: Role, bytes?: Uint8Array): void {
+    this.bytes.push(bytes ?? this.encoder.encode(JSON.stringify(role)));
     this.ids.push(role.id);
     this.titles.push(role.title);
     this.medians.push(headlineSalary(role)?.median ?? null);
     for (const c of role.cities) {
-      if (c.metro && c.median === undefined) {
+      if (namesCity(c)) {
         const list = this.named.get(c.metro);
         if (list) list.push(role.title);
         else this.named.set(c.metro, [role.title]);

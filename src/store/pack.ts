@@ -35,6 +35,7 @@ import {
   type WordIndex,
   type WordIndexData,
 } from '../core/word-index.js';
+import type { WordLists } from '../core/word-merge.js';
 import type { Metro, Role } from '../model/schema.js';
 import type { Synonyms } from '../data/synonyms.js';
 import type { Step } from '../data/career-steps.js';
@@ -138,6 +139,10 @@ export interface Pack {
   catalog(dataDir: string, clean?: boolean): Catalog;
   /** Reads role i, not kept (for a load that takes a few files' roles from an older entry). */
   readRole(i: number): Role;
+  /** The JSON bytes of role i, checked (see readRole). */
+  roleBytes(i: number): Uint8Array;
+  /** The word lists whole, each table with one read (for a load that merges them). */
+  wordLists(): WordLists;
   /** The search word tables, reading each list when first needed. */
   words: WordIndex;
   /** The role-names table (see core/word-index.ts buildNameIndex). */
@@ -380,6 +385,16 @@ export function readPack(
             return list;
           },
         } satisfies Lists,
+        /** A table of numbers whole, with one read of its lists (checked as one section). */
+        flat: (): FlatLists => {
+          let items: Uint8Array;
+          try {
+            items = section(`${name}:items`);
+          } catch (err) {
+            throw failed(err);
+          }
+          return { start: locate().start.map((b) => b >>> 2), items: asU32(items) };
+        },
         /** Every list of the table, with one read (for loading all roles). */
         all: (): Uint8Array[] => {
           const { start } = locate();
@@ -459,6 +474,13 @@ export function readPack(
           clean,
         ),
       readRole: (i) => parseRole(roles.bytesOf(i), i),
+      roleBytes: (i) => roles.bytesOf(i),
+      wordLists: () => ({
+        words: lines('words'),
+        wordRoles: wordRoles.flat(),
+        namedRoles: namedRoles.flat(),
+        wordEntries: wordEntries.flat(),
+      }),
       words: {
         get words() {
           return (words ??= lines('words'));

@@ -3,7 +3,6 @@
  * when first needed, and what earlier query words matched, so a run never matches a word twice.
  * The fields searched and their weights are here too.
  */
-import type Fuse from 'fuse.js';
 import type { Role } from '../../model/schema.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { Synonyms } from '../../data/synonyms.js';
@@ -49,14 +48,10 @@ export interface SearchIndex {
   tables: () => WordIndex;
   /** The role-names table exact look-ups use: given, or built on first use. */
   names: () => Lists;
-  /** False makes Fuse.js scan every known word for typos instead of the proposed candidates. */
-  narrow: boolean;
   /** Words (numbers) similar to each query word seen so far; the index never changes, so neither do they. */
   similarCache: Map<string, Map<number, number>>;
   /** The roles having a word similar to each query word seen so far, with the best similarity. */
   rolesCache: Map<string, TokenRoles>;
-  /** Fuse.js over every known word, made when `narrow` is false. */
-  allWords?: Fuse<string>;
   /** The WordNet bridge (core/bridge.ts), when there is one. */
   bridge: () => Bridge | undefined;
   /** The O*NET occupations the catalogue lacks, to tell a job outside it (core/scope.ts). */
@@ -70,8 +65,6 @@ export interface IndexOptions {
   tables?: WordIndex;
   /** A names table read from a file; else built when first needed. */
   names?: Lists;
-  /** See SearchIndex.narrow; true unless set. */
-  narrow?: boolean;
   /** The WordNet bridge, or how to get it when first needed. */
   bridge?: () => Bridge | undefined;
   /** The O*NET occupations the catalogue lacks, read when first needed; none unless given. */
@@ -125,7 +118,6 @@ export function buildIndex(
     synonyms,
     tables: () => (tables ??= wordIndexOf(buildWordIndex(catalog.roles))),
     names: () => (names ??= listsOf(buildNameIndex(catalog.roles))),
-    narrow: options.narrow ?? true,
     similarCache: new Map(),
     rolesCache: new Map(),
     bridge: options.bridge ?? (() => undefined),

@@ -13,9 +13,9 @@
  *   Typos: a walk over the sorted word list (as a trie) proposes the words within the allowed
  *   edit distance of the query word, its start or its stem; Fuse.js scores those and an
  *   edit-distance check keeps real near-misses. A pack stores what Fuse.js matched for every
- *   known word, so only a query word the index does not know needs the walk. (With
- *   `narrow: false` Fuse.js scans every word instead: the same words come out, only slower; the
- *   eval and a test check both agree.)
+ *   known word, so only a query word the index does not know needs the walk. (Fuse.js over
+ *   every word would keep the same words, only slower: the candidates hold every word the
+ *   edit-distance check can keep, which the word-index tests check.)
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
  *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
  *   a word is only found there.

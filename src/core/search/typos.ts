@@ -201,16 +201,9 @@ export function typoLists(tables: WordIndex, from = 0, to = tables.words.length)
     );
 }
 
-/**
- * Fuse.js matches of a token: stored for a known word, else among its typo candidates; or,
- * when not narrowing, among every known word.
- */
+/** Fuse.js matches of a token: stored for a known word, else among its typo candidates. */
 function fuzzyMatches(index: SearchIndex, token: string, known: number): number[] {
   const tables = index.tables();
-  if (!index.narrow) {
-    index.allWords ??= new Fuse(tables.words, FUSE_OPTIONS);
-    return index.allWords.search(token).map((r) => r.refIndex);
-  }
   if (known >= 0 && tables.typos) return [...tables.typos.get(known)];
   return fuzzyAmongCandidates(tables, token);
 }
