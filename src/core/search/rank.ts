@@ -29,13 +29,7 @@
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
-import {
-  FIELD_NAMES,
-  entryTexts,
-  entryWords,
-  stem,
-  type SearchField,
-} from '../word-index.js';
+import { FIELD_NAMES, entryTexts, entryWords, stem, type SearchField } from '../word-index.js';
 import { SEARCH_FIELDS, type SearchHit, type SearchIndex, type SearchResult } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 import { MAX_QUERY_LENGTH, queryVariants, queryWords } from './query.js';
