@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../dist/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../dist/data/dirs.js';
 import { loadSynonyms } from '../dist/data/synonyms.js';
-import { loadPaths } from '../dist/data/career-steps.js';
+import { loadCareerPaths } from '../dist/data/career-steps.js';
 import { loadQuiz } from '../dist/data/quiz-loader.js';
 import { COMPILED_FILE, compiledKey } from '../dist/store/compiled.js';
 import { packChunks } from '../dist/store/pack.js';
@@ -58,7 +58,7 @@ try {
     roles: catalog.roles,
     metros: catalog.metros,
     synonyms: loadSynonyms(BUILT_IN_DATA_DIR),
-    steps: loadPaths(BUILT_IN_DATA_DIR, catalog),
+    ...loadCareerPaths(BUILT_IN_DATA_DIR, catalog),
     quiz: loadQuiz(catalog),
     bridge: bridgeFor(catalog.roles),
     outside: outsideOf(builtInOccupations(), catalog.roles),

@@ -657,6 +657,25 @@ function relatedFor(r) {
   return out;
 }
 
+/** O*NET's tiers of related occupations, by its rank: 1–5, 6–10, 11–20. */
+const TIERS = ['Primary-Short', 'Primary-Long', 'Supplemental'];
+
+/**
+ * O*NET's own ranking of the related occupations of a role's code, kept to those with a profile:
+ * `onetRelated` (id, O*NET's rank 1–20 and tier), for `similar` to weigh. A role reached through
+ * two codes keeps its best rank; nothing when O*NET relates the code to none of our roles.
+ */
+function onetRelatedFor(r) {
+  const roles = [];
+  for (const x of (related.get(r.onet) ?? []).sort((a, b) => num(a.index) - num(b.index))) {
+    const id = roleByCode.get(x.related_onet_soc_code);
+    if (!id || id === r.id || roles.some((o) => o.id === id)) continue;
+    if (!TIERS.includes(x.relatedness_tier)) fail(`${r.id}: unknown tier ${x.relatedness_tier}`);
+    roles.push({ id, rank: num(x.index), tier: x.relatedness_tier });
+  }
+  return roles.length ? { onetRelated: { roles, source: 'onet-related' } } : {};
+}
+
 /** How many related occupations of the facts' target set have a profile. */
 function relatedRowsFor(r) {
   const ids = new Set(
@@ -862,6 +881,7 @@ for (const r of handRoles) {
     industries: [],
     cities: citiesFor(soc),
     relatedRoles: relatedFor(r),
+    ...onetRelatedFor(r),
     ...(interestsFor(r.onet) ? { interests: interestsFor(r.onet) } : {}),
     workStyles: workStylesFor(r.onet),
   };
@@ -874,6 +894,11 @@ for (const r of handRoles) {
   text = text.replace(
     `  words: ${KEYWORDS_PLACEHOLDER}`,
     flowList('  words: ', profile.keywords.words),
+  );
+  // One line per O*NET related role: `- { id: x, rank: 3, tier: Primary-Short }`.
+  text = text.replace(
+    /^ {4}- id: (\S+)\n {6}rank: (\d+)\n {6}tier: (\S+)$/gm,
+    '    - { id: $1, rank: $2, tier: $3 }',
   );
   text = commentBefore(text, 'tasks', r.taskNote);
   text = commentBefore(text, 'salaryTrend', trendComment);

@@ -268,7 +268,7 @@ const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8
 
 /**
  * A data directory of about `n` real-sized roles: the built-in profiles copied over and over
- * (ids and related-role ids suffixed per copy), made at test time. Big enough that a first
+ * (ids and related-role ids, O*NET's too, suffixed per copy), made at test time. Big enough that a first
  * load takes seconds, so the slow-load notes come and a signal can land during each step.
  */
 function manyRoles(n: number): string {
@@ -280,7 +280,7 @@ function manyRoles(n: number): string {
     for (const name of names) {
       const text = readFileSync(join(src, name), 'utf8')
         .replace(/^id: ([a-z0-9-]+)$/m, `id: $1-v${copy}`)
-        .replace(/^(relatedRoles:\n(?: .*\n)*)/m, (block) =>
+        .replace(/^((?:relatedRoles|onetRelated):\n(?: .*\n)*)/gm, (block) =>
           block.replace(/id: ([a-z0-9-]+)/g, `id: $1-v${copy}`),
         );
       // A "!" token keeps js-yaml's fast path off (data/yaml.ts): the yaml package reads these

@@ -141,7 +141,9 @@ describe('careers export', () => {
     const r = run(['export', '--format', 'yaml', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    const steps = readFileSync(join(ROOT, 'data', 'paths.yaml'), 'utf8').match(/^ {2}- /gm)?.length;
+    const steps = readFileSync(join(ROOT, 'data', 'paths.yaml'), 'utf8').match(
+      /^ {2}- \{ from: /gm,
+    )?.length;
     const paths = join(dir, 'x', 'paths.yaml');
     expect(r.stderr).toBe(
       `careers: wrote ${BUILT_IN_ROLES} roles to ${out} (yaml) and ${steps} career steps to ${paths}\n`,
@@ -154,6 +156,10 @@ describe('careers export', () => {
     expect(full.stdout).toBe(runOnce(['export', '--json']).stdout);
     const path = run(['--data', join(dir, 'x'), 'path', 'data entry', '--json']);
     expect(path.stdout).toBe(runOnce(['path', 'data entry', '--json']).stdout);
+    // A role stated as the top of its ladder keeps its reason.
+    const top = run(['--data', join(dir, 'x'), 'path', 'financial-manager', '--json']);
+    expect(JSON.parse(top.stdout).path.top).toEqual(expect.any(String));
+    expect(top.stdout).toBe(runOnce(['path', 'financial-manager', '--json']).stdout);
     expect(readdirSync(join(dir, 'x'))).toEqual(['paths.yaml', 'roles.yaml']); // no temp file left
   });
 

@@ -1,12 +1,13 @@
 import { loadCatalog } from '../../src/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
-import { loadPaths } from '../../src/data/career-steps.js';
+import { loadCareerPaths, loadPaths } from '../../src/data/career-steps.js';
 import { describeStep, pathFor, stepKind } from '../../src/core/career-steps.js';
 import { PLAIN } from '../../src/render/theme.js';
 import { renderPath } from '../../src/render/career.js';
 import { signedMoney } from '../../src/text.js';
 import { findCycle } from '../../src/data/career-steps.js';
-import { computeGap, nameWords, sameProduct, similarRoles } from '../../src/core/career.js';
+import { computeGap, nameWords, sameProduct } from '../../src/core/career.js';
+import { relationOf, similarRoles } from '../../src/core/similar.js';
 import { headlineSalary } from '../../src/model/catalog.js';
 import {
   ASCII,
@@ -35,6 +36,48 @@ describe('career steps', () => {
     const related = (a: string, b: string) =>
       role(a).relatedRoles.some((r) => r.id === b) || role(b).relatedRoles.some((r) => r.id === a);
     expect(steps.filter((s) => !related(s.from, s.to)).map((s) => `${s.from}→${s.to}`)).toEqual([]);
+  });
+
+  test('every role has an onward step or is stated as the top of its ladder, with why', () => {
+    const { tops } = loadCareerPaths(BUILT_IN_DATA_DIR, catalog);
+    const onward = new Set(steps.map((s) => s.from));
+    const topIds = new Set(tops.map((t) => t.role));
+    const deadEnds = catalog.roles
+      .map((r) => r.id)
+      .filter((id) => !onward.has(id) && !topIds.has(id));
+    expect(deadEnds).toEqual([]);
+    expect([...topIds].filter((id) => onward.has(id))).toEqual([]);
+    for (const t of tops) expect(pathFor(catalog, steps, t.role, tops).top).toBe(t.reason);
+    console.log(`path: ${onward.size} roles with an onward step, ${tops.length} stated tops`);
+  });
+
+  test('every step joins roles O*NET relates, or (a role O*NET relates to none of ours) that its profile names and that share skills or software', () => {
+    const weak: string[] = [];
+    const thin: string[] = [];
+    const skillsOf = (a: string, b: string) =>
+      similarRoles(catalog, role(a), catalog.roles.length).find((s) => s.id === b);
+    const pairs = catalog.roles.flatMap((r) => similarRoles(catalog, r, catalog.roles.length));
+    const rated = pairs.flatMap((p) => (p.skills === null ? [] : [p.skills])).sort((x, y) => x - y);
+    const median = rated[Math.floor(rated.length / 2)] ?? 0;
+    for (const s of steps) {
+      const there = relationOf(role(s.from), role(s.to));
+      const back = relationOf(role(s.to), role(s.from));
+      const onet = [there, back].filter((r) => r && r.via !== 'profile');
+      const profile = [there, back].some((r) => r?.via === 'profile');
+      const like = skillsOf(s.from, s.to);
+      const shares = (like?.sharedSoftware.length ?? 0) + (like?.sharedSkills.length ?? 0) > 0;
+      if (onet.length === 0 && !(profile && shares)) weak.push(`${s.from}→${s.to}`);
+      if (
+        onet.length &&
+        onet.every((r) => r?.tier === 'Supplemental') &&
+        (like?.skills ?? 0) < median
+      )
+        thin.push(`${s.from}→${s.to}`);
+    }
+    console.log(
+      `path: steps on a supplemental O*NET relation only, with skills below the median pair (${median.toFixed(2)}): ${thin.join(', ') || 'none'}`,
+    );
+    expect(weak).toEqual([]);
   });
 
   test('data entry leads at least three steps up, each with pay and job-zone change', () => {
@@ -111,6 +154,25 @@ describe('career steps', () => {
         'steps:\n  - { from: alpha, to: beta, reason: r }\n  - { from: beta, to: alpha, reason: r }\n',
     });
     expect(() => loadPaths(loop, loadCatalog(loop))).toThrow(DataError);
+  });
+
+  test('a top with an onward step, or naming no role, is a located data error', () => {
+    const dir = tempDir({
+      'a.yaml': roleYaml('alpha', 'Alpha'),
+      'b.yaml': roleYaml('beta', 'Beta'),
+      'paths.yaml':
+        'steps:\n  - { from: alpha, to: beta, reason: r }\ntops:\n  - { role: alpha, reason: r }\n  - { role: ghost, reason: r }\n  - { role: beta, reason: top }\n',
+    });
+    try {
+      loadCareerPaths(dir, loadCatalog(dir));
+      throw new Error('expected a DataError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(DataError);
+      expect((err as DataError).details).toEqual([
+        expect.stringMatching(/paths\.yaml:4:\d+: tops\.0\.role: alpha has an onward step/),
+        expect.stringMatching(/paths\.yaml:5:\d+: tops\.1\.role: no role has id "ghost"/),
+      ]);
+    }
   });
 
   test('a data directory without paths.yaml simply has no steps', () => {

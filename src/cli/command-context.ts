@@ -3,7 +3,7 @@
  * (loaded by store/data-store.ts).
  */
 import type { Command } from 'commander';
-import type { Step } from '../data/career-steps.js';
+import type { Step, Top } from '../data/career-steps.js';
 import type { Quiz } from '../model/quiz-schema.js';
 import { resolveDataDir } from '../data/dirs.js';
 import type { Catalog } from '../model/catalog.js';
@@ -98,6 +98,11 @@ export class Context {
   /** Career steps between the catalog's roles (data/paths.yaml). */
   steps(): Step[] {
     return this.store.loaded.steps;
+  }
+
+  /** Roles stated as the top of their ladder (paths.yaml `tops`). */
+  tops(): Top[] {
+    return this.store.loaded.tops;
   }
 
   /** The data directory this run reads. */

@@ -2,7 +2,7 @@
  * Career paths as a graph: steps in and out of a role, the ladders that lead up from it, and
  * the pay and job-zone change of each step. Pure functions over the catalog.
  */
-import type { Step } from '../data/career-steps.js';
+import type { Step, Top } from '../data/career-steps.js';
 import { headlineSalary, type Catalog } from '../model/catalog.js';
 
 export interface StepView {
@@ -21,6 +21,8 @@ export interface PathView {
   incoming: StepView[];
   /** Every ladder leading up from the role, in depth-first order (ladders sharing a start are adjacent). */
   ladders: StepView[][];
+  /** Why the role is the top of its ladder, when paths.yaml says it is; else null. */
+  top: string | null;
 }
 
 export interface StepKind {
@@ -75,8 +77,17 @@ export function describeStep(catalog: Catalog, step: Step): StepView {
   };
 }
 
-/** Steps in and ladders up from a role (the steps have no cycles: the loader checks). */
-export function pathFor(catalog: Catalog, steps: Step[], roleId: string, maxDepth = 8): PathView {
+/**
+ * Steps in and ladders up from a role (the steps have no cycles: the loader checks), and why it is
+ * the top of its ladder when `tops` says so.
+ */
+export function pathFor(
+  catalog: Catalog,
+  steps: Step[],
+  roleId: string,
+  tops: readonly Top[] = [],
+  maxDepth = 8,
+): PathView {
   const views = steps.map((s) => describeStep(catalog, s));
   // Bigger pay rises first at each branch point.
   const out = (id: string) =>
@@ -91,5 +102,6 @@ export function pathFor(catalog: Catalog, steps: Step[], roleId: string, maxDept
     for (const v of next) walk(v.to, [...sofar, v]);
   };
   walk(roleId, []);
-  return { role: roleId, incoming: views.filter((v) => v.to === roleId), ladders };
+  const top = tops.find((t) => t.role === roleId)?.reason ?? null;
+  return { role: roleId, incoming: views.filter((v) => v.to === roleId), ladders, top };
 }

@@ -1,6 +1,6 @@
 /**
- * What separates two roles (`gap`) and which roles are alike (`similar`): pure computations
- * over skills (O*NET importance), software, certifications, job zone and pay.
+ * What separates two roles (`gap`): pure computations over skills (O*NET importance), software,
+ * certifications, job zone and pay. Which roles are alike (`similar`) is in similar.ts.
  */
 import type { Role, Tech } from '../model/schema.js';
 import { compareText, headlineSalary, type Catalog } from '../model/catalog.js';
@@ -18,7 +18,7 @@ export interface SkillChange {
 }
 
 /** Baseline for a skill a profile does not list (profiles keep skills rated ≥ 3.0). */
-const UNLISTED = 3;
+export const UNLISTED = 3;
 
 export interface Gap {
   from: string;
@@ -236,85 +236,4 @@ export function computeGap(from: Role, to: Role, catalog?: Catalog): Gap {
     payChange: a !== undefined && b !== undefined ? b - a : null,
   };
   return { ...gap, firstThree: pickFirstThree(gap) };
-}
-
-export interface Similarity {
-  id: string;
-  title: string;
-  /** 0–1: the mean of skill and software similarity. */
-  score: number;
-  /** Similarity of the O*NET skill-importance profiles (centred cosine, mapped to 0–1). */
-  skills: number;
-  /** Share of software the two have in common (Jaccard), 0–1. */
-  software: number;
-  sharedSkills: string[];
-  sharedSoftware: string[];
-}
-
-/**
- * Each role's skill profile as deviations from the catalog's average profile, over every skill
- * any role lists (a skill a rated role does not list counts as UNLISTED − 0.5, i.e. "under 3").
- * Centring makes the comparison about what sets roles apart, not the skills all of them need.
- */
-function skillProfiles(catalog: Catalog): Map<string, Map<string, number>> {
-  const rated = catalog.roles.filter((r) => r.skills.some((s) => s.importance !== undefined));
-  const names = [...new Set(rated.flatMap((r) => r.skills.map((s) => key(s.name))))];
-  const raw = new Map(
-    rated.map((r) => {
-      const own = new Map(r.skills.map((s) => [key(s.name), s.importance]));
-      return [r.id, new Map(names.map((n) => [n, own.get(n) ?? UNLISTED - 0.5]))] as const;
-    }),
-  );
-  const mean = new Map(
-    names.map((n) => [
-      n,
-      [...raw.values()].reduce((sum, v) => sum + (v.get(n) ?? 0), 0) / raw.size,
-    ]),
-  );
-  return new Map(
-    [...raw].map(([id, v]) => [
-      id,
-      new Map(names.map((n) => [n, (v.get(n) ?? 0) - (mean.get(n) ?? 0)])),
-    ]),
-  );
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  let dot = 0;
-  for (const [k, v] of a) dot += v * (b.get(k) ?? 0);
-  const norm = (m: Map<string, number>) =>
-    Math.sqrt([...m.values()].reduce((s, v) => s + v * v, 0));
-  const d = norm(a) * norm(b);
-  return d === 0 ? 0 : dot / d;
-}
-
-/** Ranks the other roles by how alike their skills (importance-weighted) and software are. */
-export function similarRoles(catalog: Catalog, role: Role, limit = 10): Similarity[] {
-  const profiles = skillProfiles(catalog);
-  const mine = profiles.get(role.id);
-  const mySkills = new Set(role.skills.map((s) => key(s.name)));
-  const mySoftware = new Set(role.software.map((t) => key(t.name)));
-  return catalog.roles
-    .filter((r) => r.id !== role.id)
-    .map((r) => {
-      const theirs = profiles.get(r.id);
-      const theirSoftware = new Set(r.software.map((t) => key(t.name)));
-      const shared = r.software.filter((t) => mySoftware.has(key(t.name))).map((t) => t.name);
-      const union = new Set([...mySoftware, ...theirSoftware]).size;
-      // Centred profiles give a cosine from −1 to 1; mapped to 0–1. Unrated roles score 0.
-      const skills = mine && theirs ? (cosine(mine, theirs) + 1) / 2 : 0;
-      const software = union ? shared.length / union : 0;
-      const sharedSkills = r.skills.filter((s) => mySkills.has(key(s.name))).map((s) => s.name);
-      return {
-        id: r.id,
-        title: r.title,
-        score: (skills + software) / 2,
-        skills,
-        software,
-        sharedSkills,
-        sharedSoftware: shared,
-      };
-    })
-    .sort((a, b) => b.score - a.score || compareText(a.id, b.id))
-    .slice(0, limit);
 }

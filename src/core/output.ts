@@ -12,7 +12,7 @@
  * command, and splitting it would scatter what scripts must agree on.)
  */
 import { z } from 'zod';
-import { RoleSchema, SourceSchema } from '../model/schema.js';
+import { ONET_TIERS, RoleSchema, SourceSchema } from '../model/schema.js';
 import { SCHEMA_VERSION } from '../model/json.js';
 import { SEARCH_FIELDS } from './search/index.js';
 import { RequirementSchema, WeightsSchema } from '../model/quiz-schema.js';
@@ -158,6 +158,8 @@ export const PathData = z.strictObject({
     incoming: z.array(StepViewSchema),
     /** Every ladder up from the role, depth-first; each a list of consecutive steps. */
     ladders: z.array(z.array(StepViewSchema)),
+    /** Why the role is the top of its ladder in the data (paths.yaml `tops`); null when not stated. */
+    top: z.string().nullable(),
   }),
 });
 
@@ -191,8 +193,19 @@ export const SimilarData = z.strictObject({
       id: z.string(),
       title: z.string(),
       score: z.number().min(0).max(1),
-      skills: z.number().min(0).max(1),
+      /** Null when either role has no O*NET skill ratings. */
+      skills: z.number().min(0).max(1).nullable(),
       software: z.number().min(0).max(1),
+      /** How O*NET relates the two (null when neither role's list names the other). */
+      relation: z
+        .strictObject({
+          strength: z.number().min(0).max(1),
+          rank: z.number().int().min(1).max(20).nullable(),
+          tier: z.enum(ONET_TIERS).nullable(),
+          via: z.enum(['onet', 'onet-reverse', 'profile']),
+          text: z.string(),
+        })
+        .nullable(),
       sharedSkills: z.array(z.string()),
       sharedSoftware: z.array(z.string()),
     }),

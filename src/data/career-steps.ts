@@ -1,6 +1,7 @@
 /**
- * Career steps (data/paths.yaml): which role people move to next, and why. Checked at load:
- * every id must exist, no step may repeat, and the steps may not form a cycle.
+ * Career steps (data/paths.yaml): which role people move to next, and why, and the roles that are
+ * the top of their ladder in the data (no onward step, and why). Checked at load: every id must
+ * exist, no step may repeat, the steps may not form a cycle, and a top has no onward step.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,19 +19,32 @@ export const StepSchema = z.strictObject({
   reason: z.string().trim().min(1),
 });
 
-export const PathsFileSchema = z.strictObject({ steps: z.array(StepSchema) });
+export const TopSchema = z.strictObject({
+  role: id,
+  /** Why the data has no onward step from it, in a sentence. */
+  reason: z.string().trim().min(1),
+});
+
+export const PathsFileSchema = z.strictObject({
+  steps: z.array(StepSchema),
+  /** Roles stated as the top of their ladder: no step leads on from them. */
+  tops: z.array(TopSchema).default([]),
+});
 
 export type Step = z.infer<typeof StepSchema>;
+export type Top = z.infer<typeof TopSchema>;
+export type PathsFile = z.infer<typeof PathsFileSchema>;
 
 /**
  * Checks a paths file: the schema, every id naming a role in `roleIds`, no repeated step, no
- * cycle. Every problem goes to `problems`; returns the steps when the file passed the schema.
+ * cycle, each top named once and with no onward step. Every problem goes to `problems`; returns
+ * the file when it passed the schema.
  */
 export function checkPaths(
   file: string,
   roleIds: ReadonlySet<string>,
   problems: DataProblem[],
-): Step[] | undefined {
+): PathsFile | undefined {
   const before = problems.length;
   const read = readValidated(file, PathsFileSchema, problems);
   const parsed = read?.value;
@@ -65,6 +79,18 @@ export function checkPaths(
         });
       seen.add(key);
     });
+    const onward = new Set(parsed.steps.map((s) => s.from));
+    const tops = new Set<string>();
+    parsed.tops.forEach((top, i) => {
+      const where = { file: pf.file, ...locate(pf, ['tops', i, 'role']), path: `tops.${i}.role` };
+      if (!roleIds.has(top.role))
+        problems.push({ ...where, message: `no role has id "${top.role}"` });
+      else if (onward.has(top.role))
+        problems.push({ ...where, message: `${top.role} has an onward step, so it is no top` });
+      else if (tops.has(top.role))
+        problems.push({ ...where, message: `${top.role} is listed as a top twice` });
+      tops.add(top.role);
+    });
     const cycle = problems.length === before ? findCycle(parsed.steps) : undefined;
     if (cycle)
       problems.push({
@@ -74,21 +100,26 @@ export function checkPaths(
         message: `the steps form a cycle: ${cycle.join(' → ')}`,
       });
   }
-  return parsed?.steps;
+  return parsed;
 }
 
 /**
- * Loads the career steps of a data directory (its paths.yaml); a directory without one has no
- * steps, since the built-in steps name the built-in roles.
+ * Loads the career steps and tops of a data directory (its paths.yaml); a directory without one
+ * has none, since the built-in steps name the built-in roles.
  */
-export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
+export function loadCareerPaths(dataDir: string, catalog: Catalog): PathsFile {
   const file = join(dataDir, 'paths.yaml');
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return { steps: [], tops: [] };
   const problems: DataProblem[] = [];
-  const steps = checkPaths(file, new Set(catalog.byId.keys()), problems);
-  if (problems.length > 0 || !steps)
+  const paths = checkPaths(file, new Set(catalog.byId.keys()), problems);
+  if (problems.length > 0 || !paths)
     throw new DataError(`${problems.length} problem(s) in ${problems[0]?.file ?? file}`, problems);
-  return steps;
+  return paths;
+}
+
+/** The career steps of a data directory (loadCareerPaths without the tops). */
+export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
+  return loadCareerPaths(dataDir, catalog).steps;
 }
 
 /** Returns one cycle in the steps as a list of ids (first = last), or undefined. */

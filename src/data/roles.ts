@@ -117,6 +117,8 @@ interface Links {
   id: unknown;
   /** relatedRoles[i].id, for each i. */
   related: unknown[];
+  /** onetRelated.roles[i].id, for each i. */
+  onetRelated: unknown[];
   /** cities[i].metro, for each i. */
   metros: unknown[];
 }
@@ -125,6 +127,7 @@ function linksOf(raw: unknown): Links {
   return {
     id: field(raw, 'id'),
     related: list(field(raw, 'relatedRoles')).map((rel) => field(rel, 'id')),
+    onetRelated: list(field(field(raw, 'onetRelated'), 'roles')).map((rel) => field(rel, 'id')),
     metros: list(field(raw, 'cities')).map((city) => field(city, 'metro')),
   };
 }
@@ -195,6 +198,16 @@ function crossCheck(
           file: shown,
           ...at(pf(), ['relatedRoles', i, 'id']),
           path: `relatedRoles.${i}.id`,
+          message: `no role has id "${id}"`,
+        });
+      }
+    });
+    links.onetRelated.forEach((id, i) => {
+      if (typeof id === 'string' && !firstFile.has(id) && !knownIds.has(id)) {
+        problems.push({
+          file: shown,
+          ...at(pf(), ['onetRelated', 'roles', i, 'id']),
+          path: `onetRelated.roles.${i}.id`,
           message: `no role has id "${id}"`,
         });
       }

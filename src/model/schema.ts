@@ -213,6 +213,27 @@ export const RelatedRoleSchema = z.strictObject({
   reason: text.optional(),
 });
 
+/** O*NET's tiers of related occupations: ranks 1–5, 6–10 and 11–20 of its 20. */
+export const ONET_TIERS = ['Primary-Short', 'Primary-Long', 'Supplemental'] as const;
+
+/**
+ * O*NET's related occupations of the role's code that have a profile here, in O*NET's order:
+ * each with O*NET's rank (1–20) and tier. Facts only (no reasons: those are in `relatedRoles`).
+ */
+export const OnetRelatedSchema = z.strictObject({
+  roles: z
+    .array(
+      z.strictObject({
+        id: slug,
+        rank: z.number().int().min(1).max(20),
+        tier: z.enum(ONET_TIERS),
+      }),
+    )
+    .min(1)
+    .max(20),
+  source: sourceRef,
+});
+
 export const InterestsSchema = z.strictObject({
   /** RIASEC occupational interest scores, O*NET scale 1–7. */
   realistic: z.number().min(1).max(7),
@@ -283,6 +304,7 @@ export const RoleSchema = z.strictObject({
   industries: list(text).default([]),
   cities: list(CitySchema).default([]),
   relatedRoles: list(RelatedRoleSchema).default([]),
+  onetRelated: OnetRelatedSchema.optional(),
   interests: InterestsSchema.optional(),
   workStyles: list(WorkStyleSchema).default([]),
   sources: z.array(SourceSchema).min(1),
@@ -312,4 +334,5 @@ export type Salary = z.infer<typeof SalarySchema>;
 export type SalaryTrend = z.infer<typeof SalaryTrendSchema>;
 export type City = z.infer<typeof CitySchema>;
 export type Role = z.infer<typeof RoleSchema>;
+export type OnetTier = (typeof ONET_TIERS)[number];
 export type Metro = z.infer<typeof MetroSchema>;

@@ -2,7 +2,8 @@
  * Renderers for `path`, `gap` and `similar`.
  */
 import { headlineSalary, type Catalog } from '../model/catalog.js';
-import type { Gap, Similarity } from '../core/career.js';
+import type { Gap } from '../core/career.js';
+import type { Similarity } from '../core/similar.js';
 import { stepKind, type PathView, type StepView } from '../core/career-steps.js';
 import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
@@ -81,7 +82,12 @@ export function renderPath(ctx: RenderContext, catalog: Catalog, view: PathView)
     ),
   );
   if (view.ladders.length === 0) {
-    out.push('', 'No further steps are recorded from this role.');
+    out.push(
+      '',
+      view.top
+        ? wrap(`Top of its ladder in this data: ${view.top}`, ctx.width)
+        : 'No further steps are recorded from this role.',
+    );
     return out.join('\n') + '\n';
   }
   out.push('', ctx.theme.heading('Where it can lead'));
@@ -178,6 +184,14 @@ export function renderGap(ctx: RenderContext, catalog: Catalog, gap: Gap): strin
   return out.join('\n') + '\n';
 }
 
+/** A relation in a table cell: "primary, rank 3", "its list: supplemental, rank 14". */
+function relationLabel(r: Similarity['relation']): string {
+  if (!r) return '';
+  if (r.via === 'profile') return 'named in this profile';
+  const tier = `${r.tier === 'Supplemental' ? 'supplemental' : 'primary'}, rank ${r.rank}`;
+  return r.via === 'onet-reverse' ? `its list: ${tier}` : tier;
+}
+
 /** The `careers similar` table. */
 export function renderSimilar(
   ctx: RenderContext,
@@ -187,13 +201,14 @@ export function renderSimilar(
 ): string {
   catalog = safeCatalog(catalog);
   list = cleanDeep(list);
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
   const rows = list.map((s, i) => [
     String(i + 1),
     `${s.title}\n${s.id}`,
     pct(s.score),
     pct(s.skills),
     `${pct(s.software)} (${s.sharedSoftware.length})`,
+    relationLabel(s.relation),
     s.sharedSoftware.slice(0, 3).join(', ') +
       (s.sharedSoftware.length > 3 ? ` (+${s.sharedSoftware.length - 3} more)` : ''),
   ]);
@@ -201,13 +216,13 @@ export function renderSimilar(
     `${ctx.theme.heading('Roles most like')} ${ctx.theme.title(title(catalog, roleId))}`,
     renderTable(
       ctx,
-      ['#', 'Role', 'Overall', 'Skills', 'Software (shared)', 'Shared software'],
+      ['#', 'Role', 'Overall', 'Skills', 'Software (shared)', 'O*NET related', 'Shared software'],
       rows,
       { right: [0, 2, 3, 4] },
     ),
     ctx.theme.dim(
       wrap(
-        'Skills: how alike the O*NET skill-importance profiles are, measured against the average role (100% = same profile). Software: share of software in common. Overall: their mean.',
+        'Skills: how alike the O*NET skill-importance profiles are, measured against the average role (100% = same profile; – when a role has no O*NET ratings). Software: share of software in common. O*NET related: the tier and rank O*NET 29.2 gives the role among this one\'s related occupations (primary 1–10, supplemental 11–20; "its list": only the other role\'s list names this one). Overall: the mean of skills and software, raised for roles O*NET relates.',
         ctx.width,
       ),
     ),

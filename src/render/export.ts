@@ -76,10 +76,15 @@ export function renderYamlRoles(
 }
 
 /**
- * Career steps as the paths.yaml of a data directory (beside a YAML export, so the export loads
- * back with --data and keeps its career paths).
+ * Career steps (and the exported roles stated as tops of their ladders) as the paths.yaml of a
+ * data directory (beside a YAML export, so the export loads back with --data and keeps its
+ * career paths).
  */
-export function renderYamlSteps(steps: object[], opts: { version: string }): string {
+export function renderYamlSteps(
+  steps: object[],
+  opts: { version: string },
+  tops: object[] = [],
+): string {
   const header = `# ${plural(steps.length, 'career step')} between the exported roles, written by careers ${opts.version}.\n`;
-  return header + safeYaml({ steps });
+  return header + safeYaml(tops.length ? { steps, tops } : { steps });
 }

@@ -402,11 +402,19 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role, careerPath?: str
   }
   if (role.relatedRoles.length) {
     out.push('', heading(ctx, 'Related roles'));
+    // O*NET's own tier and rank of each related role, when its list names it (onetRelated).
+    const onet = new Map((role.onetRelated?.roles ?? []).map((r) => [r.id, r]));
+    const rank = (id: string) => {
+      const r = onet.get(id);
+      return r ? `${r.tier === 'Supplemental' ? 'supplemental' : 'primary'}, rank ${r.rank}` : '';
+    };
     const rows = role.relatedRoles.map((r) => {
       const other = catalog.brief(r.id);
-      return [`${clean(other?.title ?? r.id)}\n${r.id}`, money(other?.median), r.reason ?? ''];
+      const cells = [`${clean(other?.title ?? r.id)}\n${r.id}`, money(other?.median)];
+      return [...cells, ...(onet.size ? [rank(r.id)] : []), r.reason ?? ''];
     });
-    out.push(renderTable(ctx, ['Role (id)', 'Median', 'Why related'], rows, { right: [1] }));
+    const head = ['Role (id)', 'Median', ...(onet.size ? ['O*NET related'] : []), 'Why related'];
+    out.push(renderTable(ctx, head, rows, { right: [1] }));
   }
   return (
     out.join('\n').replace(/^\n+/, '') || 'No career path information is recorded for this role.'

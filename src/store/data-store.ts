@@ -7,7 +7,7 @@
  * (store/cache.ts): both read roles only as they are used. Only an uncached directory pulls in
  * the YAML parser and the schema checks, and only then are they imported.
  */
-import type { Step } from '../data/career-steps.js';
+import type { Step, Top } from '../data/career-steps.js';
 import type { Synonyms } from '../data/synonyms.js';
 import type { Quiz } from '../model/quiz-schema.js';
 import { BUILT_IN_DATA_DIR } from '../data/dirs.js';
@@ -29,6 +29,8 @@ export interface LoadedData {
   catalog: Catalog;
   synonyms: Synonyms;
   steps: Step[];
+  /** Roles stated as the top of their ladder (paths.yaml `tops`). */
+  tops: Top[];
   /** The quiz compiled with the built-in data, read when asked for (see Context.compiledQuiz). */
   quiz?: () => Quiz | undefined;
 }
@@ -128,7 +130,7 @@ export class DataStore {
     if (entry && entry.key === key) return this.usePack(dir, entry, false);
     const reuse = entry && sigs ? reusable(entry, dir, sigs) : undefined;
 
-    const [{ loadDirectoryAsync, parseCounts }, { loadSynonyms }, { loadPaths }] =
+    const [{ loadDirectoryAsync, parseCounts }, { loadSynonyms }, { loadCareerPaths }] =
       await Promise.all([
         import('../data/roles.js'),
         import('../data/synonyms.js'),
@@ -165,11 +167,13 @@ export class DataStore {
       });
       const roles = encoder.done();
       const catalog = encodedCatalog(roles, metros, dir);
+      const { steps, tops } = loadCareerPaths(dir, catalog);
       this.data = {
         dir,
         catalog,
         synonyms: loadSynonyms(dir, shared?.synonyms),
-        steps: loadPaths(dir, catalog),
+        steps,
+        tops,
       };
       shown.step('building the search index');
       await checkpoint();
@@ -201,6 +205,7 @@ export class DataStore {
             metros,
             synonyms: this.data.synonyms,
             steps: this.data.steps,
+            tops: this.data.tops,
             words: tables,
             // Typo look-alikes are found when a query asks (see PackContents.typos).
             typos: false,
@@ -227,6 +232,7 @@ export class DataStore {
       catalog: pack.catalog(dir, builtIn),
       synonyms: pack.synonyms,
       steps: pack.steps,
+      tops: pack.tops,
       quiz: pack.quiz,
     };
     this.tables = {

@@ -38,12 +38,12 @@ import {
 import type { WordLists } from '../core/word-merge.js';
 import type { Metro, Role } from '../model/schema.js';
 import type { Synonyms } from '../data/synonyms.js';
-import type { Step } from '../data/career-steps.js';
+import type { Step, Top } from '../data/career-steps.js';
 import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
-export const PACK_FORMAT = 7;
+export const PACK_FORMAT = 8;
 /** Magic, format, header length, header checksum. */
 const PREAMBLE = MAGIC.length + 12;
 /**
@@ -62,6 +62,8 @@ export interface PackContents {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  /** Roles stated as the top of their ladder (paths.yaml `tops`); none when left out. */
+  tops?: Top[];
   /** The word tables, when already built (else the writer builds them). */
   words?: WordIndexData;
   /**
@@ -97,6 +99,7 @@ interface Meta {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  tops: Top[];
   /** How many roles there are. */
   roles: number;
 }
@@ -132,6 +135,7 @@ export interface Pack {
   metros: Metro[];
   synonyms: Synonyms;
   steps: Step[];
+  tops: Top[];
   /**
    * The catalog, reading each role when first asked for; `clean` when its texts are known to
    * hold no control characters (see Catalog.textsAreClean).
@@ -246,6 +250,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     metros: contents.metros,
     synonyms: contents.synonyms,
     steps: contents.steps,
+    tops: contents.tops ?? [],
     roles: roles.bytes.length,
   };
   const headerFor = (size: number) =>
@@ -458,6 +463,7 @@ export function readPack(
       metros: meta.metros,
       synonyms: meta.synonyms,
       steps: meta.steps,
+      tops: meta.tops,
       catalog: (dataDir, clean) =>
         lazyCatalog(
           {

@@ -138,10 +138,12 @@ loads back with --data; with --out, the career steps between the roles go to pat
         beforeCommit: commitPoint,
       });
       if (pathsFile !== undefined) {
-        await writeFileAtomicAsync(pathsFile, renderYamlSteps(steps, { version: version() }), {
-          force: opts.force,
-          beforeCommit: commitPoint,
-        });
+        const tops = ctx.tops().filter((t) => exported.has(t.role));
+        await writeFileAtomicAsync(
+          pathsFile,
+          renderYamlSteps(steps, { version: version() }, tops),
+          { force: opts.force, beforeCommit: commitPoint },
+        );
       }
       markCommitted();
       const also = pathsFile

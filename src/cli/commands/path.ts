@@ -19,7 +19,7 @@ export default defineCommand({
   jsonSchemas: ['path'],
   run(ctx, [words]: [string[]]) {
     const role = resolveWords(ctx.index(), words, 'path');
-    const view = pathFor(ctx.catalog(), ctx.steps(), role.id);
+    const view = pathFor(ctx.catalog(), ctx.steps(), role.id, ctx.tops());
     ctx.print(
       () => renderPath(ctx.renderContext, ctx.catalog(), view),
       (): PathData => ({ path: view }),

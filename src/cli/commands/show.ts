@@ -47,7 +47,7 @@ export default defineCommand({
     // card reads only the role it shows (careers path draws the tree too).
     const careerPath = () =>
       opts.section === 'path'
-        ? renderPath(ctx.renderContext, catalog, pathFor(catalog, ctx.steps(), role.id))
+        ? renderPath(ctx.renderContext, catalog, pathFor(catalog, ctx.steps(), role.id, ctx.tops()))
         : undefined;
     ctx.print(
       () => renderRole(ctx.renderContext, catalog, role, opts.section, opts.sort, careerPath()),

@@ -1,8 +1,9 @@
 /**
- * `careers similar <role>`: the roles most like one, by skills and software.
+ * `careers similar <role>`: the roles most like one, by skills and software and O*NET's related
+ * occupations.
  */
 import { resolveWords } from '../../core/search/resolve.js';
-import { similarRoles } from '../../core/career.js';
+import { similarRoles } from '../../core/similar.js';
 import { renderSimilar } from '../../render/career.js';
 import { ExitCode } from '../../errors.js';
 import type { SimilarData } from '../../core/output.js';
@@ -11,7 +12,7 @@ import { defineCommand } from '../command.js';
 
 export default defineCommand({
   name: 'similar',
-  description: 'roles most like this one, by skills (importance-weighted) and software',
+  description: 'roles most like this one, by skills, software and O*NET related occupations',
   options: (command) =>
     command
       .argument('<role...>', 'a role id, title or alias')
