@@ -11,7 +11,9 @@
  */
 import { loadCatalog } from '../../src/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
-import { similarRoles } from '../../src/core/similar.js';
+import { relationOf, similarRoles } from '../../src/core/similar.js';
+import { DataError } from '../../src/errors.js';
+import { roleYaml, tempDir } from '../helpers.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 
@@ -78,5 +80,38 @@ describe('similar agrees with O*NET related occupations', () => {
     const named = new Set(seed.relatedRoles.map((r) => r.id));
     expect(new Set(ids.slice(0, named.size))).toEqual(named);
     expect(list[0]?.relation?.via).toBe('profile');
+  });
+
+  test("onetRelated is checked at load: its ids must be roles, its source one of the role's", () => {
+    const related = (ids: string, source = 'test') =>
+      `onetRelated:\n  roles:\n${ids}  source: ${source}\n`;
+    const good = tempDir({
+      'a.yaml': roleYaml(
+        'alpha',
+        'Alpha',
+        related('    - { id: beta, rank: 3, tier: Primary-Short }\n'),
+      ),
+      'b.yaml': roleYaml('beta', 'Beta'),
+    });
+    const cat = loadCatalog(good);
+    const [alpha, beta] = [cat.byId.get('alpha')!, cat.byId.get('beta')!];
+    expect(relationOf(alpha, beta)).toMatchObject({ via: 'onet', rank: 3, strength: 1 });
+    expect(relationOf(beta, alpha)).toMatchObject({ via: 'onet-reverse', rank: 3, strength: 0.5 });
+    const bad = tempDir({
+      'a.yaml': roleYaml(
+        'alpha',
+        'Alpha',
+        related('    - { id: ghost, rank: 3, tier: Primary-Short }\n', 'nowhere'),
+      ),
+    });
+    try {
+      loadCatalog(bad);
+      throw new Error('expected a DataError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(DataError);
+      const details = (err as DataError).details.join('\n');
+      expect(details).toMatch(/a\.yaml:\d+:\d+: onetRelated\.roles\.0\.id: no role has id "ghost"/);
+      expect(details).toMatch(/onetRelated\.source: no entry in sources has id "nowhere"/);
+    }
   });
 });
