@@ -473,19 +473,27 @@ function educationFor(code) {
   const tail =
     parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
   const summary = `Asked what education the job requires, ${lead} said ${withArticle(top.label)}${tail ? `; ${tail}` : ''}.`;
-  const suppressed = levels.filter((l) => l.suppress).map((l) => `${l.label} (${l.share}%)`);
   const steps = [];
+  const flag = (suppress) => (suppress ? { recommendSuppress: true } : {});
   const mode = (scale) => {
     const r = rows
       .filter((x) => x.scale_id === scale)
       .sort(
         (a, b) => num(b.data_value) - num(a.data_value) || num(a.category) - num(b.category),
       )[0];
-    return r && { label: r.category_label, share: num(r.data_value), cat: num(r.category) };
+    return (
+      r && {
+        label: r.category_label,
+        share: num(r.data_value),
+        cat: num(r.category),
+        suppress: r.recommend_suppress === 'Y',
+      }
+    );
   };
   steps.push({
     step: `Meet the usual education bar: ${withArticle(top.label)}, the level ${lead.replace(/^the largest group/, 'the largest group of workers')} say the job requires.`,
     source: 'onet-education',
+    ...flag(top.suppress),
   });
   const rw = mode('RW');
   if (rw) {
@@ -495,6 +503,7 @@ function educationFor(code) {
           ? `Related work experience is often not needed: the most common answer (${pct(rw.share)} of workers) is none.`
           : `Build related work experience: the most common answer (${pct(rw.share)} of workers) is ${spanLabel(rw.label)}.`,
       source: 'onet-education',
+      ...flag(rw.suppress),
     });
   }
   const oj = mode('OJ');
@@ -505,18 +514,16 @@ function educationFor(code) {
           ? `Expect little on-the-job training: the most common answer (${pct(oj.share)} of workers) is none or a short demonstration.`
           : `Expect on-the-job training: most often ${spanLabel(oj.label)} (${pct(oj.share)} of workers).`,
       source: 'onet-education',
+      ...flag(oj.suppress),
     });
   }
   return {
     education: {
       summary,
-      levels: levels.map(({ label, share }) => ({ label, share })),
+      levels: levels.map(({ label, share, suppress }) => ({ label, share, ...flag(suppress) })),
       source: 'onet-education',
     },
     steps,
-    comment: suppressed.length
-      ? `O*NET flags these education shares as "recommend suppress" (small sample or high error): ${suppressed.join(', ')}.`
-      : undefined,
   };
 }
 
@@ -902,7 +909,6 @@ for (const r of handRoles) {
   );
   text = commentBefore(text, 'tasks', r.taskNote);
   text = commentBefore(text, 'salaryTrend', trendComment);
-  text = commentBefore(text, 'education', edu.comment);
   if (extraSocs.length) {
     text = commentBefore(
       text,

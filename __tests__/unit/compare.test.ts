@@ -94,7 +94,7 @@ describe('compareRoles: the other rows', () => {
     expect(r).toMatchObject({
       salary: { median: 50000, p10: 30000, p90: 70000, period: 'May 2024' },
       jobZone: { level: 2, name: 'Job Zone Two' },
-      education: { mostCommon: { label: 'High school', share: 60 } },
+      education: { mostCommon: { label: 'High school', share: 60, recommendSuppress: false } },
       certifications: ['Certified Payroll Professional (CPP)'],
     });
     expect(s).toMatchObject({
@@ -117,11 +117,16 @@ describe('compareRoles: the other rows', () => {
       },
     });
     const majority = role('j', [], {
-      education: { summary: 'One.', levels: [{ label: 'High school', share: 51.49 }], source: 's' },
+      education: {
+        summary: 'One.',
+        levels: [{ label: 'High school', share: 51.49, recommendSuppress: true }],
+        source: 's',
+      },
     });
     const text = renderCompare({ theme: PLAIN, width: 160 }, compareRoles([minority, majority]));
     expect(text).toContain("Largest group: Bachelor's degree (32%)");
-    expect(text).toContain('Most say: High school (51%)');
+    expect(text).toContain('Most say: High school (51%, unreliable per O*NET)');
+    expect(text).toContain("Largest group: Bachelor's degree (32%)\u0020");
     expect(text).not.toContain('Most say: Bachelor');
   });
 

@@ -164,6 +164,35 @@ describe('renderRole', () => {
     );
     expect(cities).not.toContain('No Wage Role');
   });
+  test('says on the card which education figures O*NET flags as unreliable', () => {
+    const flagged = RoleSchema.parse({
+      id: 'flagged',
+      title: 'Flagged Role',
+      socCodes: ['43-9021.00'],
+      summary: 'A role with flagged education figures.',
+      education: {
+        summary: 'Most workers (59%) said a high school diploma.',
+        levels: [
+          { label: 'High school diploma', share: 58.68, recommendSuppress: true },
+          { label: "Associate's degree", share: 11.14 },
+        ],
+        source: 'onet',
+      },
+      howToBecome: [
+        { step: 'Meet the bar (59%).', source: 'onet', recommendSuppress: true },
+        { step: 'Train on the job (40%).', source: 'onet' },
+      ],
+      sources: [{ id: 'onet', title: 'O*NET 29.2', period: 'Feb 2025' }],
+    });
+    const card = renderRole({ theme: PLAIN, width: 200 }, catalog, flagged);
+    expect(card).toContain(
+      '! O*NET flags these shares as unreliable ("recommend suppress": small sample or high error): High school diploma (59%).',
+    );
+    expect(card).toContain('1. Meet the bar (59%). O*NET flags this figure as unreliable.');
+    expect(card).toContain('2. Train on the job (40%).\n');
+    expect(card).not.toMatch(/Associate's degree \(11%\)/);
+    expect(renderRole(ctx, catalog, role)).not.toContain('unreliable');
+  });
   test('no colour codes with the plain theme; colour codes with colour on', () => {
     expect(card).not.toMatch(/\u001b/);
     expect(renderRole({ theme: makeTheme(true), width: 100 }, catalog, role)).toMatch(/\u001b\[/);

@@ -54,7 +54,13 @@ function describe(role: Role, unique: string[]): ComparedRole {
     education: role.education
       ? {
           summary: role.education.summary,
-          mostCommon: mostCommon ? { label: mostCommon.label, share: mostCommon.share } : null,
+          mostCommon: mostCommon
+            ? {
+                label: mostCommon.label,
+                share: mostCommon.share,
+                recommendSuppress: mostCommon.recommendSuppress === true,
+              }
+            : null,
         }
       : null,
     topSkills: skills,

@@ -119,7 +119,14 @@ export const ComparedRoleSchema = z.strictObject({
     .strictObject({
       summary: z.string(),
       /** The education level the largest share of workers reported (O*NET), when known. */
-      mostCommon: z.strictObject({ label: z.string(), share: z.number() }).nullable(),
+      mostCommon: z
+        .strictObject({
+          label: z.string(),
+          share: z.number(),
+          /** O*NET flags the share "recommend suppress": small sample or high error. */
+          recommendSuppress: z.boolean(),
+        })
+        .nullable(),
     })
     .nullable(),
   /** The most important skills, highest first. */

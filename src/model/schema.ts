@@ -199,14 +199,27 @@ export const JobZoneSchema = z.strictObject({
   source: sourceRef,
 });
 
+/**
+ * O*NET's "recommend suppress" flag on a figure (small sample or high relative error): the
+ * figure is unreliable, and the card says so. Left out when O*NET does not flag it.
+ */
+const recommendSuppress = z.literal(true).optional();
+
 export const EducationSchema = z.strictObject({
   summary: text,
   /** Share of workers by required education, from O*NET; shares in percent. */
-  levels: z.array(z.strictObject({ label: text, share: z.number().min(0).max(100) })).optional(),
+  levels: z
+    .array(z.strictObject({ label: text, share: z.number().min(0).max(100), recommendSuppress }))
+    .optional(),
   source: sourceRef,
 });
 
-export const StepSchema = z.strictObject({ step: text, source: sourceRef });
+export const StepSchema = z.strictObject({
+  step: text,
+  source: sourceRef,
+  /** The step rests on a figure O*NET flags "recommend suppress" (see `recommendSuppress`). */
+  recommendSuppress,
+});
 
 export const RelatedRoleSchema = z.strictObject({
   id: slug,

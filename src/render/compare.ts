@@ -8,6 +8,8 @@ import { commonScale } from './lists.js';
 import { renderTable } from './table.js';
 import { cleanDeep, money, wrap } from '../text.js';
 
+/** Said of a share O*NET flags "recommend suppress" (small sample or high error). */
+const UNRELIABLE = 'unreliable per O*NET';
 /** Unique software listed per cell before "+N more". */
 const SOFTWARE_SHOWN = 6;
 
@@ -61,7 +63,8 @@ export function renderCompare(ctx: RenderContext, data: CompareData): string {
       if (!e.mostCommon) return e.summary;
       // "Most" only for a majority; a largest minority is "the largest group".
       const lead = e.mostCommon.share > 50 ? 'Most say' : 'Largest group';
-      return `${lead}: ${e.mostCommon.label} (${Math.round(e.mostCommon.share)}%)`;
+      const flagged = e.mostCommon.recommendSuppress ? `, ${UNRELIABLE}` : '';
+      return `${lead}: ${e.mostCommon.label} (${Math.round(e.mostCommon.share)}%${flagged})`;
     }),
     row('Top skills', (r) =>
       r.topSkills.length

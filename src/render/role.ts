@@ -13,7 +13,16 @@ import {
 import type { CityRow } from '../core/output.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
-import { clean, cleanDeep, count, money, signedMoney, wrap, wrapStyled } from '../text.js';
+import {
+  clean,
+  cleanDeep,
+  count,
+  money,
+  signedMoney,
+  wrap,
+  wrapStyled,
+  type Styled,
+} from '../text.js';
 import { importanceBar, rangeBar, sparkline, UNICODE, type Glyphs } from './charts.js';
 
 export const SECTIONS = ['overview', 'skills', 'salary', 'tools', 'cities', 'path', 'all'] as const;
@@ -109,6 +118,16 @@ function overview(ctx: RenderContext, role: Role): string {
     out.push('', heading(ctx, 'Preparation'));
     if (role.jobZone) out.push(wrap(role.jobZone.name, ctx.width));
     if (role.education) out.push(wrap(role.education.summary, ctx.width));
+    const flagged = (role.education?.levels ?? []).filter((l) => l.recommendSuppress);
+    if (flagged.length)
+      out.push(
+        ctx.theme.dim(
+          wrap(
+            `! ${UNRELIABLE_NOTE}: ${flagged.map((l) => `${l.label} (${Math.round(l.share)}%)`).join(', ')}.`,
+            ctx.width,
+          ),
+        ),
+      );
   }
   if (role.industries.length)
     out.push(
@@ -117,6 +136,11 @@ function overview(ctx: RenderContext, role: Role): string {
     );
   return out.join('\n');
 }
+
+/** Said of a figure O*NET flags "recommend suppress". */
+const UNRELIABLE = 'O*NET flags this figure as unreliable';
+const UNRELIABLE_NOTE =
+  'O*NET flags these shares as unreliable ("recommend suppress": small sample or high error)';
 
 function skills(ctx: RenderContext, role: Role): string {
   if (role.skills.length === 0)
@@ -385,7 +409,17 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role, careerPath?: str
     out.push(heading(ctx, 'How to become one'));
     role.howToBecome.forEach((s, i) =>
       // The hanging indent counts in the width (10. and up hang one further).
-      out.push(wrapStyled([[s.step]], ctx.width, `${i + 1}. `, ' '.repeat(`${i + 1}. `.length))),
+      out.push(
+        wrapStyled(
+          [
+            [s.step],
+            ...(s.recommendSuppress ? [[` ${UNRELIABLE}.`, ctx.theme.dim] satisfies Styled] : []),
+          ],
+          ctx.width,
+          `${i + 1}. `,
+          ' '.repeat(`${i + 1}. `.length),
+        ),
+      ),
     );
   }
   if (role.certifications.length) {
