@@ -17,7 +17,6 @@ import {
   hashName,
   listsOf,
   normalize,
-  words,
   NAME_ALIAS,
   NAME_TAG_BITS,
   NAME_TITLE,
@@ -115,32 +114,6 @@ describe('buildWordIndex', () => {
         expect.arrayContaining([s]),
       );
     });
-  });
-});
-
-describe('words', () => {
-  test('plain ASCII is cut as non-ASCII text is (through normalize)', () => {
-    // A non-ASCII word after a space takes the other path and leaves the words before it alone.
-    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 ,.-_\t\n@[`{/:AzmM'.split('')) });
-    fc.assert(
-      fc.property(ascii, (text) => {
-        expect([...words(text), 'é']).toEqual(words(`${text} é`));
-        expect(words(text).join(' ')).toBe(
-          normalize(text)
-            .split(' ')
-            .filter((w) => w && words(w).length > 0)
-            .join(' '),
-        );
-      }),
-      { numRuns: 500 },
-    );
-    expect(words('The Payroll-Clerk, of A/P & 10-Key')).toEqual([
-      'payroll',
-      'clerk',
-      'p',
-      '10',
-      'key',
-    ]);
   });
 });
 

@@ -43,31 +43,8 @@ export function normalize(text: string): string {
   return text.toLowerCase().replace(pattern, ' ').trim();
 }
 
-/**
- * The words of a text that matter for matching: those of normalize(text), less stop words.
- * Plain ASCII (almost all text) is cut into runs of letters and digits in one pass over the
- * characters (a first load reads every text of every role); other text goes through normalize.
- */
+/** The words of a text that matter for matching. */
 export function words(text: string): string[] {
-  const out: string[] = [];
-  const lower = text.toLowerCase();
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if (c > 0x7f) return normalizedWords(text);
-    const l = c | 0x20; // A-Z become a-z; no other character lands there
-    if ((l >= 97 && l <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      const w = lower.slice(start, i);
-      if (!STOP_WORDS.has(w)) out.push(w);
-      start = -1;
-    }
-  }
-  return out;
-}
-
-function normalizedWords(text: string): string[] {
   return normalize(text)
     .split(' ')
     .filter((w) => w.length > 0 && !STOP_WORDS.has(w));
