@@ -49,11 +49,13 @@ describe('search relevance benchmark', () => {
   });
 
   // With every O*NET title searchable, qualifiers parsed out, the WordNet bridge, the lexicon,
-  // title-over-software, shared-title ties, out-of-scope answers and the title-neighbours vote;
-  // measured at 59 roles (sampled k-fold: 65.0% top-1, 78.5% top-3; lay 100%; typo 99.6% top-3;
-  // posting 95.9% / 100%; out of scope 89.3%). Before the neighbours vote: 61.7% / 77.9%.
-  test('keeps the levels reached (k-fold 65.0% top-1, 78.5% top-3; lay 100%; typo 99.6%)', () => {
-    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.645);
+  // title-over-software, shared-title ties, out-of-scope answers, the title-neighbours vote, the
+  // name-support vote and hits cut by how well they match before the votes; measured at 59 roles
+  // (sampled k-fold: 65.9% top-1, 78.9% top-3, full k-fold 64.6% / 81.1%; lay 100%; typo 99.6%
+  // top-3; posting 95.9% / 100%; out of scope 89.3%). Before the neighbours vote: 61.7% / 77.9%;
+  // before the support vote and the cut: 65.0% / 78.5% (full k-fold 63.2% / 79.9%).
+  test('keeps the levels reached (k-fold 65.9% top-1, 78.9% top-3; lay 100%; typo 99.6%)', () => {
+    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.655);
     expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.785);
     expect(ours.lay?.top1).toBeGreaterThanOrEqual(1);
     expect(ours.typo?.top3).toBeGreaterThanOrEqual(0.995);

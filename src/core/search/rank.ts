@@ -24,18 +24,12 @@
  *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text. For a query of several words, a role's score then
- *   follows its title neighbours too: how many of its names resemble the query (see NEIGHBOURS).
+ *   follows its title neighbours too: how many of its names resemble the query (see NEIGHBOURS),
+ *   and how common each query word is among its names (see SUPPORT_SHARE).
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
-import {
-  FIELD_NAMES,
-  entryTexts,
-  entryWords,
-  normalize,
-  stem,
-  type SearchField,
-} from '../word-index.js';
+import { FIELD_NAMES, entryTexts, entryWords, stem, type SearchField } from '../word-index.js';
 import { SEARCH_FIELDS, type SearchHit, type SearchIndex, type SearchResult } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 import { MAX_QUERY_LENGTH, queryVariants, queryWords } from './query.js';
@@ -50,6 +44,7 @@ import {
 } from './candidates.js';
 import { generic, outsideOccupation } from './judge.js';
 import { parseQuery } from '../qualifiers.js';
+import { breakSharedTitleTies } from './ties.js';
 
 /**
  * Title neighbours: a held-out or new title is best judged by how many of a role's names look
@@ -70,6 +65,20 @@ const OTHER_WORD_ROLES = 8;
 /** A historic title counts this much as a neighbour. */
 const HISTORIC_NEIGHBOUR = 0.85;
 const HISTORIC_FIELD = FIELD_NAMES.indexOf('historic');
+/**
+ * Name support: the neighbours vote asks how many of a role's names resemble the query as a
+ * whole; this asks whether each query word is common among the role's names, wherever it is
+ * ("Payroll Manager": roles many of whose names say "payroll" and many "manager"). A word's
+ * support in a role is how many of its names hold it (each name counting the word's similarity
+ * there, from SUPPORT_MIN_SIMILARITY); the role's support is the product over the query words
+ * of (support + SUPPORT_SMOOTHING), taken to the power 1 / SUPPORT_SOFTNESS so that one missing
+ * word costs some, not all. Like the vote, it moves SUPPORT_SHARE of the score of a query of
+ * several words in proportion to the role's support over the best support of the reading.
+ */
+const SUPPORT_SHARE = 0.3;
+const SUPPORT_SMOOTHING = 0.5;
+const SUPPORT_SOFTNESS = 6;
+const SUPPORT_MIN_SIMILARITY = 0.3;
 /** Scores of hits only generic words matched are scaled by this (shown as low confidence). */
 const LOW_CONFIDENCE = 0.7;
 /** A role named as closest to an out-of-scope query must score this much. */
@@ -87,6 +96,8 @@ const RELATIVE_CUTOFF = 0.5;
 
 interface RoleScore {
   score: number;
+  /** The score before the neighbours and support votes: how well the role's texts match. */
+  match: number;
   /** The best-matching entry, by its number within the role (see entryTexts). */
   entry: number;
   /** The query words (positions among the distinct words) some text of the role matched. */
@@ -106,6 +117,8 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
   const row = new Float64Array(T);
   // The cosine of each matching name of each role with the query (see NEIGHBOURS).
   const cosines = new Map<number, number[]>();
+  // How many names of each role hold each query word (see SUPPORT_SHARE).
+  const support = new Map<number, Float64Array>();
   const nw = reading.nameWeights;
   let queryNorm = 0;
   for (let t = 0; t < T; t++) queryNorm += (nw[t] as number) ** 2;
@@ -139,6 +152,12 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       const coverage = Math.min(1, hit / Math.max(1, m.length[i] as number));
       const score = (matched / totalWeight) * (0.85 + 0.15 * coverage) * weight;
       if (NAME_FIELDS.has(field)) {
+        let held = support.get(r);
+        if (!held) support.set(r, (held = new Float64Array(T)));
+        for (let t = 0; t < T; t++) {
+          const sim = row[t] as number;
+          if (sim >= SUPPORT_MIN_SIMILARITY) held[t] = (held[t] as number) + sim;
+        }
         let dot = 0;
         let norm = 0;
         for (let t = 0; t < T; t++) {
@@ -158,8 +177,9 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       }
       const e = m.entry[i] as number;
       const current = best.get(r);
-      if (!current) best.set(r, { score, entry: e, second: 0 });
-      else if (score > current.score) best.set(r, { score, entry: e, second: current.score });
+      if (!current) best.set(r, { score, match: score, entry: e, second: 0 });
+      else if (score > current.score)
+        best.set(r, { score, match: score, entry: e, second: current.score });
       else current.second = Math.max(current.second, score);
     }
     if (spread) spreads.set(r, spread);
@@ -179,6 +199,16 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
     votes.set(r, vote);
     if (vote > topVote) topVote = vote;
   }
+  // log of each role's name support, and the best of them.
+  const supports = new Map<number, number>();
+  let topSupport = -Infinity;
+  for (const r of best.keys()) {
+    const held = support.get(r);
+    let log = 0;
+    for (let t = 0; t < T; t++) log += Math.log(((held?.[t] as number) || 0) + SUPPORT_SMOOTHING);
+    supports.set(r, log / SUPPORT_SOFTNESS);
+    topSupport = Math.max(topSupport, log / SUPPORT_SOFTNESS);
+  }
   for (const [r, b] of best) {
     const spread = spreads.get(r) ?? new Float64Array(T);
     let sum = 0;
@@ -188,8 +218,12 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       1,
       (1 - ROLE_LEVEL_SHARE) * b.score + ROLE_LEVEL_SHARE * roleLevel + SUPPORT_BONUS * b.second,
     );
+    b.match = b.score;
     if (topVote > 0 && T >= 2)
       b.score *= 1 - NEIGHBOUR_SHARE + (NEIGHBOUR_SHARE * (votes.get(r) ?? 0)) / topVote;
+    if (T >= 2)
+      b.score *=
+        1 - SUPPORT_SHARE + SUPPORT_SHARE * Math.exp((supports.get(r) as number) - topSupport);
     b.covered = reading.words.filter((_, t) => (spread[t] as number) > 0);
   }
   return best;
@@ -244,7 +278,8 @@ function scoreText(
   for (const variant of others) {
     for (const [r, s] of variant) {
       const score = s.score * VARIANT_DISCOUNT;
-      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score, variant: true });
+      const match = s.match * VARIANT_DISCOUNT;
+      if (score > (best.get(r)?.score ?? 0)) best.set(r, { ...s, score, match, variant: true });
     }
   }
   return { scores: best, variants, distinct };
@@ -274,15 +309,15 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     }
   }
   const tokens = queryWords(parsed.text);
-  let topScore = 0;
-  for (const b of best.values()) topScore = Math.max(topScore, b.score);
+  let topMatch = 0;
+  for (const b of best.values()) topMatch = Math.max(topMatch, b.match);
   // The best `limit` hits, by score then catalog order, kept in order as they come.
   const cap = limit >= 1 ? Math.floor(limit) : 0;
   const top: Array<[number, RoleScore]> = [];
   const ahead = (r: number, b: RoleScore, [rOther, other]: [number, RoleScore]) =>
     b.score > other.score || (b.score === other.score && r < rOther);
   for (const [r, b] of best) {
-    if (b.score < MIN_RELEVANCE || b.score < topScore * RELATIVE_CUTOFF) continue;
+    if (b.match < MIN_RELEVANCE || b.match < topMatch * RELATIVE_CUTOFF) continue;
     if (top.length === cap && (cap === 0 || !ahead(r, b, top[cap - 1] as [number, RoleScore])))
       continue;
     let at = top.length;
@@ -345,29 +380,3 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
   }
   return result;
 }
-
-/**
- * Roles sharing a title ("Front Desk Receptionist" is a receptionist's and a medical
- * secretary's): when hits tie on the same text, the generic role (fewer words of its own title
- * missing from the query) goes first, unless the query's domain word ("medical") already lifted
- * the other above it.
- */
-function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void {
-  const query = new Set(tokens.map(stem));
-  const missing = (h: SearchHit) =>
-    entryWords(h.role.title).filter((w) => !query.has(stem(w))).length;
-  for (let i = 0; i + 1 < hits.length; i++) {
-    const a = hits[i] as SearchHit;
-    const b = hits[i + 1] as SearchHit;
-    if (
-      Math.abs(a.score - b.score) <= TIE &&
-      normalize(a.matched.value) === normalize(b.matched.value) &&
-      missing(b) < missing(a)
-    ) {
-      hits[i] = { ...b, score: a.score };
-      hits[i + 1] = { ...a, score: b.score };
-    }
-  }
-}
-/** Scores this close are a tie. */
-const TIE = 0.05;
