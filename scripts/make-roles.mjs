@@ -67,6 +67,14 @@ export function makeRoles(dir, count, { seed = 7 } = {}) {
         reason: sentence(),
       })).filter((r) => r.id !== id(i)),
     };
+    // O*NET's related occupations name built-in roles: point them at other generated ones.
+    if (role.onetRelated) {
+      const others = role.onetRelated.roles
+        .slice(0, count - 1)
+        .map((r, k) => ({ ...r, id: id((i + 1 + k) % count) }));
+      if (others.length) role.onetRelated.roles = others;
+      else delete role.onetRelated;
+    }
     if (role.keywords) role.keywords.words = Array.from({ length: 80 }, () => pick(words));
     let text = stringify(role, { lineWidth: 100 });
     // Small profiles get more tasks (each about 100 bytes of YAML), added in one go.
