@@ -2,7 +2,8 @@
 // one of the built-in profiles (so every field, list and source reference is as real data has
 // them) under a new id, title and aliases, with its tasks, summary and keywords reworded from
 // words of the whole catalog, so the search index grows as it would with distinct roles. Files
-// are about 20 KB (the built-in profiles are 5-24 KB; smaller ones get more tasks). Related
+// are about 20 KB (the built-in profiles are 5-55 KB: smaller ones get more tasks, bigger ones
+// keep their first O*NET titles and software examples). Related
 // roles point at other generated roles, cities at the built-in metros. Seeded: the same N gives
 // the same files.
 //
@@ -77,6 +78,15 @@ export function makeRoles(dir, count, { seed = 7 } = {}) {
     }
     if (role.keywords) role.keywords.words = Array.from({ length: 80 }, () => pick(words));
     let text = stringify(role, { lineWidth: 100 });
+    // Big profiles (the largest built-in ones list hundreds of O*NET titles and software
+    // examples, up to 55 KB) keep the first ones, so files stay about TARGET_BYTES.
+    for (const list of ['onetTitles', 'software']) {
+      while (text.length > TARGET_BYTES + 2000 && (role[list]?.length ?? 0) > 20) {
+        const cut = Math.ceil((text.length - TARGET_BYTES) / 80);
+        role[list].splice(Math.max(20, role[list].length - cut));
+        text = stringify(role, { lineWidth: 100 });
+      }
+    }
     // Small profiles get more tasks (each about 100 bytes of YAML), added in one go.
     while (text.length < TARGET_BYTES - 400) {
       const more = Math.ceil((TARGET_BYTES - text.length) / 100);
