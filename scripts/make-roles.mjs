@@ -3,9 +3,8 @@
 // them) under a new id, title and aliases, with its tasks, summary and keywords reworded from
 // words of the whole catalog, so the search index grows as it would with distinct roles. Files
 // are about 20 KB (the built-in profiles are 5-55 KB: smaller ones get more tasks, bigger ones
-// keep their first O*NET titles and software examples). Related
-// roles point at other generated roles, cities at the built-in metros. Seeded: the same N gives
-// the same files.
+// keep their first O*NET titles and software examples). Related roles point at other generated
+// roles, cities at the built-in metros. Seeded: the same N gives the same files.
 //
 // Usage: node scripts/make-roles.mjs <dir> <count>   (or import { makeRoles })
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
