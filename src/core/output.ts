@@ -20,7 +20,7 @@ import { RequirementSchema, WeightsSchema } from '../model/quiz-schema.js';
 const count = z.number().int().nonnegative();
 /** Whole US dollars. */
 const usd = z.number().int().nonnegative();
-const matchedFields = Object.values(SEARCH_FIELDS).map((f) => f.label);
+const matchedFields = [...new Set(Object.values(SEARCH_FIELDS).map((f) => f.label))];
 
 export const SearchData = z.strictObject({
   query: z.string(),

@@ -31,6 +31,7 @@ export const FIELD_NAMES = [
   'task',
   'summary',
   'keyword',
+  'moreSoftware',
 ] as const;
 
 export type SearchField = (typeof FIELD_NAMES)[number];
@@ -91,16 +92,18 @@ export function entryTexts(role: Role): Array<[SearchField, string]> {
   for (const a of role.aliases) texts.push(['alias', a]);
   for (const t of role.onetTitles) texts.push(['onet', t]);
   for (const t of role.historicTitles) texts.push(['historic', t]);
-  // The software a card shows (core/software.ts). Indexing the rest of O*NET's examples too,
-  // even at a lower weight, made words such as "contract" commoner across roles and cost search
-  // quality (issue 17 notes): gap, compare, --tool, quiz and export read them all.
-  for (const s of topSoftware(role.software).shown) texts.push(['software', s.name]);
+  // The software a card shows (core/software.ts) in full; the rest of O*NET's examples (up to
+  // 264 a role) at a lower weight and left out of word rarity, as keywords are: counted there,
+  // they made words such as "contract" commoner across roles and cost search quality.
+  const { shown, more } = topSoftware(role.software);
+  for (const s of shown) texts.push(['software', s.name]);
   for (const t of role.tools) texts.push(['tool', t.name]);
   for (const s of role.skills) texts.push(['skill', s.name]);
   for (const t of role.tasks) texts.push(['task', t]);
   texts.push(['summary', role.summary]);
   // All keywords in one entry: a bag of words, not a text the query could cover.
   if (role.keywords) texts.push(['keyword', role.keywords.words.join(' ')]);
+  for (const s of more) texts.push(['moreSoftware', s.name]);
   return texts;
 }
 
@@ -158,7 +161,10 @@ export interface WordIndex {
   readonly stemWords: Lists;
   /** The roles (positions, ascending) having each word in some entry. */
   readonly wordRoles: Lists;
-  /** The roles having each word in an entry other than their keyword list (for word rarity). */
+  /**
+   * The roles having each word in an entry other than their keyword list and the software past
+   * what their card shows (for word rarity).
+   */
   readonly namedRoles: Lists;
   /**
    * The entries holding each word, as triples [role, entry number within the role, field code
@@ -222,8 +228,11 @@ class U32List {
   }
 }
 
-/** The field code of the keyword list: its words are left out of namedRoles. */
-const KEYWORD_FIELD = FIELD_NAMES.indexOf('keyword');
+/** The field codes whose words are left out of namedRoles: keyword lists, software not shown. */
+const UNNAMED_FIELDS = new Set([
+  FIELD_NAMES.indexOf('keyword'),
+  FIELD_NAMES.indexOf('moreSoftware'),
+]);
 
 /**
  * Builds the word tables of roles added one at a time (a big load need not keep its roles):
@@ -343,7 +352,7 @@ function* fillTables(
       const first = entry;
       for (; entry < (roleEnd[r] as number); entry++) {
         const code = about[entry] as number;
-        const keyword = Math.floor(code / FIELD_SHIFT) === KEYWORD_FIELD;
+        const unnamed = UNNAMED_FIELDS.has(Math.floor(code / FIELD_SHIFT));
         const end = entryEnd[entry] as number;
         for (; token < end; token++) {
           const id = sorted[tokens[token] as number] as number;
@@ -362,7 +371,7 @@ function* fillTables(
             if (fillR) perRole.items[(fillR[id] as number)++] = r;
             else (perRole.start[id + 1] as number)++;
           }
-          if (!keyword && namedStamp[id] !== r) {
+          if (!unnamed && namedStamp[id] !== r) {
             namedStamp[id] = r;
             if (fillN) named.items[(fillN[id] as number)++] = r;
             else (named.start[id + 1] as number)++;

@@ -116,8 +116,9 @@ export function planReading(
   // Rare words say more than common ones ("payroll" vs "clerk"): weight each query word by
   // its inverse document frequency over roles. A word that matches nothing at all still counts,
   // but only a little, so "full charge bookkeeper" is mostly about "bookkeeper".
-  // Keyword lists are long and mention much in passing ("report to supervisors"), so rarity is
-  // counted over the other texts, unless a word is found only in keywords.
+  // Keyword lists are long and mention much in passing ("report to supervisors"), and so are the
+  // hundreds of software examples past a card's top ones: rarity is counted over the other
+  // texts, unless a word is found only there.
   const idf = touches.map(({ roles, outsideKeywords }) => {
     const df = outsideKeywords || roles.length;
     return df ? Math.log(1 + n / df) : 0;

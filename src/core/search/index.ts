@@ -34,6 +34,8 @@ export const SEARCH_FIELDS = {
   task: { label: 'task', weight: 0.65 },
   summary: { label: 'summary', weight: 0.6 },
   keyword: { label: 'keyword', weight: 0.5 },
+  // O*NET software examples past the ones a card shows (core/software.ts).
+  moreSoftware: { label: 'software', weight: 0.55 },
 } as const satisfies Record<SearchField, { label: string; weight: number }>;
 
 /** Field weights by field code (the position in FIELD_NAMES). */
