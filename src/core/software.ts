@@ -20,8 +20,16 @@ export function topSoftware(software: readonly Tech[]): { shown: Tech[]; more: T
   if (software.length <= SOFTWARE_SHOWN) return { shown: [...software], more: [] };
   const shown = new Set(software.filter(flagged));
   const queues = new Map<string, Tech[]>();
-  for (const t of [...software].sort((a, b) => compareText(a.name, b.name)))
-    if (!flagged(t)) queues.set(t.category, [...(queues.get(t.category) ?? []), t]);
+  // (Search explains each hit from this list: the names are lower-cased once, not per comparison.)
+  const keyed = software.filter((t) => !flagged(t)).map((t) => ({ t, key: t.name.toLowerCase() }));
+  keyed.sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0,
+  );
+  for (const { t } of keyed) {
+    const queue = queues.get(t.category);
+    if (queue) queue.push(t);
+    else queues.set(t.category, [t]);
+  }
   const order = [...queues.keys()].sort(compareText).map((c) => queues.get(c) ?? []);
   while (shown.size < SOFTWARE_SHOWN && order.some((q) => q.length)) {
     for (const q of order) {
