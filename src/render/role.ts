@@ -1,6 +1,8 @@
 /**
  * The role card printed by `careers show`: overview, then skills, salary, tools and cities
- * tables, then how to get there. Pure: data in, string out.
+ * tables, then how to get there. Pure: data in, string out. (Over 400 lines: one card whose six
+ * sections share its heading, footer and source citations; splitting it means moving those to
+ * a module of their own first, so the sections do not import the card back.)
  */
 import type { Role, Salary, Skill, Source, Tech } from '../model/schema.js';
 import {
