@@ -17,11 +17,12 @@
  *   every word would keep the same words, only slower: the candidates hold every word the
  *   edit-distance check can keep, which the word-index tests check.)
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
- *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists unless
- *   a word is only found there.
+ *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists and
+ *   the software past a card's top ones, unless a word is only found there.
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
  *   entry, times its field's weight (title > alias > O*NET title > historic title > software >
- *   tool > skill > task > summary > keywords; keywords match only exactly or by stem, never as a prefix or typo). A role
+ *   tool > skill > task > summary > software past the card's top ones > keywords; keywords match
+ *   only exactly or by stem, never as a prefix or typo). A role
  *   scores its best entry, blended with how well all its texts together cover the query and a
  *   small bonus for a second matching text. For a query of several words, a role's score then
  *   follows its title neighbours too: how many of its names resemble the query (see NEIGHBOURS),
