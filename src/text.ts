@@ -176,3 +176,12 @@ export function wrapStyled(parts: Styled[], width: number, first = '', rest = fi
     })
     .join('\n');
 }
+
+/**
+ * A copy of `s` that refers to no other string. V8 keeps a string sliced from a longer one (a
+ * title parsed out of a file's text) as a view of it, so keeping the slice keeps the whole text.
+ */
+export function ownString(s: string): string {
+  // (V8 makes slices only of 13 characters or more.)
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}

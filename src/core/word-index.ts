@@ -12,6 +12,7 @@
  */
 import type { Role } from '../model/schema.js';
 import { DataError } from '../errors.js';
+import { ownString } from '../text.js';
 import { topSoftware } from './software.js';
 
 /** Most distinct words the search index holds (typo look-ups are made for each one). */
@@ -259,8 +260,10 @@ export class WordIndexBuilder {
         let id = this.seen.get(w);
         if (id === undefined) {
           id = this.firstSeen.length;
-          this.seen.set(w, id);
-          this.firstSeen.push(w);
+          // An own copy: a word sliced from a file's text would keep that whole text alive.
+          const own = ownString(w);
+          this.seen.set(own, id);
+          this.firstSeen.push(own);
         }
         this.tokens.push(id);
       }
@@ -457,16 +460,23 @@ export function buildNameIndex(roles: readonly Role[]): FlatLists {
   return nameIndexOf(roles.map(roleNames));
 }
 
-/** The names of a role as the names table keeps them (see buildNameIndex). */
+/**
+ * The names of a role as the names table keeps them (see buildNameIndex): hashes of the
+ * normalised names. (Numbers, not the strings: a big load keeps these for every role until the
+ * table is made, and a name sliced from a file's text would keep that whole text alive.)
+ */
 export interface RoleNames {
-  titles: string[];
-  aliases: string[];
+  titles: number[];
+  aliases: number[];
 }
 
 export function roleNames(r: Role): RoleNames {
   return {
-    titles: [normalize(r.title), normalize(r.id)],
-    aliases: otherNames(r).map(normalize).filter(Boolean),
+    titles: [hashName(normalize(r.title)), hashName(normalize(r.id))],
+    aliases: otherNames(r)
+      .map(normalize)
+      .filter(Boolean)
+      .map((name) => hashName(name)),
   };
 }
 
@@ -479,8 +489,7 @@ export function nameIndexOf(names: readonly RoleNames[]): FlatLists {
   while (count < total / 8) count *= 2;
   const buckets: number[][] = Array.from({ length: count }, () => []);
   names.forEach((n, r) => {
-    const add = (name: string, kind: number) => {
-      const hash = hashName(name);
+    const add = (hash: number, kind: number) => {
       const bucket = buckets[hash % count] as number[];
       const item = (r * 2 + kind) * 2 ** NAME_TAG_BITS + (hash >>> (32 - NAME_TAG_BITS));
       if (!bucket.includes(item)) bucket.push(item);

@@ -7,6 +7,7 @@
  */
 import { headlineSalary, lazyCatalog, namesCity, type Catalog } from '../model/catalog.js';
 import type { Metro, Role } from '../model/schema.js';
+import { ownString } from '../text.js';
 import {
   nameIndexOf,
   roleNames,
@@ -48,14 +49,17 @@ export class RoleEncoder {
   /** Adds a role; `bytes`, when given, are its JSON already encoded (as a pack holds it). */
   add(role: Role, bytes?: Uint8Array): void {
     this.bytes.push(bytes ?? this.encoder.encode(JSON.stringify(role)));
-    this.ids.push(role.id);
-    this.titles.push(role.title);
+    // Own copies: the role is dropped, and a string sliced from its file's text would keep
+    // that whole text alive (10,000 files: hundreds of MB).
+    const title = ownString(role.title);
+    this.ids.push(ownString(role.id));
+    this.titles.push(title);
     this.medians.push(headlineSalary(role)?.median ?? null);
     for (const c of role.cities) {
       if (namesCity(c)) {
         const list = this.named.get(c.metro);
-        if (list) list.push(role.title);
-        else this.named.set(c.metro, [role.title]);
+        if (list) list.push(title);
+        else this.named.set(ownString(c.metro), [title]);
       }
     }
     this.names.push(roleNames(role));
