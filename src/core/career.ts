@@ -68,7 +68,11 @@ export function nameWords(name: string): Set<string> {
  * other ("QuickBooks" and "Intuit QuickBooks", "Microsoft Excel" and "Excel").
  */
 export function sameProduct(a: string, b: string): boolean {
-  const [x, y] = [nameWords(a), nameWords(b)];
+  return sameWords(nameWords(a), nameWords(b));
+}
+
+/** sameProduct on names already split by nameWords: one word set holds the other. */
+export function sameWords(x: Set<string>, y: Set<string>): boolean {
   const [small, big] = x.size <= y.size ? [x, y] : [y, x];
   return small.size > 0 && [...small].every((w) => big.has(w));
 }

@@ -4,7 +4,7 @@
  */
 import type { OnetTier, Role } from '../model/schema.js';
 import { compareText, type Catalog } from '../model/catalog.js';
-import { UNLISTED, nameWords } from './career.js';
+import { UNLISTED, nameWords, sameWords } from './career.js';
 
 const key = (s: string) => s.toLowerCase();
 
@@ -127,12 +127,6 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 /** A role's software as significant-word sets, for sameProduct without re-splitting names. */
 function productWords(role: Role): Set<string>[] {
   return role.software.map((t) => nameWords(t.name)).filter((w) => w.size > 0);
-}
-
-/** Whether one word set is inside the other (sameProduct on prepared names). */
-function sameWords(x: Set<string>, y: Set<string>): boolean {
-  const [small, big] = x.size <= y.size ? [x, y] : [y, x];
-  return [...small].every((w) => big.has(w));
 }
 
 /**

@@ -20,12 +20,8 @@ export function topSoftware(software: readonly Tech[]): { shown: Tech[]; more: T
   if (software.length <= SOFTWARE_SHOWN) return { shown: [...software], more: [] };
   const shown = new Set(software.filter(flagged));
   const queues = new Map<string, Tech[]>();
-  // (Search explains each hit from this list: the names are lower-cased once, not per comparison.)
-  const keyed = software.filter((t) => !flagged(t)).map((t) => ({ t, key: t.name.toLowerCase() }));
-  keyed.sort((a, b) =>
-    a.key < b.key ? -1 : a.key > b.key ? 1 : a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0,
-  );
-  for (const { t } of keyed) {
+  const others = software.filter((t) => !flagged(t)).sort((a, b) => compareText(a.name, b.name));
+  for (const t of others) {
     const queue = queues.get(t.category);
     if (queue) queue.push(t);
     else queues.set(t.category, [t]);
