@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { DataError } from '../src/errors.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'careers.cjs');
@@ -94,4 +95,15 @@ export function schemaErrors(name: string, data: unknown): string[] {
   }
   if (validate(data)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+/** The details of the DataError `load` throws; any other outcome fails the test. */
+export function dataErrorDetails(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (err) {
+    if (err instanceof DataError) return err.details;
+    throw err;
+  }
+  throw new Error('expected a DataError');
 }

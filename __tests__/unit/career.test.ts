@@ -20,7 +20,7 @@ import {
 } from '../../src/render/charts.js';
 import { DataError } from '../../src/errors.js';
 import type { Role } from '../../src/model/schema.js';
-import { roleYaml, tempDir } from '../helpers.js';
+import { dataErrorDetails, roleYaml, tempDir } from '../helpers.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
 const steps = loadPaths(BUILT_IN_DATA_DIR, catalog);
@@ -137,16 +137,10 @@ describe('career steps', () => {
         'steps:\n  - { from: alpha, to: ghost, reason: r }\n  - { from: alpha, to: beta, reason: r }\n  - { from: alpha, to: beta, reason: r }\n',
     });
     const cat = loadCatalog(dir);
-    try {
-      loadPaths(dir, cat);
-      throw new Error('expected a DataError');
-    } catch (err) {
-      expect(err).toBeInstanceOf(DataError);
-      expect((err as DataError).details).toEqual([
-        expect.stringMatching(/paths\.yaml:2:\d+: steps\.0\.to: no role has id "ghost"/),
-        expect.stringMatching(/paths\.yaml:4:\d+: steps\.2: the step alpha → beta is listed twice/),
-      ]);
-    }
+    expect(dataErrorDetails(() => loadPaths(dir, cat))).toEqual([
+      expect.stringMatching(/paths\.yaml:2:\d+: steps\.0\.to: no role has id "ghost"/),
+      expect.stringMatching(/paths\.yaml:4:\d+: steps\.2: the step alpha → beta is listed twice/),
+    ]);
     const loop = tempDir({
       'a.yaml': roleYaml('alpha', 'Alpha'),
       'b.yaml': roleYaml('beta', 'Beta'),
@@ -163,16 +157,10 @@ describe('career steps', () => {
       'paths.yaml':
         'steps:\n  - { from: alpha, to: beta, reason: r }\ntops:\n  - { role: alpha, reason: r }\n  - { role: ghost, reason: r }\n  - { role: beta, reason: top }\n',
     });
-    try {
-      loadCareerPaths(dir, loadCatalog(dir));
-      throw new Error('expected a DataError');
-    } catch (err) {
-      expect(err).toBeInstanceOf(DataError);
-      expect((err as DataError).details).toEqual([
-        expect.stringMatching(/paths\.yaml:4:\d+: tops\.0\.role: alpha has an onward step/),
-        expect.stringMatching(/paths\.yaml:5:\d+: tops\.1\.role: no role has id "ghost"/),
-      ]);
-    }
+    expect(dataErrorDetails(() => loadCareerPaths(dir, loadCatalog(dir)))).toEqual([
+      expect.stringMatching(/paths\.yaml:4:\d+: tops\.0\.role: alpha has an onward step/),
+      expect.stringMatching(/paths\.yaml:5:\d+: tops\.1\.role: no role has id "ghost"/),
+    ]);
   });
 
   test('a data directory without paths.yaml simply has no steps', () => {
