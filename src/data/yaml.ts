@@ -13,22 +13,21 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
-import { createRequire } from 'node:module';
 import type * as YamlModule from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { ZodType } from 'zod';
 import type { DataProblem } from '../errors.js';
 import { safeCwd } from '../io/fs-errors.js';
+import { lazyRequire } from '../io/lazy-require.js';
 
 /**
  * The `yaml` package, loaded when first needed: a load whose role files all pass the fast path,
- * with the built-in metros and synonyms, never needs it. (Required, not imported: the bundle
- * runs as a V8-cached script, where Node 20 allows no import().)
+ * with the built-in metros and synonyms, never needs it.
  */
 let yamlModule: typeof YamlModule | undefined;
 function yaml(): typeof YamlModule {
-  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule);
+  return (yamlModule ??= lazyRequire<typeof YamlModule>('yaml'));
 }
 
 /** Largest data file accepted, so a stray huge file cannot stall the tool. */

@@ -12,16 +12,14 @@
  */
 import type * as ChildProcesses from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { lazyRequire } from './lazy-require.js';
 
 /**
  * node:child_process, loaded only when a pager starts: it brings net and dgram with it, which a
- * look-up printing to a file or /dev/null would otherwise load for nothing. (Required, not
- * imported: the bundle runs as a V8-cached script, where Node 20 allows no import().)
+ * look-up printing to a file or /dev/null would otherwise load for nothing.
  */
 function spawn(...args: Parameters<typeof ChildProcesses.spawn>): ChildProcess {
-  const real = createRequire(import.meta.url)('node:child_process') as typeof ChildProcesses;
-  return real.spawn(...args);
+  return lazyRequire<typeof ChildProcesses>('node:child_process').spawn(...args);
 }
 
 /** The pager when neither CAREERS_PAGER nor PAGER names one. */

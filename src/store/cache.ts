@@ -13,7 +13,6 @@
  * CAREERS_NO_CACHE=1 to bypass it.
  */
 import { lstatSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import type * as Crypto from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -22,6 +21,7 @@ import { PACK_FORMAT, packChunks, readPack, type Pack, type PackContents } from 
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../io/files.js';
 import { listDir, makeDirs } from '../io/safe-fs.js';
+import { lazyRequire } from '../io/lazy-require.js';
 import { version } from '../version.js';
 
 /** Most cache entries kept (one per data directory). */
@@ -55,12 +55,9 @@ function warnOnce(warn: CacheWarning | undefined, text: string): void {
   warn(`careers: warning: ${text}`);
 }
 
-/**
- * The SHA-256 of a text, in hex; node:crypto is loaded only for a --data directory. (Required,
- * not imported: the bundle runs as a V8-cached script, where Node 20 allows no import().)
- */
+/** The SHA-256 of a text, in hex; node:crypto is loaded only for a --data directory. */
 function sha256(text: string): string {
-  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  const { createHash } = lazyRequire<typeof Crypto>('node:crypto');
   return createHash('sha256').update(text).digest('hex');
 }
 

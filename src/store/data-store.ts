@@ -71,7 +71,6 @@ function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): 
     if (!files) return undefined;
     const roles = new Map<string, () => Role[] | undefined>();
     const taken: Reuse['taken'] = [];
-    const decoder = new TextDecoder();
     let at = 0;
     for (const f of files) {
       const [from, count] = [at, f.roles];
@@ -80,8 +79,7 @@ function reusable(entry: Pack, dir: string, sigs: ReadonlyMap<string, string>): 
           const before = taken.length;
           try {
             return Array.from({ length: count }, (_, i) => {
-              const bytes = entry.roleBytes(from + i);
-              const role = JSON.parse(decoder.decode(bytes)) as Role;
+              const { role, bytes } = entry.readRole(from + i);
               taken.push([from + i, bytes]);
               return role;
             });

@@ -141,10 +141,11 @@ export interface Pack {
    * hold no control characters (see Catalog.textsAreClean).
    */
   catalog(dataDir: string, clean?: boolean): Catalog;
-  /** Reads role i, not kept (for a load that takes a few files' roles from an older entry). */
-  readRole(i: number): Role;
-  /** The JSON bytes of role i, checked (see readRole). */
-  roleBytes(i: number): Uint8Array;
+  /**
+   * Reads role i, not kept, with its JSON bytes (checked): for a load that takes a few files'
+   * roles from an older entry and keeps their bytes as they are.
+   */
+  readRole(i: number): { role: Role; bytes: Uint8Array };
   /** The word lists whole, each table with one read (for a load that merges them). */
   wordLists(): WordLists;
   /** The search word tables, reading each list when first needed. */
@@ -479,8 +480,10 @@ export function readPack(
           dataDir,
           clean,
         ),
-      readRole: (i) => parseRole(roles.bytesOf(i), i),
-      roleBytes: (i) => roles.bytesOf(i),
+      readRole: (i) => {
+        const bytes = roles.bytesOf(i);
+        return { role: parseRole(bytes, i), bytes };
+      },
       wordLists: () => ({
         words: lines('words'),
         wordRoles: wordRoles.flat(),
