@@ -49,7 +49,12 @@ const TIER_STRENGTH: Record<OnetTier, number> = {
   Supplemental: 0.55,
 };
 
-const tierWord = (tier: OnetTier) => (tier === 'Supplemental' ? 'supplemental' : 'primary');
+/** O*NET's tier in a word: "primary" (ranks 1–10) or "supplemental". */
+export const tierWord = (tier: OnetTier) => (tier === 'Supplemental' ? 'supplemental' : 'primary');
+
+/** An O*NET relation as a table shows it: "primary, rank 3". */
+export const tierAndRank = (r: { tier: OnetTier; rank: number }) =>
+  `${tierWord(r.tier)}, rank ${r.rank}`;
 
 /**
  * How O*NET relates `other` to `role`: by the tier `role`'s own O*NET list gives it, else at half

@@ -3,7 +3,7 @@
  */
 import { headlineSalary, type Catalog } from '../model/catalog.js';
 import type { Gap } from '../core/career.js';
-import type { Similarity } from '../core/similar.js';
+import { tierAndRank, type Similarity } from '../core/similar.js';
 import { stepKind, type PathView, type StepView } from '../core/career-steps.js';
 import { glyphs, safeCatalog, type RenderContext } from './role.js';
 import { renderTable } from './table.js';
@@ -188,7 +188,7 @@ export function renderGap(ctx: RenderContext, catalog: Catalog, gap: Gap): strin
 function relationLabel(r: Similarity['relation']): string {
   if (!r) return '';
   if (r.via === 'profile') return 'named in this profile';
-  const tier = `${r.tier === 'Supplemental' ? 'supplemental' : 'primary'}, rank ${r.rank}`;
+  const tier = r.tier && r.rank !== null ? tierAndRank({ tier: r.tier, rank: r.rank }) : '';
   return r.via === 'onet-reverse' ? `its list: ${tier}` : tier;
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../model/catalog.js';
 import type { CityRow } from '../core/output.js';
 import { topSoftware } from '../core/software.js';
+import { tierAndRank } from '../core/similar.js';
 import type { Theme } from './theme.js';
 import { renderTable } from './table.js';
 import {
@@ -453,7 +454,7 @@ function path(ctx: RenderContext, catalog: Catalog, role: Role, careerPath?: str
     const onet = new Map((role.onetRelated?.roles ?? []).map((r) => [r.id, r]));
     const rank = (id: string) => {
       const r = onet.get(id);
-      return r ? `${r.tier === 'Supplemental' ? 'supplemental' : 'primary'}, rank ${r.rank}` : '';
+      return r ? tierAndRank(r) : '';
     };
     const rows = role.relatedRoles.map((r) => {
       const other = catalog.brief(r.id);
