@@ -28,7 +28,7 @@ import {
 } from '../helpers.js';
 import { loadCatalog } from '../../src/data/roles.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
-import { loadPaths } from '../../src/data/career-steps.js';
+import { loadCareerPaths } from '../../src/data/career-steps.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { validateTargets } from '../../src/data/validate.js';
 import { DataError, formatProblem } from '../../src/errors.js';
@@ -139,7 +139,7 @@ describe('bad-input corpus: data files', () => {
     try {
       const catalog = loadCatalog(dir);
       loadSynonyms(dir);
-      loadPaths(dir, catalog);
+      loadCareerPaths(dir, catalog);
       loadQuiz(catalog);
     } catch (err) {
       thrown = err;

@@ -1,6 +1,6 @@
 import { loadCatalog } from '../../src/data/roles.js';
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
-import { loadCareerPaths, loadPaths } from '../../src/data/career-steps.js';
+import { loadCareerPaths } from '../../src/data/career-steps.js';
 import { describeStep, pathFor, stepKind } from '../../src/core/career-steps.js';
 import { PLAIN } from '../../src/render/theme.js';
 import { renderPath } from '../../src/render/career.js';
@@ -23,7 +23,7 @@ import type { Role } from '../../src/model/schema.js';
 import { dataErrorDetails, roleYaml, tempDir } from '../helpers.js';
 
 const catalog = loadCatalog(BUILT_IN_DATA_DIR);
-const steps = loadPaths(BUILT_IN_DATA_DIR, catalog);
+const steps = loadCareerPaths(BUILT_IN_DATA_DIR, catalog).steps;
 const role = (id: string) => catalog.byId.get(id) as Role;
 
 describe('career steps', () => {
@@ -137,7 +137,7 @@ describe('career steps', () => {
         'steps:\n  - { from: alpha, to: ghost, reason: r }\n  - { from: alpha, to: beta, reason: r }\n  - { from: alpha, to: beta, reason: r }\n',
     });
     const cat = loadCatalog(dir);
-    expect(dataErrorDetails(() => loadPaths(dir, cat))).toEqual([
+    expect(dataErrorDetails(() => loadCareerPaths(dir, cat))).toEqual([
       expect.stringMatching(/paths\.yaml:2:\d+: steps\.0\.to: no role has id "ghost"/),
       expect.stringMatching(/paths\.yaml:4:\d+: steps\.2: the step alpha → beta is listed twice/),
     ]);
@@ -147,7 +147,7 @@ describe('career steps', () => {
       'paths.yaml':
         'steps:\n  - { from: alpha, to: beta, reason: r }\n  - { from: beta, to: alpha, reason: r }\n',
     });
-    expect(() => loadPaths(loop, loadCatalog(loop))).toThrow(DataError);
+    expect(() => loadCareerPaths(loop, loadCatalog(loop))).toThrow(DataError);
   });
 
   test('a top with an onward step, or naming no role, is a located data error', () => {
@@ -165,7 +165,7 @@ describe('career steps', () => {
 
   test('a data directory without paths.yaml simply has no steps', () => {
     const dir = tempDir({ 'a.yaml': roleYaml('alpha', 'Alpha') });
-    expect(loadPaths(dir, loadCatalog(dir))).toEqual([]);
+    expect(loadCareerPaths(dir, loadCatalog(dir)).steps).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { loadCatalog } from '../../src/data/roles.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
-import { loadPaths } from '../../src/data/career-steps.js';
+import { loadCareerPaths } from '../../src/data/career-steps.js';
 import { makeCatalog, type Catalog } from '../../src/model/catalog.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
@@ -106,7 +106,7 @@ describe('terminal safety: hostile data renders as plain text', () => {
     // A small catalog keeps each run fast; the steps kept are those between its roles.
     const some = catalog.roles.slice(0, 8);
     const ids = new Set(some.map((r) => r.id));
-    const steps = loadPaths(BUILT_IN_DATA_DIR, catalog).filter(
+    const steps = loadCareerPaths(BUILT_IN_DATA_DIR, catalog).steps.filter(
       (s) => ids.has(s.from) && ids.has(s.to),
     );
     expect(steps.length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 import { loadCatalog } from '../../src/data/roles.js';
 import { loadSynonyms } from '../../src/data/synonyms.js';
-import { loadPaths } from '../../src/data/career-steps.js';
+import { loadCareerPaths } from '../../src/data/career-steps.js';
 import { loadQuiz } from '../../src/data/quiz-loader.js';
 import { packChunks, readPack, PackError } from '../../src/store/pack.js';
 import { pruneCache } from '../../src/store/cache.js';
@@ -30,7 +30,7 @@ const catalog = makeCatalog(
   BUILT_IN_DATA_DIR,
 );
 const synonyms = loadSynonyms(BUILT_IN_DATA_DIR);
-const steps = loadPaths(BUILT_IN_DATA_DIR, all).filter(
+const steps = loadCareerPaths(BUILT_IN_DATA_DIR, all).steps.filter(
   (s) => catalog.byId.has(s.from) && catalog.byId.has(s.to),
 );
 const dir = tempDir({});

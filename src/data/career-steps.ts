@@ -117,11 +117,6 @@ export function loadCareerPaths(dataDir: string, catalog: Catalog): PathsFile {
   return paths;
 }
 
-/** The career steps of a data directory (loadCareerPaths without the tops). */
-export function loadPaths(dataDir: string, catalog: Catalog): Step[] {
-  return loadCareerPaths(dataDir, catalog).steps;
-}
-
 /** Returns one cycle in the steps as a list of ids (first = last), or undefined. */
 export function findCycle(steps: Step[]): string[] | undefined {
   const next = new Map<string, string[]>();
