@@ -19,6 +19,7 @@ import { renderRole } from '../../src/render/role.js';
 import { PLAIN } from '../../src/render/theme.js';
 import { jest } from '@jest/globals';
 import { buildWordIndex, wordIndexOf, type WordIndex } from '../../src/core/word-index.js';
+import { buildTrie } from '../../src/core/word-trie.js';
 import { tempDir } from '../helpers.js';
 
 // A part of the built-in data keeps this quick (packing builds the typo lists of every word).
@@ -91,6 +92,8 @@ describe('pack', () => {
         Array.from({ length: index[name].count }, (_, i) => [...index[name].get(i)]);
       expect(lists(read)).toEqual(lists(built));
     }
+    expect(read.wordTrie?.()).toEqual(buildTrie(built.words));
+    expect(read.stemTrie?.()).toEqual(buildTrie(built.stems));
   });
 
   test('names related roles from the pack without reading them: a card reads only its role', () => {

@@ -7,7 +7,16 @@ import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { editDistance, nearWords, typoCandidates } from '../../src/core/search/typos.js';
 import { stem } from '../../src/core/word-index.js';
 import {
+  branchEnd,
+  buildTrie,
+  letterMask,
+  trieBytes,
+  trieFromBytes,
+  trieSize,
+} from '../../src/core/word-trie.js';
+import {
   buildWordIndex,
+  entryText,
   entryTexts,
   entryWords,
   wordIndexOf,
@@ -25,6 +34,8 @@ import {
 import { buildIndex } from '../../src/core/search/index.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
 import { makeCatalog } from '../../src/model/catalog.js';
+import { loadCatalog } from '../../src/data/roles.js';
+import { BUILT_IN_DATA_DIR } from '../../src/data/dirs.js';
 
 function role(
   id: string,
@@ -117,6 +128,18 @@ describe('buildWordIndex', () => {
   });
 });
 
+test('entryText(role, n) is entry n of entryTexts, for every entry of every built-in role', () => {
+  const catalog = loadCatalog(BUILT_IN_DATA_DIR);
+  let entries = 0;
+  for (const r of [...catalog.roles, ...roles]) {
+    const all = entryTexts(r);
+    all.forEach((entry, n) => expect(entryText(r, n)).toEqual(entry));
+    expect(entryText(r, all.length)).toBeUndefined();
+    entries += all.length;
+  }
+  expect(entries).toBeGreaterThan(catalog.roles.length * 40);
+});
+
 describe('names table', () => {
   const names = listsOf(buildNameIndex(roles));
   const tag = 2 ** NAME_TAG_BITS;
@@ -175,6 +198,59 @@ describe('typo candidates', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  test('nearWords is exact with letters that share a trie mask bit ("q" and "1") and beyond ASCII', () => {
+    const mixed = fc.string({ unit: fc.constantFrom('a', 'q', '1', 'é', 'ü', 'b'), maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(mixed, { maxLength: 60 }),
+        mixed,
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        (list, target, k, prefixes) => {
+          const sorted = [...list].sort();
+          const found = new Set<number>();
+          nearWords(sorted, target, k, prefixes, found);
+          const expected = sorted.flatMap((w, i) =>
+            editDistance(target, w) <= k ||
+            (prefixes &&
+              w.length > target.length &&
+              editDistance(target, w.slice(0, target.length)) <= k)
+              ? [i]
+              : [],
+          );
+          expect([...found].sort((a, b) => a - b)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('the trie: each node is the run of words sharing its prefix, with their letters and longest length', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 40 }), (list) => {
+        const sorted = [...list].sort();
+        const trie = buildTrie(sorted);
+        const prefixes = new Set(sorted.flatMap((w) => [...w].map((_, d) => w.slice(0, d + 1))));
+        expect(trieSize(trie)).toBe(prefixes.size + 1);
+        // Walk it, spelling each node's prefix.
+        const seen: string[] = [];
+        const visit = (n: number, prefix: string) => {
+          const branch = sorted.slice(trie.first[n], branchEnd(trie, n, sorted.length));
+          expect(branch).toEqual(sorted.filter((w) => w.startsWith(prefix)));
+          expect(trie.mask[n]).toBe(branch.reduce((m, w) => m | letterMask(w), 0));
+          expect(trie.longest[n]).toBe(Math.max(...branch.map((w) => w.length)));
+          seen.push(prefix);
+          for (let c = n + 1; c < (trie.end[n] as number); c = trie.end[c] as number)
+            visit(c, prefix + String.fromCharCode(trie.char[c] as number));
+        };
+        if (sorted.length) visit(0, '');
+        expect(seen.slice(1).sort()).toEqual([...prefixes].sort());
+        expect(trieFromBytes(new Uint8Array(Buffer.concat(trieBytes(trie))))).toEqual(trie);
+      }),
+      { numRuns: 200 },
     );
   });
 

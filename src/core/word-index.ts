@@ -14,6 +14,7 @@ import type { Role } from '../model/schema.js';
 import { DataError } from '../errors.js';
 import { ownString } from '../text.js';
 import { topSoftware } from './software.js';
+import type { WordTrie } from './word-trie.js';
 
 /** Most distinct words the search index holds (typo look-ups are made for each one). */
 export const MAX_INDEX_WORDS = 50_000;
@@ -108,6 +109,27 @@ export function entryTexts(role: Role): Array<[SearchField, string]> {
   return texts;
 }
 
+/**
+ * Entry `n` of entryTexts(role) without building the rest: a search hit names the entry it
+ * matched, and most matches are a title or alias, ahead of the software list (whose order,
+ * topSoftware, is the costly part of entryTexts).
+ */
+export function entryText(role: Role, n: number): [SearchField, string] | undefined {
+  const names: Array<[SearchField, readonly string[]]> = [
+    ['title', [role.title]],
+    ['alias', role.onetTitle ? [role.onetTitle] : []],
+    ['alias', role.aliases],
+    ['onet', role.onetTitles],
+    ['historic', role.historicTitles],
+  ];
+  let i = n;
+  for (const [field, list] of names) {
+    if (i < list.length) return [field, list[i] as string];
+    i -= list.length;
+  }
+  return entryTexts(role)[n];
+}
+
 /** The words an entry text is matched on. */
 export function entryWords(text: string): string[] {
   // "…, Except Legal, Medical, and Executive" names what a title excludes: never match on it.
@@ -174,6 +196,9 @@ export interface WordIndex {
   readonly wordEntries: Lists;
   /** For each word, the words Fuse.js matches to it as typos (search.ts typoLists), if stored. */
   readonly typos?: Lists;
+  /** The tries of `words` and `stems` (core/word-trie.ts), if stored; else built when needed. */
+  readonly wordTrie?: () => WordTrie;
+  readonly stemTrie?: () => WordTrie;
 }
 
 /** The word tables as plain data: what a file stores. */

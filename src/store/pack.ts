@@ -5,7 +5,7 @@
  *
  * Layout: the magic "careers-pack", the format version, the header's length and CRC-32 (u32
  * each), the header as JSON (the key, the small data, and where each section lies), then the
- * sections, 4-byte aligned: the word and stem lists as text, and tables of lists (u32 numbers,
+ * sections, 4-byte aligned: the word and stem lists as text and as tries (core/word-trie.ts), and tables of lists (u32 numbers,
  * or one role's JSON), each list with its own CRC-32. A role or a word's roles are read with
  * one positioned read when first needed, and checked.
  *
@@ -36,6 +36,7 @@ import {
   type WordIndexData,
 } from '../core/word-index.js';
 import type { WordLists } from '../core/word-merge.js';
+import { trieBytes, trieFromBytes, trieOf, type WordTrie } from '../core/word-trie.js';
 import type { Metro, Role } from '../model/schema.js';
 import type { Synonyms } from '../data/synonyms.js';
 import type { Step, Top } from '../data/career-steps.js';
@@ -43,7 +44,7 @@ import type { Quiz } from '../model/quiz-schema.js';
 
 const MAGIC = 'careers-pack';
 /** Bumped whenever the layout changes; a pack of another version is ignored. */
-export const PACK_FORMAT = 9;
+export const PACK_FORMAT = 10;
 /** Magic, format, header length, header checksum. */
 const PREAMBLE = MAGIC.length + 12;
 /**
@@ -216,6 +217,8 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     );
   add('words', [encoder.encode(words.words.join('\n'))]);
   add('stems', [encoder.encode(words.stems.join('\n'))]);
+  add('wordTrie', trieBytes(trieOf(words.words)));
+  add('stemTrie', trieBytes(trieOf(words.stems)));
   addTable('stemWords', splitFlat(words.stemWords));
   addTable('wordRoles', splitFlat(words.wordRoles));
   addTable('namedRoles', splitFlat(words.namedRoles));
@@ -427,6 +430,15 @@ export function readPack(
     };
     let words: string[] | undefined;
     let stems: string[] | undefined;
+    let wordTrie: WordTrie | undefined;
+    let stemTrie: WordTrie | undefined;
+    const trie = (name: string): WordTrie => {
+      try {
+        return trieFromBytes(section(name));
+      } catch (err) {
+        throw failed(err);
+      }
+    };
     const roles = table('roles');
     const stemWords = table('stemWords');
     const wordRoles = table('wordRoles');
@@ -502,6 +514,8 @@ export function readPack(
         namedRoles: namedRoles.lists,
         wordEntries: wordEntries.lists,
         typos: header.sections['typos:start'] ? typos.lists : undefined,
+        wordTrie: () => (wordTrie ??= trie('wordTrie')),
+        stemTrie: () => (stemTrie ??= trie('stemTrie')),
       },
       names: table('names').lists,
       quiz: () => (header.sections.quiz ? parsed<Quiz>('quiz') : undefined),

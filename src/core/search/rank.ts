@@ -30,7 +30,7 @@
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
-import { FIELD_NAMES, entryTexts, entryWords, stem, type SearchField } from '../word-index.js';
+import { FIELD_NAMES, entryText, entryWords, stem, type SearchField } from '../word-index.js';
 import { SEARCH_FIELDS, type SearchHit, type SearchIndex, type SearchResult } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 import { MAX_QUERY_LENGTH, queryVariants, queryWords } from './query.js';
@@ -329,7 +329,7 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
   const hits = top.map(([r, b]): SearchHit => {
     const role = index.catalog.role(r);
     const from = source.get(r) ?? main;
-    const [field, text] = entryTexts(role)[b.entry] ?? ['title', role.title];
+    const [field, text] = entryText(role, b.entry) ?? ['title', role.title];
     const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
     const bridged = covered.flatMap((t) => {
       const targets = index.bridgedCache.get(t);

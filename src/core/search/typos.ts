@@ -1,6 +1,6 @@
 /**
  * How close a query word is to each known word: exactly, by stem or prefix, or as a typo.
- * Typos: a walk over the sorted word list (as a trie) proposes the words within the allowed
+ * Typos: a walk over the word list's trie (core/word-trie.ts) proposes the words within the allowed
  * edit distance of the query word, its start or its stem; Fuse.js scores those and an
  * edit-distance check keeps real near-misses. A pack stores what Fuse.js matched for every known
  * word (typoLists), so only a query word the index does not know needs the walk.
@@ -9,6 +9,7 @@ import Fuse from 'fuse.js';
 import { find, lowerBound, stem, type WordIndex } from '../word-index.js';
 import type { SearchIndex } from './index.js';
 import { singular } from '../scope.js';
+import { branchEnd, letterMask, trieOf, type WordTrie } from '../word-trie.js';
 
 /** How Fuse.js matches one query word against known words. */
 const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, location: 0, distance: 8 } as const;
@@ -51,35 +52,13 @@ function allowedTypos(length: number): number {
   return Math.min(3, Math.max(1, Math.floor(length / 4)));
 }
 
-/** Block size of the longest-word table. */
-const BLOCK = 32;
-/** The length of the longest word in each block of BLOCK words of a list, made once per list. */
-const longestInBlock = new WeakMap<readonly string[], Int32Array>();
-
-/** True when some word of list[lo..hi) has at least `length` letters. */
-function hasWordOf(list: readonly string[], lo: number, hi: number, length: number): boolean {
-  let blocks = longestInBlock.get(list);
-  if (!blocks) {
-    blocks = new Int32Array(Math.ceil(list.length / BLOCK));
-    for (let i = 0; i < list.length; i++) {
-      const b = (i / BLOCK) | 0;
-      blocks[b] = Math.max(blocks[b] as number, (list[i] as string).length);
-    }
-    longestInBlock.set(list, blocks);
-  }
-  let i = lo;
-  for (; i < hi && i % BLOCK !== 0; i++) if ((list[i] as string).length >= length) return true;
-  for (; i + BLOCK <= hi; i += BLOCK) if ((blocks[i / BLOCK] as number) >= length) return true;
-  for (; i < hi; i++) if ((list[i] as string).length >= length) return true;
-  return false;
-}
-
 /**
  * Adds to `out` the words of a sorted list within `k` typos (edit distance with adjacent swaps,
  * as editDistance) of `target`, and with `prefixes` also every longer word whose first
- * target.length letters are that close. Walks the list as a trie: a run of words sharing a
- * prefix is one node, with one row of the edit-distance table per letter of the prefix; a branch
- * is left once no longer prefix can come within k, or when all its words are too short.
+ * target.length letters are that close. Walks the list's trie (core/word-trie.ts), one row of
+ * the edit-distance table per letter of a prefix; a branch is left once no longer prefix can
+ * come within k, when all its words are too short, or when its words lack more than k of the
+ * target's letters (each missing letter costs an edit).
  */
 export function nearWords(
   list: readonly string[],
@@ -87,6 +66,7 @@ export function nearWords(
   k: number,
   prefixes: boolean,
   out: Set<number>,
+  trie: WordTrie = trieOf(list),
 ): void {
   const m = target.length;
   const width = m + 1;
@@ -99,14 +79,16 @@ export function nearWords(
   for (let j = 0; j <= Math.min(m, k); j++) rows[j] = j;
   const mins = new Int32Array(maxDepth + 1);
   const goal = Int32Array.from(target, (c) => c.charCodeAt(0));
+  const letters = letterMask(target);
   const path = new Int32Array(maxDepth + 1);
-  // Words list[lo..hi) all start with the same `depth` letters, whose row is filled in.
-  const visit = (lo: number, hi: number, depth: number): void => {
-    // Words shorter than m - k are too far as whole words and too short to start with m letters.
-    if (m - k > depth && !hasWordOf(list, lo, hi, m - k)) return;
+  const { end, first, mask, char, longest } = trie;
+  // Node n's prefix is `depth` letters long, and its row is filled in.
+  const visit = (n: number, depth: number): void => {
     const row = depth * width;
     const distance = rows[row + m] as number;
-    // The prefix itself is a word only as the first of the run.
+    let lo = first[n] as number;
+    const hi = branchEnd(trie, n, list.length);
+    // The prefix itself is a word only as the first of the branch.
     if ((list[lo] as string).length === depth) {
       if (distance <= k) out.add(lo);
       lo++;
@@ -121,15 +103,14 @@ export function nearWords(
     const next = row + width;
     const from = Math.max(1, depth + 1 - k);
     const to = Math.min(m, depth + 1 + k);
-    while (lo < hi) {
-      const c = (list[lo] as string).charCodeAt(depth);
-      let a = lo + 1;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if ((list[mid] as string).charCodeAt(depth) <= c) a = mid + 1;
-        else b = mid;
-      }
+    for (let child = n + 1; child < (end[n] as number); child = end[child] as number) {
+      // Words shorter than m - k are too far as whole words and too short to start with m
+      // letters; a branch lacking more than k of the target's letters is too far as well.
+      if ((longest[child] as number) < m - k) continue;
+      let missing = letters & ~(mask[child] as number);
+      for (let i = 0; missing !== 0 && i < k; i++) missing &= missing - 1;
+      if (missing !== 0) continue;
+      const c = char[child] as number;
       path[depth] = c;
       // Cells outside the band keep the `far` they started with: no row is written there.
       let min = Math.min(depth + 1, far);
@@ -151,11 +132,10 @@ export function nearWords(
         if (d < min) min = d;
       }
       mins[depth + 1] = min;
-      visit(lo, a, depth + 1);
-      lo = a;
+      visit(child, depth + 1);
     }
   };
-  if (list.length > 0) visit(0, list.length, 0);
+  if (list.length > 0) visit(0, 0);
 }
 
 /**
@@ -168,9 +148,9 @@ export function typoCandidates(tables: WordIndex, token: string): number[] {
   if (token.length > MAX_TYPO_WORD) return [];
   const k = allowedTypos(token.length);
   const out = new Set<number>();
-  nearWords(tables.words, token, k, true, out);
+  nearWords(tables.words, token, k, true, out, tables.wordTrie?.());
   const stems = new Set<number>();
-  nearWords(tables.stems, stem(token), k, false, stems);
+  nearWords(tables.stems, stem(token), k, false, stems, tables.stemTrie?.());
   for (const s of stems) for (const w of tables.stemWords.get(s)) out.add(w);
   // Real vocabularies give fewer than 70; a crafted one (thousands of near-identical words)
   // could make every word's look-up scan thousands: cut, so the cost per word stays bounded.
