@@ -14,7 +14,7 @@ import { pruneCache } from '../../src/store/cache.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
 import { search } from '../../src/core/search/rank.js';
-import { makeCatalog } from '../../src/model/catalog.js';
+import { headlineSalary, makeCatalog, nameFieldsOf } from '../../src/model/catalog.js';
 import { renderRole } from '../../src/render/role.js';
 import { PLAIN } from '../../src/render/theme.js';
 import { jest } from '@jest/globals';
@@ -116,6 +116,48 @@ describe('pack', () => {
           r.type === 'return' && typeof (r.value as { socCodes?: unknown })?.socCodes === 'object',
       );
       expect(roleObjects).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  test('search names its hits from the pack, reading a role only for a match past its names', () => {
+    const fresh = readPack(file, 'k1', noDamage)!;
+    const counted = fresh.catalog(BUILT_IN_DATA_DIR);
+    catalog.roles.forEach((r, i) => expect(counted.nameFields(i)).toEqual(nameFieldsOf(r)));
+    const parse = jest.spyOn(JSON, 'parse');
+    const roleObjects = () =>
+      parse.mock.results.filter(
+        (r) =>
+          r.type === 'return' && typeof (r.value as { socCodes?: unknown })?.socCodes === 'object',
+      ).length;
+    const names = new Set(['title', 'alias', 'O*NET title', 'historic title']);
+    let pastNames = 0;
+    try {
+      for (const q of ['acountant', 'payroll', 'quickbooks', 'front desk', 'typing']) {
+        // A fresh catalog each time: a catalog keeps the roles it has read.
+        const again = readPack(file, 'k1', noDamage)!;
+        const index = buildIndex(again.catalog(BUILT_IN_DATA_DIR), again.synonyms, {
+          tables: again.words,
+          names: again.names,
+        });
+        parse.mockClear();
+        const hits = search(index, q);
+        expect(hits.length).toBeGreaterThan(0);
+        const past = hits.filter((h) => !names.has(h.matched.field)).length;
+        expect(roleObjects()).toBe(past);
+        pastNames += past;
+        for (const h of hits) {
+          const r = catalog.byId.get(h.id)!;
+          expect([h.title, h.median]).toEqual([r.title, headlineSalary(r)?.median]);
+        }
+        // Asked for, a hit's role is read.
+        parse.mockClear();
+        expect(hits.map((h) => h.role.id)).toEqual(hits.map((h) => h.id));
+        expect(roleObjects()).toBe(hits.length - past);
+      }
+      // "quickbooks" and "typing" match software and skills: both kinds of hit were seen.
+      expect(pastNames).toBeGreaterThan(0);
     } finally {
       parse.mockRestore();
     }

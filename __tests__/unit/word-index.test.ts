@@ -133,8 +133,8 @@ test('entryText(role, n) is entry n of entryTexts, for every entry of every buil
   let entries = 0;
   for (const r of [...catalog.roles, ...roles]) {
     const all = entryTexts(r);
-    all.forEach((entry, n) => expect(entryText(r, n)).toEqual(entry));
-    expect(entryText(r, all.length)).toBeUndefined();
+    all.forEach((entry, n) => expect(entryText(r, n, () => r)).toEqual(entry));
+    expect(entryText(r, all.length, () => r)).toBeUndefined();
     entries += all.length;
   }
   expect(entries).toBeGreaterThan(catalog.roles.length * 40);

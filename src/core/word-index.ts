@@ -11,6 +11,7 @@
  * list-building code here. The names table, the second half, is the part to move out first.)
  */
 import type { Role } from '../model/schema.js';
+import type { NameFields } from '../model/catalog.js';
 import { DataError } from '../errors.js';
 import { ownString } from '../text.js';
 import { topSoftware } from './software.js';
@@ -111,23 +112,28 @@ export function entryTexts(role: Role): Array<[SearchField, string]> {
 
 /**
  * Entry `n` of entryTexts(role) without building the rest: a search hit names the entry it
- * matched, and most matches are a title or alias, ahead of the software list (whose order,
- * topSoftware, is the costly part of entryTexts).
+ * matched, and most matches are one of the role's names, ahead of the software list (whose
+ * order, topSoftware, is the costly part of entryTexts). The role is read only for an entry
+ * past its names.
  */
-export function entryText(role: Role, n: number): [SearchField, string] | undefined {
-  const names: Array<[SearchField, readonly string[]]> = [
-    ['title', [role.title]],
-    ['alias', role.onetTitle ? [role.onetTitle] : []],
-    ['alias', role.aliases],
-    ['onet', role.onetTitles],
-    ['historic', role.historicTitles],
+export function entryText(
+  names: NameFields,
+  n: number,
+  role: () => Role,
+): [SearchField, string] | undefined {
+  const fields: Array<[SearchField, readonly string[]]> = [
+    ['title', [names.title]],
+    ['alias', names.onetTitle ? [names.onetTitle] : []],
+    ['alias', names.aliases],
+    ['onet', names.onetTitles],
+    ['historic', names.historicTitles],
   ];
   let i = n;
-  for (const [field, list] of names) {
+  for (const [field, list] of fields) {
     if (i < list.length) return [field, list[i] as string];
     i -= list.length;
   }
-  return entryTexts(role)[n];
+  return entryTexts(role())[n];
 }
 
 /** The words an entry text is matched on. */

@@ -4,6 +4,20 @@
  */
 import type { Metro, Role, Salary } from './schema.js';
 
+/** A role's names, in the order its search entries list them (core/word-index.ts entryTexts). */
+export type NameFields = Pick<
+  Role,
+  'title' | 'onetTitle' | 'aliases' | 'onetTitles' | 'historicTitles'
+>;
+
+/** The name fields of a role, for a pack or a lazy catalog to store apart from the role. */
+export function nameFieldsOf(role: Role): NameFields {
+  const { title, onetTitle, aliases, onetTitles, historicTitles } = role;
+  return onetTitle === undefined
+    ? { title, aliases, onetTitles, historicTitles }
+    : { title, onetTitle, aliases, onetTitles, historicTitles };
+}
+
 /** Roles by id. */
 export interface RoleLookup {
   get(id: string): Role | undefined;
@@ -24,6 +38,8 @@ export interface Catalog {
   readonly titles: readonly string[];
   /** The role at a position in catalog order; a lazy catalog loads only that one. */
   role(i: number): Role;
+  /** The names of the role at a position; a lazy catalog may read them without the role. */
+  nameFields(i: number): NameFields;
   /** For each metro, the titles of the roles whose sources name it without wage figures. */
   readonly namedCities: Map<string, string[]>;
   /**
@@ -92,6 +108,7 @@ export function makeCatalog(
       return (titles ??= roles.map((r) => r.title));
     },
     role: (i) => roles[i] as Role,
+    nameFields: (i) => roles[i] as Role,
     get namedCities() {
       return (named ??= namedCities(roles));
     },
@@ -121,6 +138,8 @@ export interface RoleSource {
   load(i: number): Role;
   /** Reads every role, in order (faster than one at a time). */
   loadAll(): Role[];
+  /** Reads the names of the role at a position, if they are stored apart (else load is used). */
+  nameFields?(i: number): NameFields;
 }
 
 /**
@@ -170,6 +189,7 @@ export function lazyCatalog(
       return (titles ??= source.titles());
     },
     role,
+    nameFields: (i) => loaded[i] ?? source.nameFields?.(i) ?? role(i),
     get namedCities() {
       return (named ??= source.namedCities());
     },

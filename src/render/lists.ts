@@ -19,9 +19,9 @@ export function renderSearch(ctx: RenderContext, result: SearchResult): string {
   const rows = cleanDeep(
     hits.map((h, i) => [
       String(i + 1),
-      `${h.role.title}\n${h.role.id}`,
+      `${h.title}\n${h.id}`,
       `${h.matched.field}: "${h.matched.value}"${h.bridged.map((b) => `\n${b}, via WordNet`).join('')}`,
-      money(headlineSalary(h.role)?.median),
+      money(h.median),
     ]),
   );
   const notes: string[] = [];

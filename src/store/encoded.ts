@@ -5,7 +5,14 @@
  * directory of 10,000 profiles never holds 10,000 role objects at once: the run's catalog reads
  * a role back from its bytes when used, and the cache entry is written from the same bytes.
  */
-import { headlineSalary, lazyCatalog, namesCity, type Catalog } from '../model/catalog.js';
+import {
+  headlineSalary,
+  lazyCatalog,
+  nameFieldsOf,
+  namesCity,
+  type Catalog,
+  type NameFields,
+} from '../model/catalog.js';
 import type { Metro, Role } from '../model/schema.js';
 import { ownString } from '../text.js';
 import {
@@ -20,6 +27,8 @@ import {
 export interface EncodedRoles {
   /** Each role's JSON, UTF-8. */
   bytes: Uint8Array[];
+  /** Each role's names (nameFieldsOf) as JSON, UTF-8: what a search hit reads of it. */
+  nameBytes: Uint8Array[];
   ids: string[];
   titles: string[];
   /** Each role's headline median (see headlineSalary), null when it has none. */
@@ -34,6 +43,7 @@ export interface EncodedRoles {
 export class RoleEncoder {
   private readonly encoder = new TextEncoder();
   private readonly bytes: Uint8Array[] = [];
+  private readonly nameBytes: Uint8Array[] = [];
   private readonly ids: string[] = [];
   private readonly titles: string[] = [];
   private readonly medians: Array<number | null> = [];
@@ -49,6 +59,7 @@ export class RoleEncoder {
   /** Adds a role; `bytes`, when given, are its JSON already encoded (as a pack holds it). */
   add(role: Role, bytes?: Uint8Array): void {
     this.bytes.push(bytes ?? this.encoder.encode(JSON.stringify(role)));
+    this.nameBytes.push(this.encoder.encode(JSON.stringify(nameFieldsOf(role))));
     // Own copies: the role is dropped, and a string sliced from its file's text would keep
     // that whole text alive (10,000 files: hundreds of MB).
     const title = ownString(role.title);
@@ -70,6 +81,7 @@ export class RoleEncoder {
   done(): EncodedRoles {
     return {
       bytes: this.bytes,
+      nameBytes: this.nameBytes,
       ids: this.ids,
       titles: this.titles,
       medians: this.medians,
@@ -90,6 +102,7 @@ export function encodeRoles(roles: readonly Role[]): EncodedRoles {
 export function encodedCatalog(roles: EncodedRoles, metros: Metro[], dataDir: string): Catalog {
   const decoder = new TextDecoder();
   const load = (i: number) => JSON.parse(decoder.decode(roles.bytes[i])) as Role;
+  const nameFields = (i: number) => JSON.parse(decoder.decode(roles.nameBytes[i])) as NameFields;
   return lazyCatalog(
     {
       size: roles.bytes.length,
@@ -99,6 +112,7 @@ export function encodedCatalog(roles: EncodedRoles, metros: Metro[], dataDir: st
       medians: () => roles.medians,
       load,
       loadAll: () => roles.bytes.map((_, i) => load(i)),
+      nameFields,
     },
     metros,
     dataDir,

@@ -22,7 +22,7 @@ import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { IoError } from '../errors.js';
 import { openRegularFile } from '../io/safe-fs.js';
-import { lazyCatalog, type Catalog } from '../model/catalog.js';
+import { lazyCatalog, type Catalog, type NameFields } from '../model/catalog.js';
 import { encodeRoles, type EncodedRoles } from './encoded.js';
 import { typoLists } from '../core/search/typos.js';
 import { bridgeFromBuckets, encodeBridge, type Bridge, type BridgeData } from '../core/bridge.js';
@@ -125,7 +125,15 @@ interface Header {
 
 /** Tables of lists in a pack; each is three sections: name:start, name:crc and name:items. */
 type TableName =
-  'stemWords' | 'wordRoles' | 'namedRoles' | 'wordEntries' | 'typos' | 'names' | 'roles' | 'bridge';
+  | 'stemWords'
+  | 'wordRoles'
+  | 'namedRoles'
+  | 'wordEntries'
+  | 'typos'
+  | 'names'
+  | 'roles'
+  | 'nameFields'
+  | 'bridge';
 
 /** A list of a pack failed its checksum or could not be read. */
 export class PackError extends IoError {}
@@ -230,6 +238,7 @@ export function packChunks(contents: PackContents): Uint8Array[] {
     );
   addTable('names', splitFlat(roles.names));
   addTable('roles', roles.bytes);
+  addTable('nameFields', roles.nameBytes);
 
   // Read only by the commands that need them (show, the name resolver).
   add('ids', [encoder.encode(JSON.stringify(roles.ids))]);
@@ -440,6 +449,7 @@ export function readPack(
       }
     };
     const roles = table('roles');
+    const nameFields = table('nameFields');
     const stemWords = table('stemWords');
     const wordRoles = table('wordRoles');
     const namedRoles = table('namedRoles');
@@ -487,6 +497,14 @@ export function readPack(
             medians: () => parsed<Array<number | null>>('medians'),
             load: (i) => parseRole(roles.bytesOf(i), i),
             loadAll: () => roles.all().map(parseRole),
+            nameFields: (i) => {
+              const bytes = nameFields.bytesOf(i);
+              try {
+                return JSON.parse(decoder.decode(bytes)) as NameFields;
+              } catch {
+                throw damaged(`the names of role ${i} are not JSON`);
+              }
+            },
           },
           meta.metros,
           dataDir,

@@ -3,7 +3,6 @@
  */
 
 import { searchQuery } from '../../core/search/rank.js';
-import { headlineSalary } from '../../model/catalog.js';
 import { renderSearch } from '../../render/lists.js';
 import { clean } from '../../text.js';
 import type { SearchData } from '../../core/output.js';
@@ -50,13 +49,13 @@ export default defineCommand({
           ? { outOfScope: { code: result.outOfScope.code, title: result.outOfScope.title } }
           : {}),
         results: hits.map((h) => ({
-          id: h.role.id,
-          title: h.role.title,
+          id: h.id,
+          title: h.title,
           score: Number(h.score.toFixed(4)),
           matched: h.matched,
           bridged: h.bridged,
           confidence: h.confidence,
-          medianSalary: headlineSalary(h.role)?.median ?? null,
+          medianSalary: h.median ?? null,
         })),
       }),
     );

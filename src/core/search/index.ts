@@ -74,7 +74,12 @@ export interface IndexOptions {
 }
 
 export interface SearchHit {
-  role: Role;
+  /** The role (read from the catalog when first asked for). */
+  readonly role: Role;
+  id: string;
+  title: string;
+  /** The role's headline median (see headlineSalary), if it has one. */
+  median?: number;
   /** Relevance from 0 (barely) to 1 (every query word matched exactly). */
   score: number;
   /** The field and the text in it that matched best. */

@@ -326,10 +326,14 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     top.splice(at, 0, [r, b]);
     if (top.length > cap) top.pop();
   }
+  const { catalog } = index;
   const hits = top.map(([r, b]): SearchHit => {
-    const role = index.catalog.role(r);
+    const names = catalog.nameFields(r);
     const from = source.get(r) ?? main;
-    const [field, text] = entryText(role, b.entry) ?? ['title', role.title];
+    const [field, text] = entryText(names, b.entry, () => catalog.role(r)) ?? [
+      'title',
+      names.title,
+    ];
     const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
     const bridged = covered.flatMap((t) => {
       const targets = index.bridgedCache.get(t);
@@ -338,8 +342,16 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
       const shown = targets.find((x) => entry.has(stem(x))) ?? targets[0];
       return [`${t} → ${shown}`];
     });
+    const id = catalog.ids[r] as string;
+    const median = catalog.brief(id)?.median;
     return {
-      role,
+      // Read when asked for: listing hits needs only their names and medians.
+      get role() {
+        return catalog.role(r);
+      },
+      id,
+      title: names.title,
+      ...(median === undefined ? {} : { median }),
       score: Math.round(b.score * 1000) / 1000,
       matched: {
         field: SEARCH_FIELDS[field].label,

@@ -118,7 +118,7 @@ export function resolveRole(index: SearchIndex, name: string): Role {
       hits.length
         ? [
             '  The closest back office roles:',
-            ...hits.slice(0, 3).map((h) => `  ${h.role.title}    careers show ${h.role.id}`),
+            ...hits.slice(0, 3).map((h) => `  ${h.title}    careers show ${h.id}`),
           ]
         : ['  See every role with: careers list'],
     );
@@ -128,6 +128,6 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   }
   throw new NotFoundError(
     `no single role matches "${name}"; did you mean:`,
-    hits.slice(0, 3).map((h) => `  ${h.role.title}    careers show ${h.role.id}`),
+    hits.slice(0, 3).map((h) => `  ${h.title}    careers show ${h.id}`),
   );
 }

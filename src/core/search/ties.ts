@@ -12,8 +12,7 @@ import type { SearchHit } from './index.js';
  */
 export function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void {
   const query = new Set(tokens.map(stem));
-  const missing = (h: SearchHit) =>
-    entryWords(h.role.title).filter((w) => !query.has(stem(w))).length;
+  const missing = (h: SearchHit) => entryWords(h.title).filter((w) => !query.has(stem(w))).length;
   for (let i = 0; i + 1 < hits.length; i++) {
     const a = hits[i] as SearchHit;
     const b = hits[i + 1] as SearchHit;
@@ -22,8 +21,10 @@ export function breakSharedTitleTies(hits: SearchHit[], tokens: string[]): void 
       normalize(a.matched.value) === normalize(b.matched.value) &&
       missing(b) < missing(a)
     ) {
-      hits[i] = { ...b, score: a.score };
-      hits[i + 1] = { ...a, score: b.score };
+      // Swapped places, each taking the other's score (the order of scores stays).
+      [a.score, b.score] = [b.score, a.score];
+      hits[i] = b;
+      hits[i + 1] = a;
     }
   }
 }
