@@ -64,6 +64,7 @@ const bridge = bridgeOf(bridgeData);
 const outside = [
   { code: '29-1141.00', title: 'Registered Nurses' },
   { code: '53-3032.00', title: 'Heavy and Tractor-Trailer Truck Drivers' },
+  { code: '29-1229.01', title: 'General Internal Medicine Physicians' },
 ];
 const index = buildIndex(makeCatalog(roles, [], '/tmp'), undefined, {
   bridge: () => bridge,
@@ -187,6 +188,15 @@ describe('out of scope', () => {
   test('a back office title is not, even when an outside title shares a word', () => {
     expect(searchQuery(index, 'payroll clerk').outOfScope).toBeUndefined();
     expect(searchQuery(index, 'data entry operator').outOfScope).toBeUndefined();
+  });
+
+  test('nor when the outside title lacks the head noun that a name of the catalogue has', () => {
+    // "Timekeeper" is an alias of the payroll clerk: an outside title covering the other two
+    // words is not what the query names.
+    expect(searchQuery(index, 'Internal Medicine Timekeeper').outOfScope).toBeUndefined();
+    expect(ids('Internal Medicine Timekeeper')[0]).toBe('payroll-clerk');
+    // With the head noun in the outside title, it is still another job.
+    expect(searchQuery(index, 'Internal Medicine Physician').outOfScope?.code).toBe('29-1229.01');
   });
 
   test('the rule: a clearly larger weighted share of the query in an outside title', () => {

@@ -57,6 +57,8 @@ export interface OutsideMatch {
   coverage: number;
   /** The same for the catalogue's best-matching name. */
   inside: number;
+  /** Which of the query's words its title holds. */
+  covered: boolean[];
 }
 
 /** How much more of the query an outside title must cover than the catalogue's best name... */
@@ -110,5 +112,10 @@ export function outOfScope(
   });
   const inside = Math.max(0, ...byName.values()) / total;
   if (coverage < inside + OUTSIDE_MARGIN) return undefined;
-  return { occupation: occupations[best] as Occupation, coverage, inside };
+  return {
+    occupation: occupations[best] as Occupation,
+    coverage,
+    inside,
+    covered: covers[best] as boolean[],
+  };
 }

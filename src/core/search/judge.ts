@@ -53,5 +53,8 @@ export function outsideOccupation(index: SearchIndex, tokens: string[]): Occupat
   // ("Police Officer") makes it another job.
   const head = tokens.at(-1) as string;
   if (found && found.coverage < 1 && namedRoleCount(index, head, TITLE_FIELD) > 0) return undefined;
+  // Nor is it another job when the outside title lacks the head noun that the catalogue's names
+  // have ("Internal Auditor" is no "General Internal Medicine Physician").
+  if (found && !found.covered.at(-1) && namedRoleCount(index, head) > 0) return undefined;
   return found?.occupation;
 }
