@@ -118,10 +118,27 @@ await build({
   define: { 'import.meta.url': '__careersModuleUrl' },
   banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The worker threads that parse a big --data directory's role files (src/store/parse-pool.ts).
+await build({
+  entryPoints: ['dist/store/parse-worker.js'],
+  outfile: 'dist/bundle/parse-worker.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  external: ['yaml', 'js-yaml', 'zod'],
+  define: { 'import.meta.url': '__careersModuleUrl' },
+  banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 // The build id: a hash of the code as bundled. The --data cache keys its entries with it, so
 // an entry made by other code (which may index or validate differently) is never served.
 const hash = createHash('sha256');
-for (const file of ['dist/bundle/main.cjs', 'dist/bundle/import-esm.cjs'])
+for (const file of [
+  'dist/bundle/main.cjs',
+  'dist/bundle/import-esm.cjs',
+  'dist/bundle/parse-worker.cjs',
+])
   hash.update(readFileSync(file));
 writeFileSync('dist/bundle/build-id', `${hash.digest('hex').slice(0, 32)}\n`);
 console.log('bundle: dist/bundle/main.cjs, dist/bundle/build-id');

@@ -232,3 +232,67 @@ describe('--data cache', () => {
     expect(entries()).toHaveLength(1);
   });
 });
+
+describe('worker threads read a big directory ahead of the load', () => {
+  // Past MIN_POOL_FILES (store/parse-pool.ts), with a role of several documents, one file the
+  // fast path leaves to `yaml` (a comment-only document) and roles that relate to each other.
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 240; i++)
+    files[`roles/r${String(i).padStart(3, '0')}.yaml`] = roleYaml(
+      `role-${i}`,
+      `Role ${i}`,
+      i > 0 ? `relatedRoles:\n  - { id: role-${i - 1}, reason: the one before }\n` : '',
+    );
+  files['roles/r100.yaml'] += `---\n${roleYaml('role-100b', 'Role 100 B')}`;
+  files['roles/r200.yaml'] = `# a comment\n${files['roles/r200.yaml']}`;
+  const dir = tempDir(files);
+  const load = (workers: string, args: string[], where = dir) =>
+    run(['--data', where, ...args], {
+      env: { XDG_CACHE_HOME: tempDir({}), CAREERS_WORKERS: workers, DEBUG: 'careers' },
+    });
+
+  test('the same catalog and answers as one thread', () => {
+    const one = load('0', ['list', '--json']);
+    const two = load('2', ['list', '--json']);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).roles).toHaveLength(241);
+    expect(one.stderr).toMatch(/role files parsed: 240 .*0 in worker threads/);
+    // All but the files the fast path cannot vouch for were read by the workers.
+    const ahead = Number(/(\d+) in worker threads/.exec(two.stderr)?.[1]);
+    expect(ahead).toBeGreaterThan(200);
+    expect(ahead).toBeLessThanOrEqual(240);
+    for (const args of [
+      ['search', 'role 17'],
+      ['show', 'role-100b'],
+      ['similar', 'role-5'],
+    ])
+      expect(load('2', args).stdout).toBe(load('0', args).stdout);
+  }, 120_000);
+
+  test('every problem of a big directory is reported as on one thread, with file, line and column', () => {
+    const bad = tempDir({
+      ...files,
+      'roles/r017.yaml': roleYaml('role-17', 'Role 17').replace(
+        'summary: A test role.',
+        'summary: 5',
+      ),
+      'roles/r150.yaml': roleYaml('role-150', 'Role 150') + 'tools: [unclosed\n',
+      'roles/r239.yaml': roleYaml(
+        'role-239',
+        'Role 239',
+        'relatedRoles:\n  - { id: nobody, reason: x }\n',
+      ),
+    });
+    const one = load('0', ['list'], bad);
+    const two = load('2', ['list'], bad);
+    expect(two.code).toBe(3);
+    const problems = (stderr: string) => stderr.split('\n').filter((l) => /\.yaml:\d+:\d+/.test(l));
+    expect(problems(two.stderr)).toEqual(problems(one.stderr));
+    // r151 names role-150, whose file does not parse.
+    expect(problems(two.stderr)).toHaveLength(4);
+    expect(problems(two.stderr).join('\n')).toMatch(
+      /r017\.yaml:4:10: summary: [^]*r150\.yaml:15:1: [^]*r151\.yaml:15:11: [^]*r239\.yaml:\d+:\d+: relatedRoles\.0\.id/,
+    );
+  }, 120_000);
+});

@@ -273,6 +273,27 @@ const UNNAMED_FIELDS = new Set([
  * all over flat number arrays. "Seen in this entry / role" is a stamp per word, not a set per
  * entry, so a big catalog makes no garbage per word.
  */
+/**
+ * A role's entries as WordIndexBuilder takes them: each entry's field code × FIELD_SHIFT + its
+ * word count, and all their words in entry order joined by spaces (a word holds none). Plain
+ * data, so a worker thread can read them (store/parse-worker.ts).
+ */
+export interface RoleWords {
+  about: number[];
+  words: string;
+}
+
+export function roleWords(role: Role): RoleWords {
+  const about: number[] = [];
+  const words: string[] = [];
+  for (const [field, text] of entryTexts(role)) {
+    const ws = entryWords(text);
+    for (const w of ws) words.push(w);
+    about.push(FIELD_NAMES.indexOf(field) * FIELD_SHIFT + ws.length);
+  }
+  return { about, words: words.join(' ') };
+}
+
 export class WordIndexBuilder {
   private readonly seen = new Map<string, number>();
   private readonly firstSeen: string[] = [];
@@ -283,11 +304,13 @@ export class WordIndexBuilder {
   /** Per role: where its entries end. */
   private readonly roleEnd = new U32List();
 
-  /** Adds the next role. */
-  add(role: Role): void {
-    for (const [field, text] of entryTexts(role)) {
-      const ws = entryWords(text);
-      for (const w of ws) {
+  /** Adds the next role, its words read already (roleWords) or read now. */
+  add(role: Role, prepared: RoleWords = roleWords(role)): void {
+    const words = prepared.words ? prepared.words.split(' ') : [];
+    let k = 0;
+    for (const about of prepared.about) {
+      for (let n = about % FIELD_SHIFT; n > 0; n--) {
+        const w = words[k++] as string;
         let id = this.seen.get(w);
         if (id === undefined) {
           id = this.firstSeen.length;
@@ -298,7 +321,7 @@ export class WordIndexBuilder {
         }
         this.tokens.push(id);
       }
-      this.about.push(FIELD_NAMES.indexOf(field) * FIELD_SHIFT + ws.length);
+      this.about.push(about);
       this.entryEnd.push(this.tokens.length);
     }
     this.roleEnd.push(this.about.length);

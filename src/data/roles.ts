@@ -259,7 +259,7 @@ export function dataDirRoleFiles(dir: string): string[] {
 }
 
 /** How many role files were read each way so far in this process (DEBUG=careers prints them). */
-const counts = { fast: 0, slow: 0, reused: 0 };
+const counts = { fast: 0, slow: 0, reused: 0, ahead: 0 };
 export function parseCounts(): Readonly<typeof counts> {
   return { ...counts };
 }
@@ -268,7 +268,7 @@ export function parseCounts(): Readonly<typeof counts> {
  * A role file's documents read on the fast path (see data/yaml.ts), each valid; or undefined
  * when any is not, or the fast path cannot vouch for the file.
  */
-function readRolesFast(text: string): Role[] | undefined {
+export function readRolesFast(text: string): Role[] | undefined {
   const docs = fastDocuments(text);
   if (!docs) return undefined;
   const out: Role[] = [];
@@ -283,7 +283,8 @@ function readRolesFast(text: string): Role[] | undefined {
 /**
  * A document read, for the cross-checks: its links, and when valid its source problems (unless
  * `checked`: a cached role passed that check, which reads only the role, when it was cached).
- * A sink takes the valid role now; else the entry keeps it.
+ * A sink takes the valid role now (with what was prepared for it, if read ahead); else the entry
+ * keeps it.
  */
 function loadedOf(
   shown: string,
@@ -292,9 +293,10 @@ function loadedOf(
   role: Role | undefined,
   sink: LoadOptions['sink'],
   checked = false,
+  prepared?: unknown,
 ): LoadedFile {
   const sourceProblems = role && !checked ? checkSources(role, shown, pf) : [];
-  if (role && sink) sink(role, checked);
+  if (role && sink) sink(role, checked, prepared);
   return {
     shown,
     pf,
@@ -349,9 +351,29 @@ export interface LoadOptions {
    * (When the load has problems, the roles it took are not a catalog: the load throws.)
    * `reused` says the role came from `reuse`.
    */
-  sink?: (role: Role, reused: boolean) => void;
+  sink?: (role: Role, reused: boolean, prepared?: unknown) => void;
   /** The built-in metros as validated by the build, for a directory without its own (loadMetros). */
   builtInMetros?: readonly Metro[];
+  /**
+   * For loadDirectoryAsync: reads role files ahead of the load, elsewhere (worker threads,
+   * store/parse-pool.ts), given the role files in order and the positions of those to read.
+   */
+  readAhead?: (files: readonly string[], order: readonly number[]) => ReadAhead | undefined;
+  /** The roles of the file at hand if read ahead (set by loadDirectoryAsync). */
+  prefetched?: () => ReadAheadFile | undefined;
+}
+
+/** Role files read ahead of a load (LoadOptions.readAhead). */
+export interface ReadAhead {
+  /** File i read on the fast path, or undefined when the load is to read it itself. */
+  take(i: number): Promise<ReadAheadFile | undefined>;
+  close(): void;
+}
+
+/** A role file read ahead: its valid roles and, for each, what the sink gets with it. */
+export interface ReadAheadFile {
+  roles: Role[];
+  prepared?: unknown[];
 }
 
 /**
@@ -391,14 +413,14 @@ function* checkRoleSteps(
   knownIds: ReadonlySet<string>,
   options: LoadOptions,
 ): Generator<void, RoleCheck> {
-  const { onFile, reuse, sink } = options;
+  const { onFile, reuse, sink, prefetched } = options;
   const loaded: LoadedFile[] = [];
   const perFile: number[] = [];
   let documents = 0;
   for (const [i, file] of files.entries()) {
     onFile?.(i, files.length);
     const before = loaded.length;
-    documents += readRoleFile(file, problems, loaded, reuse, sink);
+    documents += readRoleFile(file, problems, loaded, reuse, sink, prefetched?.());
     perFile.push(loaded.length - before);
     yield;
   }
@@ -416,6 +438,7 @@ function readRoleFile(
   loaded: LoadedFile[],
   reuse: LoadOptions['reuse'],
   sink: LoadOptions['sink'],
+  read?: ReadAheadFile,
 ): number {
   const shown = displayPath(file);
   const kept = reuse?.get(resolve(file))?.();
@@ -427,15 +450,18 @@ function readRoleFile(
     });
     return kept.length;
   }
-  const text = readDataText(file, shown, problems);
+  // A role file holds one role, or several as a multi-document YAML stream; a worker may have
+  // read it on the fast path already (read).
+  const text = read ? '' : readDataText(file, shown, problems);
   if (text === undefined) return 0;
-  // A role file holds one role, or several as a multi-document YAML stream.
-  const fast = readRolesFast(text);
+  const fast = read?.roles ?? readRolesFast(text);
   if (fast) {
     counts.fast++;
+    if (read) counts.ahead++;
     // Positions are needed only for a problem: the file is read again then.
     fast.forEach((role, k) => {
-      loaded.push(loadedOf(shown, positionsLater(file, shown, k), role, role, sink));
+      const pf = positionsLater(file, shown, k);
+      loaded.push(loadedOf(shown, pf, role, role, sink, false, read?.prepared?.[k]));
     });
     return fast.length;
   }
@@ -476,19 +502,32 @@ export async function loadDirectoryAsync(
   const files = dataDirRoleFiles(dir);
   const problems: DataProblem[] = [];
   const metros = loadMetros(dir, problems, options.builtInMetros);
-  const steps = checkRoleSteps(files, metros, problems, new Set(), options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      const { roles, perFile } = step.value;
-      throwProblems(dir, problems);
-      return {
-        roles,
-        metros,
-        files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
-      };
+  // The files to parse (not reused from the cache) may be read ahead elsewhere.
+  const order = files.flatMap((f, i) => (options.reuse?.has(resolve(f)) ? [] : [i]));
+  const pool = options.readAhead?.(files, order);
+  let current: ReadAheadFile | undefined;
+  const steps = checkRoleSteps(files, metros, problems, new Set(), {
+    ...options,
+    prefetched: () => current,
+  });
+  try {
+    // Step i reads file i: its roles, if a worker read them, are taken first.
+    for (let i = 0; ; i++) {
+      current = await pool?.take(i);
+      const step = steps.next();
+      if (step.done) {
+        const { roles, perFile } = step.value;
+        throwProblems(dir, problems);
+        return {
+          roles,
+          metros,
+          files: files.map((f, i) => ({ file: resolve(f), roles: perFile[i] ?? 0 })),
+        };
+      }
+      await pause();
     }
-    await pause();
+  } finally {
+    pool?.close();
   }
 }
 

@@ -19,6 +19,8 @@ import type { Role } from '../model/schema.js';
 import type { Catalog } from '../model/catalog.js';
 import { buildIndex, type IndexOptions, type SearchIndex } from '../core/search/index.js';
 import { checkpoint } from '../io/interrupt.js';
+import { ParsePool, poolSize } from './parse-pool.js';
+import type { PreparedRole } from './parse-worker.js';
 import { listsOf, wordIndexOf, WordIndexBuilder } from '../core/word-index.js';
 import { mergeWordIndex, type WordLists } from '../core/word-merge.js';
 import { encodedCatalog, RoleEncoder } from './encoded.js';
@@ -153,12 +155,18 @@ export class DataStore {
         onFile: (done, total) => shown.files(done, total),
         reuse: reuse?.roles,
         builtInMetros: shared?.metros,
-        sink: (role, reused) => {
-          const [old, bytes] = (reused && reuse?.taken[taken++]) || [-1, undefined];
+        // Many files to parse: worker threads read them ahead (store/parse-pool.ts).
+        readAhead: (files, order) => {
+          const workers = poolSize(order.length, env);
+          return workers > 0 ? new ParsePool(files, order, workers) : undefined;
+        },
+        sink: (role, reused, ready) => {
+          const prepared = ready as PreparedRole | undefined;
+          const [old, bytes] = (reused && reuse?.taken[taken++]) || [-1, prepared?.bytes];
           if (old >= 0) oldRole[old] = encoder.size;
           else {
             addedRole.push(encoder.size);
-            words.add(role);
+            words.add(role, prepared?.words);
           }
           encoder.add(role, bytes);
         },
@@ -214,9 +222,9 @@ export class DataStore {
     } finally {
       shown.end();
       if (debugging(env)) {
-        const { fast, slow, reused } = parseCounts();
+        const { fast, slow, reused, ahead } = parseCounts();
         out.write(
-          `careers: role files parsed: ${fast + slow} (${slow} by yaml), reused: ${reused}, roles indexed: ${words.roles}\n`,
+          `careers: role files parsed: ${fast + slow} (${slow} by yaml, ${ahead} in worker threads), reused: ${reused}, roles indexed: ${words.roles}\n`,
         );
       }
     }
