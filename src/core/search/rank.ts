@@ -10,8 +10,8 @@
  * - The query is read as typed and also with abbreviations expanded and synonyms swapped in
  *   (data/synonyms.yaml); each reading is scored and the best counts (others slightly less).
  * - Each query word is matched to known words exactly, by prefix or stem, or as a typo: 0–1.
- *   Typos: a walk over the sorted word list (as a trie) proposes the words within the allowed
- *   edit distance of the query word, its start or its stem; Fuse.js scores those and an
+ *   Typos: a walk over the word list's trie (core/word-trie.ts) proposes the words within the
+ *   allowed edit distance of the query word, its start or its stem; Fuse.js scores those and an
  *   edit-distance check keeps real near-misses. A pack stores what Fuse.js matched for every
  *   known word, so only a query word the index does not know needs the walk. (Fuse.js over
  *   every word would keep the same words, only slower: the candidates hold every word the
