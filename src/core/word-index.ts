@@ -267,13 +267,6 @@ const UNNAMED_FIELDS = new Set([
 ]);
 
 /**
- * Builds the word tables of roles added one at a time (a big load need not keep its roles):
- * add() reads a role's entries into word numbers (in order of first sight) and forgets the
- * texts; finish() sorts the words, then counts each list's length and fills the lists in place,
- * all over flat number arrays. "Seen in this entry / role" is a stamp per word, not a set per
- * entry, so a big catalog makes no garbage per word.
- */
-/**
  * A role's entries as WordIndexBuilder takes them: each entry's field code × FIELD_SHIFT + its
  * word count, and all their words in entry order joined by spaces (a word holds none). Plain
  * data, so a worker thread can read them (store/parse-worker.ts).
@@ -294,6 +287,13 @@ export function roleWords(role: Role): RoleWords {
   return { about, words: words.join(' ') };
 }
 
+/**
+ * Builds the word tables of roles added one at a time (a big load need not keep its roles):
+ * add() reads a role's entries into word numbers (in order of first sight) and forgets the
+ * texts; finish() sorts the words, then counts each list's length and fills the lists in place,
+ * all over flat number arrays. "Seen in this entry / role" is a stamp per word, not a set per
+ * entry, so a big catalog makes no garbage per word.
+ */
 export class WordIndexBuilder {
   private readonly seen = new Map<string, number>();
   private readonly firstSeen: string[] = [];

@@ -5,8 +5,9 @@
  *
  * Layout: the magic "careers-pack", the format version, the header's length and CRC-32 (u32
  * each), the header as JSON (the key, the small data, and where each section lies), then the
- * sections, 4-byte aligned: the word and stem lists as text and as tries (core/word-trie.ts), and tables of lists (u32 numbers,
- * or one role's JSON), each list with its own CRC-32. A role or a word's roles are read with
+ * sections, 4-byte aligned: the word and stem lists as text and as tries (core/word-trie.ts),
+ * and tables of lists (u32 numbers, or one role's JSON, or its names), each list with its own
+ * CRC-32. A role or a word's roles are read with
  * one positioned read when first needed, and checked.
  *
  * Reading: a file that is missing, not a pack, of another format version or byte order, of the

@@ -1,11 +1,12 @@
 /**
- * Role files parsed ahead of a --data load in worker threads (LoadOptions.readAhead): js-yaml and the schema check take most
- * of a first load of a big --data directory, and each file is checked on its own, so on a
- * machine with more than one core the workers parse the next files while the main thread indexes
- * and encodes the ones before (store/data-store.ts), and make each role's JSON bytes and search words ready for it. The main thread takes each file's roles in
- * order; a file a worker could not vouch for (a problem, or a YAML feature the fast path leaves
- * to the `yaml` package) is read by the main thread as without workers, so every problem is
- * reported the same way, with its file, line and column.
+ * Role files parsed ahead of a --data load in worker threads (LoadOptions.readAhead): js-yaml
+ * and the schema check take most of a first load of a big directory, and each file is checked on
+ * its own, so on a machine with more than one core the workers parse the next files while the
+ * main thread indexes and encodes the ones before (store/data-store.ts), and make each role's
+ * JSON bytes and search words ready for it. The main thread takes each file's roles in order;
+ * a file a worker could not vouch for (a problem, or a YAML feature the fast path leaves to the
+ * `yaml` package) is read by the main thread as without workers, so every problem is reported
+ * the same way, with its file, line and column.
  *
  * Workers read at most WINDOW files ahead of the main thread (a window, so a fast worker never
  * holds a big directory's roles in memory), and a pool that fails for any reason (no worker

@@ -51,8 +51,9 @@ import { breakSharedTitleTies } from './ties.js';
  * Title neighbours: a held-out or new title is best judged by how many of a role's names look
  * like it, not by its single closest name ("Payroll Analyst" resembles many payroll titles of
  * the payroll clerk, one of the benefits specialist). Each name of a role that matches the query
- * gets its cosine with the query, words weighted by their rarity among the roles' names (IDF); the role's best NEIGHBOURS cosines, each worth
- * NEIGHBOUR_DECAY of the one before, add up to its vote, and a role's score keeps
+ * gets its cosine with the query, words weighted by their rarity among the roles' names (IDF);
+ * the role's best NEIGHBOURS cosines, each worth NEIGHBOUR_DECAY of the one before, add up to
+ * its vote, and a role's score keeps
  * 1 - NEIGHBOUR_SHARE of itself plus NEIGHBOUR_SHARE in proportion to its vote over the best
  * vote of the reading (so the best-supported role keeps its score). A one-word query is left as
  * it is: a single word ("assistant", "records") names no title to resemble, and counting its
