@@ -88,13 +88,21 @@ export function stem(word: string): string {
   return word;
 }
 
+/** A role's names by field, in entry order: the first entries of entryTexts. */
+function nameEntries(names: NameFields): Array<[SearchField, readonly string[]]> {
+  return [
+    ['title', [names.title]],
+    ['alias', names.onetTitle ? [names.onetTitle] : []],
+    ['alias', names.aliases],
+    ['onet', names.onetTitles],
+    ['historic', names.historicTitles],
+  ];
+}
+
 /** The searchable texts of a role with their fields, in entry order. */
 export function entryTexts(role: Role): Array<[SearchField, string]> {
-  const texts: Array<[SearchField, string]> = [['title', role.title]];
-  if (role.onetTitle) texts.push(['alias', role.onetTitle]);
-  for (const a of role.aliases) texts.push(['alias', a]);
-  for (const t of role.onetTitles) texts.push(['onet', t]);
-  for (const t of role.historicTitles) texts.push(['historic', t]);
+  const texts: Array<[SearchField, string]> = [];
+  for (const [field, list] of nameEntries(role)) for (const t of list) texts.push([field, t]);
   // The software a card shows (core/software.ts) in full; the rest of O*NET's examples (up to
   // 264 a role) at a lower weight and left out of word rarity, as keywords are: counted there,
   // they made words such as "contract" commoner across roles and cost search quality.
@@ -121,15 +129,8 @@ export function entryText(
   n: number,
   role: () => Role,
 ): [SearchField, string] | undefined {
-  const fields: Array<[SearchField, readonly string[]]> = [
-    ['title', [names.title]],
-    ['alias', names.onetTitle ? [names.onetTitle] : []],
-    ['alias', names.aliases],
-    ['onet', names.onetTitles],
-    ['historic', names.historicTitles],
-  ];
   let i = n;
-  for (const [field, list] of fields) {
+  for (const [field, list] of nameEntries(names)) {
     if (i < list.length) return [field, list[i] as string];
     i -= list.length;
   }
