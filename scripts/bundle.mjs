@@ -95,41 +95,36 @@ const importEsmApart = {
   },
 };
 
+// What every output file is: CommonJS for the Node 20 the package supports.
+const commonJs = { format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
+// A bundle of our modules. package-root.ts finds the package from import.meta.url, which
+// CommonJS does not have.
+const ourBundle = {
+  ...commonJs,
+  bundle: true,
+  define: { 'import.meta.url': '__careersModuleUrl' },
+  banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 await build({
+  ...commonJs,
   entryPoints: ['dist/io/import-esm.js'],
   outfile: 'dist/bundle/import-esm.cjs',
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
 });
 await build({
+  ...ourBundle,
   entryPoints: ['dist/cli/main.js'],
   outfile: 'dist/bundle/main.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
   // @colors/colors: cli-table3 requires it only to colour cells itself, which careers never asks.
   external: ['yaml', 'js-yaml', 'zod', 'csv-stringify', 'inquirer', '@colors/colors/safe'],
   plugins: [chalkWithoutDetection, lazyChildProcess, fastStringWidth, lazyDebugCut, importEsmApart],
-  // package-root.ts finds the package from import.meta.url, which CommonJS does not have.
-  define: { 'import.meta.url': '__careersModuleUrl' },
-  banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The worker threads that parse a big --data directory's role files (src/store/parse-pool.ts).
 await build({
+  ...ourBundle,
   entryPoints: ['dist/store/parse-worker.js'],
   outfile: 'dist/bundle/parse-worker.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
   external: ['yaml', 'js-yaml', 'zod'],
-  define: { 'import.meta.url': '__careersModuleUrl' },
-  banner: { js: "const __careersModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The build id: a hash of the code as bundled. The --data cache keys its entries with it, so
 // an entry made by other code (which may index or validate differently) is never served.

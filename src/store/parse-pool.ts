@@ -46,6 +46,8 @@ export class ParsePool implements ReadAhead {
   private readonly workers: Worker[] = [];
   private readonly results = new Map<number, ReadAheadFile | null>();
   private readonly waiters = new Map<number, () => void>();
+  /** Each file's place in `order`. */
+  private readonly positions: Map<number, number>;
   /** Next position of `order` to request, and how many requests were sent. */
   private ahead = 0;
   private broken = false;
@@ -59,6 +61,7 @@ export class ParsePool implements ReadAhead {
     private readonly order: readonly number[],
     workers: number,
   ) {
+    this.positions = new Map(order.map((i, at) => [i, at]));
     for (let w = 0; w < workers; w++) {
       const worker = new Worker(WORKER_SCRIPT);
       // Never keeps the process alive; an error or exit hands the files back.
@@ -75,8 +78,8 @@ export class ParsePool implements ReadAhead {
 
   /** File i, read by a worker; undefined when the main thread is to read it. */
   async take(i: number): Promise<ReadAheadFile | undefined> {
-    const at = this.positionOf(i);
-    if (at < 0 || this.broken) return undefined;
+    const at = this.positions.get(i);
+    if (at === undefined || this.broken) return undefined;
     this.topUp(at + 1);
     if (!this.results.has(i)) await new Promise<void>((resolve) => this.waiters.set(i, resolve));
     const read = this.results.get(i);
@@ -100,18 +103,6 @@ export class ParsePool implements ReadAhead {
       const worker = this.workers[this.ahead % this.workers.length] as Worker;
       worker.postMessage({ i, file: this.files[i] as string } satisfies ParseRequest);
     }
-  }
-
-  private positionOf(i: number): number {
-    // `order` ascends: a binary search.
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.order[mid] as number) < i) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.order[lo] === i ? lo : -1;
   }
 
   private settle(i: number, read: ReadAheadFile | null): void {
