@@ -244,3 +244,31 @@ describe('title neighbours', () => {
     expect([first?.role.id, first?.score]).toEqual(['benefits', 1]);
   });
 });
+
+describe('head nouns', () => {
+  // "accountant" is in the tasks of most roles, so it is common over all texts; it ends the
+  // names of one role only. "industrial" is rare, and in another role's name.
+  const clerk = (id: string, title: string) =>
+    role(id, title, [], { tasks: ['Send papers to the accountant.'] });
+  const heads = buildIndex(
+    makeCatalog(
+      [
+        role('accountant', 'Accountant', ['Cost Accountant', 'Tax Accountant']),
+        role('hr', 'Human Resources Manager', ['Industrial Relations Director'], {
+          tasks: ['Work with the accountant on pay.'],
+        }),
+        clerk('billing', 'Billing Clerk'),
+        clerk('payroll', 'Payroll Clerk'),
+        clerk('mail', 'Mail Clerk'),
+        clerk('file', 'File Clerk'),
+        clerk('order', 'Order Clerk'),
+      ],
+      [],
+      '/tmp',
+    ),
+  );
+
+  test('a title goes to the role its last word names, not to one sharing a rarer modifier', () => {
+    expect(searchQuery(heads, 'Industrial Accountant').hits[0]?.role.id).toBe('accountant');
+  });
+});

@@ -22,6 +22,8 @@ import {
   wordIndexOf,
   FIELD_NAMES,
   FIELD_SHIFT,
+  endsEntry,
+  entryLength,
   buildNameIndex,
   hashName,
   listsOf,
@@ -64,7 +66,13 @@ const roles = [
     ['Mathematics'],
     ['payroll', 'timesheets', 'typing'],
   ),
-  role('b', 'Secretaries, Except Legal and Medical', ['Office Secretary'], ['Writing']),
+  // ("secretary" twice in an alias: the entry's last word is also an earlier one.)
+  role(
+    'b',
+    'Secretaries, Except Legal and Medical',
+    ['Office Secretary', 'Secretary to the Office Secretary'],
+    ['Writing'],
+  ),
   role('c', 'Data Entry Keyer', ['Data Entry Clerk', 'data-entry clerk'], ['Typing']),
 ];
 
@@ -81,12 +89,12 @@ describe('buildWordIndex', () => {
     expect(data.words).not.toContain('legal');
   });
 
-  test('each word lists the entries holding it, with their fields and word counts', () => {
+  test('each word lists the entries holding it, with their fields, word counts and whether it ends them', () => {
     data.words.forEach((w, i) => {
       const expected = roles.flatMap((r, j) =>
         entryTexts(r).flatMap(([field, text], e) => {
           const ws = entryWords(text);
-          return ws.includes(w) ? [[j, e, field, ws.length]] : [];
+          return ws.includes(w) ? [[j, e, field, ws.length, ws.at(-1) === w]] : [];
         }),
       );
       const triples = [...index.wordEntries.get(i)];
@@ -97,7 +105,8 @@ describe('buildWordIndex', () => {
           triples[k],
           triples[k + 1],
           FIELD_NAMES[Math.floor(about / FIELD_SHIFT)],
-          about % FIELD_SHIFT,
+          entryLength(about),
+          endsEntry(about),
         ]);
       }
       expect(got).toEqual(expected);

@@ -178,8 +178,22 @@ export function flatten(lists: ArrayLike<number>[]): FlatLists {
   return { start, items };
 }
 
-/** wordEntries keeps an entry's field code times this plus its word count in one number. */
+/**
+ * wordEntries keeps an entry's field code times this plus its word count in one number, and
+ * HEAD_WORD on top when the word is the entry's last (the head noun of a title).
+ */
 export const FIELD_SHIFT = 2 ** 28;
+export const HEAD_WORD = 2 ** 27;
+
+/** The word count in a wordEntries code. */
+export function entryLength(code: number): number {
+  return code % HEAD_WORD;
+}
+
+/** True when a wordEntries code says its word ends the entry. */
+export function endsEntry(code: number): boolean {
+  return code % FIELD_SHIFT >= HEAD_WORD;
+}
 
 /** The word tables search reads; in memory (wordIndexOf) or straight from a file (store/pack.ts). */
 export interface WordIndex {
@@ -198,7 +212,8 @@ export interface WordIndex {
   readonly namedRoles: Lists;
   /**
    * The entries holding each word, as triples [role, entry number within the role, field code
-   * × 2^28 + the entry's word count (repeated words counted), …], ascending by role, then entry.
+   * × 2^28 + the entry's word count (repeated words counted), + 2^27 when the word is the
+   * entry's last, …], ascending by role, then entry.
    */
   readonly wordEntries: Lists;
   /** For each word, the words Fuse.js matches to it as typos (search.ts typoLists), if stored. */
@@ -424,6 +439,9 @@ function* fillTables(
               fillE[id] = at + 3;
             } else (entries.start[id + 1] as number) += 3;
           }
+          // The entry's last word (written above, or earlier in the entry when repeated).
+          if (fillE && token === end - 1)
+            (entries.items[(fillE[id] as number) - 1] as number) += HEAD_WORD;
           if (roleStamp[id] !== r) {
             roleStamp[id] = r;
             if (fillR) perRole.items[(fillR[id] as number)++] = r;

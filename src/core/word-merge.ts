@@ -7,7 +7,7 @@
  */
 import {
   checkIndexSize,
-  FIELD_SHIFT,
+  entryLength,
   stemTables,
   type FlatLists,
   type WordIndexData,
@@ -88,7 +88,7 @@ function tokenCount(entries: FlatLists, roles: number): number {
     const at = (first[entries.items[t] as number] as number) + (entries.items[t + 1] as number);
     if (!counted[at]) {
       counted[at] = 1;
-      tokens += (entries.items[t + 2] as number) % FIELD_SHIFT;
+      tokens += entryLength(entries.items[t + 2] as number);
     }
   }
   return tokens;

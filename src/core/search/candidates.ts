@@ -3,7 +3,15 @@
  * IDF), which roles it scores in full (in big catalogs only the MAX_CANDIDATES with the best
  * cheap pre-score), and the entries of those roles holding a matching word.
  */
-import { FIELD_NAMES, FIELD_SHIFT, find, stem, type WordIndex } from '../word-index.js';
+import {
+  FIELD_NAMES,
+  FIELD_SHIFT,
+  endsEntry,
+  entryLength,
+  find,
+  stem,
+  type WordIndex,
+} from '../word-index.js';
 import { FIELD_WEIGHTS, KEYWORD_FIELD, type SearchIndex, type TokenRoles } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 
@@ -23,8 +31,16 @@ export const NAME_FIELDS = new Set(
 /** How much software and tool matches count for a query that reads as a job title. */
 const TITLE_QUERY_TOOL_FACTOR = 0.6;
 
-/** How many roles have a word (as typed or by stem) in their names (or only in one field). */
-export function namedRoleCount(index: SearchIndex, token: string, only?: number): number {
+/**
+ * How many roles have a word (as typed or by stem) in their names (or only in one field; with
+ * `head`, only as a name's last word, its head noun).
+ */
+export function namedRoleCount(
+  index: SearchIndex,
+  token: string,
+  only?: number,
+  head = false,
+): number {
   const tables = index.tables();
   const roles = new Set<number>();
   const words = [find(tables.words, token)];
@@ -34,7 +50,9 @@ export function namedRoleCount(index: SearchIndex, token: string, only?: number)
     if (w < 0) continue;
     const triples = tables.wordEntries.get(w);
     for (let i = 0; i < triples.length; i += 3) {
-      const field = Math.floor((triples[i + 2] as number) / FIELD_SHIFT);
+      const code = triples[i + 2] as number;
+      const field = Math.floor(code / FIELD_SHIFT);
+      if (head && !endsEntry(code)) continue;
       if (only === undefined ? NAME_FIELDS.has(field) : field === only)
         roles.add(triples[i] as number);
     }
@@ -127,6 +145,15 @@ export function planReading(
   const unknownWeight =
     UNKNOWN_WORD_WEIGHT * (known.length ? known.reduce((a, b) => a + b) / known.length : 1);
   const weights = idf.map((w) => (w > 0 ? w : unknownWeight));
+  // A title's last word is its head noun, what the job is ("Industrial Accountant" is an
+  // accountant of some kind). A head noun that ends the names of few roles says more than its
+  // rarity over all texts tells ("accountant" meets "accounting" and "accounts" in most roles'
+  // tasks): it weighs at least its rarity among the heads of the roles' names.
+  if (tokens.length >= 2) {
+    const t = tokens.length - 1;
+    const heads = namedRoleCount(index, tokens[t] as string, undefined, true);
+    if (heads > 0) weights[t] = Math.max(weights[t] as number, Math.log(1 + n / heads));
+  }
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   // Only the roles most likely to rank are scored in full: in a big catalog a common word
@@ -306,7 +333,7 @@ export function matchCandidates(
       m.entry[row] = entry;
       m.field[row] = field;
       m.weight[row] = FIELD_WEIGHTS[field] as number;
-      m.length[row] = a - field * FIELD_SHIFT;
+      m.length[row] = entryLength(a);
       keywords = field === KEYWORD_FIELD;
     }
     const j = wordOf[hit] as number;
