@@ -50,25 +50,27 @@ describe('search relevance benchmark', () => {
 
   // With every O*NET title searchable, qualifiers parsed out, the WordNet bridge, the lexicon,
   // title-over-software, shared-title ties, out-of-scope answers, the title-neighbours vote, the
-  // name-support vote, hits cut by how well they match before the votes and the head-noun check
-  // of out-of-scope answers; measured at 59 roles (sampled k-fold: 66.2% top-1, 78.5% top-3, full
-  // k-fold 64.8% / 81.5%; lay 100%; typo 99.6% top-3; posting 95.9% / 100%; out of scope 89.3%).
-  // Before the head-noun check: sampled 65.9% / 78.9%, full 64.6% / 81.1%; before the
-  // neighbours vote: 61.7% / 77.9%;
+  // name-support vote, hits cut by how well they match before the votes, the head-noun check
+  // of out-of-scope answers and the head-noun weight (a title's last word weighs at least its
+  // rarity among the last words of the roles' names); measured at 59 roles (sampled k-fold: 66.6%
+  // top-1, 80.4% top-3, full k-fold 65.8% / 82.0%; lay 100%; typo 99.6% top-3; posting 97.3% /
+  // 100%; out of scope 89.3%). Before the head-noun weight: sampled 66.2% / 78.5%, full 64.8% /
+  // 81.5%, posting 95.9%; before the head-noun check: sampled 65.9% / 78.9%, full 64.6% / 81.1%;
+  // before the neighbours vote: 61.7% / 77.9%;
   // before the support vote and the cut: 65.0% / 78.5% (full k-fold 63.2% / 79.9%).
-  test('keeps the levels reached (k-fold 66.2% top-1, 78.5% top-3; lay 100%; typo 99.6%)', () => {
-    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.655);
-    expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.785);
+  test('keeps the levels reached (k-fold 66.6% top-1, 80.4% top-3; lay 100%; typo 99.6%)', () => {
+    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.665);
+    expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.8);
     expect(ours.lay?.top1).toBeGreaterThanOrEqual(1);
     expect(ours.typo?.top3).toBeGreaterThanOrEqual(0.995);
-    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.955);
+    expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.97);
     expect(ours.posting?.top3).toBeGreaterThanOrEqual(1);
     expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.89);
   });
 
   test('calls few in-scope queries out of scope (k-fold at most 2%, lay and posting none)', () => {
     // Held-out titles whose distinctive word is in an outside title ("Process Server") can be
-    // (sampled: 5 of 317; full k-fold 34 of 3144, 56 before the head-noun check).
+    // (sampled: 2 of 317; full k-fold 34 of 3144, 56 before the head-noun check).
     expect(report.falseOutOfScope['k-fold']).toBeLessThanOrEqual(0.02 * (ours['k-fold']?.n ?? 0));
     expect(report.falseOutOfScope.lay).toBe(0);
     expect(report.falseOutOfScope.posting).toBe(0);
