@@ -7,6 +7,7 @@ import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { makeCatalog } from '../../src/model/catalog.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { searchQuery } from '../../src/core/search/rank.js';
+import { TITLE_FIELD, namedRoleCount } from '../../src/core/search/candidates.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
 import { parseQuery } from '../../src/core/qualifiers.js';
 import { bridgeOf, type BridgeData } from '../../src/core/bridge.js';
@@ -267,6 +268,20 @@ describe('head nouns', () => {
       '/tmp',
     ),
   );
+
+  test('counts the roles naming a word, and those whose names end in it', () => {
+    // "clerk" ends five roles' titles; "relations" is inside one name, never at its end.
+    expect(namedRoleCount(heads, 'clerk')).toBe(5);
+    expect(namedRoleCount(heads, 'clerk', undefined, true)).toBe(5);
+    expect(namedRoleCount(heads, 'relations')).toBe(1);
+    expect(namedRoleCount(heads, 'relations', undefined, true)).toBe(0);
+    // By stem: "accountants" meets "accountant"; tasks are no names.
+    expect(namedRoleCount(heads, 'accountants', undefined, true)).toBe(1);
+    expect(namedRoleCount(heads, 'papers')).toBe(0);
+    // One field only: "manager" is in a title, "director" only in an alias.
+    expect(namedRoleCount(heads, 'manager', TITLE_FIELD)).toBe(1);
+    expect(namedRoleCount(heads, 'director', TITLE_FIELD)).toBe(0);
+  });
 
   test('a title goes to the role its last word names, not to one sharing a rarer modifier', () => {
     expect(searchQuery(heads, 'Industrial Accountant').hits[0]?.role.id).toBe('accountant');

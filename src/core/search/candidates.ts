@@ -31,6 +31,9 @@ export const NAME_FIELDS = new Set(
 /** How much software and tool matches count for a query that reads as a job title. */
 const TITLE_QUERY_TOOL_FACTOR = 0.6;
 
+/** For each field code, whether it is one of a role's names. */
+const IS_NAME = Uint8Array.from(FIELD_NAMES, (_, i) => (NAME_FIELDS.has(i) ? 1 : 0));
+
 /**
  * How many roles have a word (as typed or by stem) in their names (or only in one field; with
  * `head`, only as a name's last word, its head noun).
@@ -41,23 +44,50 @@ export function namedRoleCount(
   only?: number,
   head = false,
 ): number {
+  const key = `${only ?? ''} ${token}`;
+  let counts = index.namedCache.get(key);
+  if (!counts) index.namedCache.set(key, (counts = countNamed(index, token, only)));
+  return head ? counts.heads : counts.roles;
+}
+
+/** namedRoleCount's two counts, in one pass over the word's entries. */
+function countNamed(
+  index: SearchIndex,
+  token: string,
+  only: number | undefined,
+): { roles: number; heads: number } {
   const tables = index.tables();
-  const roles = new Set<number>();
+  // Per role: 1 once counted, 2 once counted for a head too. A query word such as "clerk" has
+  // entries in thousands of roles of a big catalog, so the loop stays lean: a role's names are
+  // its first entries, so its entries past them are skipped.
+  const counted = new Uint8Array(index.catalog.size);
+  let roles = 0;
+  let heads = 0;
   const words = [find(tables.words, token)];
   const s = find(tables.stems, stem(token));
   if (s >= 0) words.push(...tables.stemWords.get(s));
-  for (const w of words) {
+  for (const w of new Set(words)) {
     if (w < 0) continue;
     const triples = tables.wordEntries.get(w);
+    let done = -1;
     for (let i = 0; i < triples.length; i += 3) {
+      const r = triples[i] as number;
+      if (r === done) continue;
       const code = triples[i + 2] as number;
-      const field = Math.floor(code / FIELD_SHIFT);
-      if (head && !endsEntry(code)) continue;
-      if (only === undefined ? NAME_FIELDS.has(field) : field === only)
-        roles.add(triples[i] as number);
+      const field = (code / FIELD_SHIFT) | 0;
+      if (only === undefined ? !IS_NAME[field] : field !== only) {
+        if (only === undefined) done = r;
+        continue;
+      }
+      const mark = counted[r] as number;
+      if (mark === 0) roles++;
+      if (mark < 2 && endsEntry(code)) {
+        heads++;
+        counted[r] = 2;
+      } else if (mark === 0) counted[r] = 1;
     }
   }
-  return roles.size;
+  return { roles, heads };
 }
 
 /** The roles a query word touches, from the word → roles lists of its similar words. */

@@ -54,6 +54,8 @@ export interface SearchIndex {
   similarCache: Map<string, Map<number, number>>;
   /** The roles having a word similar to each query word seen so far, with the best similarity. */
   rolesCache: Map<string, TokenRoles>;
+  /** How many roles name each query word seen so far (candidates.ts namedRoleCount), by question. */
+  namedCache: Map<string, { roles: number; heads: number }>;
   /** The WordNet bridge (core/bridge.ts), when there is one. */
   bridge: () => Bridge | undefined;
   /** The O*NET occupations the catalogue lacks, to tell a job outside it (core/scope.ts). */
@@ -127,6 +129,7 @@ export function buildIndex(
     names: () => (names ??= listsOf(buildNameIndex(catalog.roles))),
     similarCache: new Map(),
     rolesCache: new Map(),
+    namedCache: new Map(),
     bridge: options.bridge ?? (() => undefined),
     occupations: options.occupations ?? (() => []),
     bridgedCache: new Map(),
