@@ -32,7 +32,7 @@ export const NAME_FIELDS = new Set(
 const TITLE_QUERY_TOOL_FACTOR = 0.6;
 
 /** For each field code, whether it is one of a role's names. */
-const IS_NAME = Uint8Array.from(FIELD_NAMES, (_, i) => (NAME_FIELDS.has(i) ? 1 : 0));
+export const IS_NAME = Uint8Array.from(FIELD_NAMES, (_, i) => (NAME_FIELDS.has(i) ? 1 : 0));
 
 /**
  * How many roles have a word (as typed or by stem) in their names (or only in one field; with

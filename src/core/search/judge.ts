@@ -6,7 +6,7 @@
 import { FIELD_SHIFT } from '../word-index.js';
 import { outOfScope, type Occupation } from '../scope.js';
 import type { SearchIndex } from './index.js';
-import { NAME_FIELDS, TITLE_FIELD, namedRoleCount } from './candidates.js';
+import { IS_NAME, TITLE_FIELD, namedRoleCount } from './candidates.js';
 import { similarWords } from './typos.js';
 
 /** A query word is generic when this many roles (or this share of them) name it. */
@@ -26,27 +26,43 @@ export function generic(index: SearchIndex, token: string): boolean {
  * the query's words than the catalogue's names do (core/scope.ts).
  */
 export function outsideOccupation(index: SearchIndex, tokens: string[]): Occupation | undefined {
+  if (tokens.length === 0) return undefined;
   const tables = index.tables();
-  // For each query word, the catalogue's names holding it as typed, by stem, prefix or typo
-  // (not through the bridge), as role × 2^16 + entry.
-  const namedIn = tokens.map((t) => {
-    const names = new Set<number>();
-    for (const [w, sim] of similarWords(index, t)) {
-      if (sim < 0.7) continue;
+  // The catalogue's names holding a query word as typed, by stem, prefix or typo (not through
+  // the bridge), each as role × 2^16 + entry.
+  const wordsOf = (t: string) => [...similarWords(index, t)].filter(([, sim]) => sim >= 0.7);
+  const eachName = (t: string, visit: (name: number) => void) => {
+    for (const [w] of wordsOf(t)) {
       const triples = tables.wordEntries.get(w);
       for (let i = 0; i < triples.length; i += 3)
-        if (NAME_FIELDS.has(Math.floor((triples[i + 2] as number) / FIELD_SHIFT)))
-          names.add((triples[i] as number) * 65536 + (triples[i + 1] as number));
+        if (IS_NAME[((triples[i + 2] as number) / FIELD_SHIFT) | 0])
+          visit((triples[i] as number) * 65536 + (triples[i + 1] as number));
     }
-    return names;
-  });
-  // Every word in some name of the catalogue: nothing to doubt.
-  if (namedIn.every((names) => names.size > 0) && tokens.length > 0) {
-    const common = namedIn.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
-    if (common.size > 0) return undefined;
+  };
+  // Every word in one name of the catalogue: nothing to doubt. Checked from the word with the
+  // fewest entries, so a common word ("clerk": thousands of names in a big catalog) is only
+  // looked up in that short list, not gathered into one of its own.
+  const size = (t: string) =>
+    wordsOf(t).reduce((n, [w]) => n + tables.wordEntries.get(w).length, 0);
+  const order = [...tokens].sort((a, b) => size(a) - size(b));
+  let common = new Set<number>();
+  eachName(order[0] as string, (name) => common.add(name));
+  for (const t of order.slice(1)) {
+    if (common.size === 0) break;
+    const both = new Set<number>();
+    eachName(t, (name) => {
+      if (common.has(name)) both.add(name);
+    });
+    common = both;
   }
+  if (common.size > 0) return undefined;
   const occupations = index.occupations();
   if (occupations.length === 0) return undefined;
+  const namedIn = tokens.map((t) => {
+    const names = new Set<number>();
+    eachName(t, (name) => names.add(name));
+    return names;
+  });
   const found = outOfScope(tokens, namedIn, occupations);
   // A title ends in its head noun: when that is the head of some role's own title ("Commodities
   // Clerk", "Mail Carriers Supervisor"), only an outside title holding every word of the query
