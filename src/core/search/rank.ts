@@ -18,7 +18,9 @@
  *   edit-distance check can keep, which the word-index tests check.)
  * - Query words are weighted by rarity across roles (IDF): "payroll" says more than "clerk";
  *   a word found nowhere counts only a little. Rarity is counted outside the keyword lists and
- *   the software past a card's top ones, unless a word is only found there.
+ *   the software past a card's top ones, unless a word is only found there. The last word of a
+ *   query of several words, a title's head noun, weighs at least its rarity among the last
+ *   words of the roles' names ("Industrial Accountant" is an accountant; candidates.ts).
  * - An entry scores the weighted mean over the query words, nudged up when it covers the whole
  *   entry, times its field's weight (title > alias > O*NET title > historic title > software >
  *   tool > skill > task > summary > software past the card's top ones > keywords; keywords match
