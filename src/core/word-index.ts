@@ -185,7 +185,12 @@ export function flatten(lists: ArrayLike<number>[]): FlatLists {
 export const FIELD_SHIFT = 2 ** 28;
 export const HEAD_WORD = 2 ** 27;
 
-/** The word count in a wordEntries code. */
+/** The field code in a wordEntries code (or a RoleWords `about`). */
+export function entryField(code: number): number {
+  return Math.floor(code / FIELD_SHIFT);
+}
+
+/** The word count in a wordEntries code (or a RoleWords `about`). */
 export function entryLength(code: number): number {
   return code % HEAD_WORD;
 }
@@ -325,7 +330,7 @@ export class WordIndexBuilder {
     const words = prepared.words ? prepared.words.split(' ') : [];
     let k = 0;
     for (const about of prepared.about) {
-      for (let n = about % FIELD_SHIFT; n > 0; n--) {
+      for (let n = entryLength(about); n > 0; n--) {
         const w = words[k++] as string;
         let id = this.seen.get(w);
         if (id === undefined) {
@@ -425,7 +430,7 @@ function* fillTables(
       const first = entry;
       for (; entry < (roleEnd[r] as number); entry++) {
         const code = about[entry] as number;
-        const unnamed = UNNAMED_FIELDS.has(Math.floor(code / FIELD_SHIFT));
+        const unnamed = UNNAMED_FIELDS.has(entryField(code));
         const end = entryEnd[entry] as number;
         for (; token < end; token++) {
           const id = sorted[tokens[token] as number] as number;

@@ -5,8 +5,8 @@
  */
 import {
   FIELD_NAMES,
-  FIELD_SHIFT,
   endsEntry,
+  entryField,
   entryLength,
   find,
   stem,
@@ -74,7 +74,7 @@ function countNamed(
       const r = triples[i] as number;
       if (r === done) continue;
       const code = triples[i + 2] as number;
-      const field = (code / FIELD_SHIFT) | 0;
+      const field = entryField(code);
       if (only === undefined ? !IS_NAME[field] : field !== only) {
         if (only === undefined) done = r;
         continue;
@@ -227,7 +227,7 @@ function namesProduct(index: SearchIndex, token: string): boolean {
   const triples = tables.wordEntries.get(w);
   let tools = 0;
   for (let i = 2; i < triples.length; i += 3) {
-    const field = Math.floor((triples[i] as number) / FIELD_SHIFT);
+    const field = entryField(triples[i] as number);
     if (field === SOFTWARE_FIELD || field === TOOL_FIELD) tools++;
   }
   return tools * 3 >= triples.length;
@@ -359,7 +359,7 @@ export function matchCandidates(
       previousEntry = entry;
       while (c <= hitCandidate) m.from[c++] = row;
       const a = about[hit] as number;
-      const field = Math.floor(a / FIELD_SHIFT);
+      const field = entryField(a);
       m.entry[row] = entry;
       m.field[row] = field;
       m.weight[row] = FIELD_WEIGHTS[field] as number;

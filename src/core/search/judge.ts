@@ -3,7 +3,7 @@
  * "clerk", "operator"), and whether the query names a job outside the catalogue (core/scope.ts)
  * rather than a back office one.
  */
-import { FIELD_SHIFT } from '../word-index.js';
+import { entryField } from '../word-index.js';
 import { outOfScope, type Occupation } from '../scope.js';
 import type { SearchIndex } from './index.js';
 import { IS_NAME, TITLE_FIELD, namedRoleCount } from './candidates.js';
@@ -28,25 +28,27 @@ export function generic(index: SearchIndex, token: string): boolean {
 export function outsideOccupation(index: SearchIndex, tokens: string[]): Occupation | undefined {
   if (tokens.length === 0) return undefined;
   const tables = index.tables();
-  // The catalogue's names holding a query word as typed, by stem, prefix or typo (not through
-  // the bridge), each as role × 2^16 + entry.
-  const wordsOf = (t: string) => [...similarWords(index, t)].filter(([, sim]) => sim >= 0.7);
-  const eachName = (t: string, visit: (name: number) => void) => {
-    for (const [w] of wordsOf(t)) {
+  // For each query word, the index words naming it as typed, by stem, prefix or typo (not
+  // through the bridge), and a visit of the catalogue's names holding one of them, each as
+  // role × 2^16 + entry.
+  const wordsOf = tokens.map((t) =>
+    [...similarWords(index, t)].flatMap(([w, sim]) => (sim >= 0.7 ? [w] : [])),
+  );
+  const eachName = (t: number, visit: (name: number) => void) => {
+    for (const w of wordsOf[t] as number[]) {
       const triples = tables.wordEntries.get(w);
       for (let i = 0; i < triples.length; i += 3)
-        if (IS_NAME[((triples[i + 2] as number) / FIELD_SHIFT) | 0])
+        if (IS_NAME[entryField(triples[i + 2] as number)])
           visit((triples[i] as number) * 65536 + (triples[i + 1] as number));
     }
   };
   // Every word in one name of the catalogue: nothing to doubt. Checked from the word with the
   // fewest entries, so a common word ("clerk": thousands of names in a big catalog) is only
   // looked up in that short list, not gathered into one of its own.
-  const size = (t: string) =>
-    wordsOf(t).reduce((n, [w]) => n + tables.wordEntries.get(w).length, 0);
-  const order = [...tokens].sort((a, b) => size(a) - size(b));
+  const size = wordsOf.map((ws) => ws.reduce((n, w) => n + tables.wordEntries.get(w).length, 0));
+  const order = tokens.map((_, t) => t).sort((a, b) => (size[a] as number) - (size[b] as number));
   let common = new Set<number>();
-  eachName(order[0] as string, (name) => common.add(name));
+  eachName(order[0] as number, (name) => common.add(name));
   for (const t of order.slice(1)) {
     if (common.size === 0) break;
     const both = new Set<number>();
@@ -58,7 +60,7 @@ export function outsideOccupation(index: SearchIndex, tokens: string[]): Occupat
   if (common.size > 0) return undefined;
   const occupations = index.occupations();
   if (occupations.length === 0) return undefined;
-  const namedIn = tokens.map((t) => {
+  const namedIn = tokens.map((_, t) => {
     const names = new Set<number>();
     eachName(t, (name) => names.add(name));
     return names;
