@@ -15,8 +15,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { ReadAhead, ReadAheadFile } from '../data/roles.js';
+import { lazyRequire } from '../io/lazy-require.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { ParseRequest, ParseResult } from './parse-worker.js';
 
@@ -43,7 +44,7 @@ export function poolSize(files: number, env: NodeJS.ProcessEnv): number {
 }
 
 export class ParsePool implements ReadAhead {
-  private readonly workers: Worker[] = [];
+  private readonly workers: WorkerThreads.Worker[] = [];
   private readonly results = new Map<number, ReadAheadFile | null>();
   private readonly waiters = new Map<number, () => void>();
   /** Each file's place in `order`. */
@@ -62,6 +63,8 @@ export class ParsePool implements ReadAhead {
     workers: number,
   ) {
     this.positions = new Map(order.map((i, at) => [i, at]));
+    // Loaded here, not at start-up: only a big --data load starts workers (~2 ms a run).
+    const { Worker } = lazyRequire<typeof WorkerThreads>('node:worker_threads');
     for (let w = 0; w < workers; w++) {
       const worker = new Worker(WORKER_SCRIPT);
       // Never keeps the process alive; an error or exit hands the files back.
@@ -100,7 +103,7 @@ export class ParsePool implements ReadAhead {
     const until = Math.min(this.order.length, from + WINDOW);
     for (; this.ahead < until; this.ahead++) {
       const i = this.order[this.ahead] as number;
-      const worker = this.workers[this.ahead % this.workers.length] as Worker;
+      const worker = this.workers[this.ahead % this.workers.length] as WorkerThreads.Worker;
       worker.postMessage({ i, file: this.files[i] as string } satisfies ParseRequest);
     }
   }
