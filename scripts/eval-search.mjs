@@ -122,7 +122,7 @@ function metricsOf(rows, which) {
     if (t === OUT_OF_SCOPE) {
       const said = set.filter((r) => (which === 'ours' ? r.outOfScope : r.base.length === 0));
       const share = said.length / set.length;
-      out[t] = { n: set.length, top1: share, top3: share, mrr: share };
+      out[t] = { n: set.length, top1: share, top3: share, top10: share, mrr: share };
       continue;
     }
     const ranks = set.map((r) => rankOf(r[which], r.q.expected));
@@ -131,6 +131,7 @@ function metricsOf(rows, which) {
       n,
       top1: ranks.filter((x) => x === 1).length / n,
       top3: ranks.filter((x) => x !== undefined && x <= 3).length / n,
+      top10: ranks.filter((x) => x !== undefined && x <= 10).length / n,
       mrr: ranks.reduce((s, x) => s + (x ? 1 / x : 0), 0) / n,
     };
   }
@@ -279,6 +280,10 @@ console.log(
       .join(', ')}.` +
     (pending.length
       ? `\n${pending.length} posting titles wait for roles not in the catalog yet (${[...new Set(pending.flatMap((q) => q.expected))].join(', ')}).`
+      : '') +
+    (ours['k-fold']
+      ? `\nk-fold: the expected role is among the 10 hits for ${pct(ours['k-fold'].top10).trim()} of the titles` +
+        ` (no re-ordering of the hits takes top-3 past that).`
       : ''),
 );
 if (onPack) {
