@@ -13,7 +13,10 @@
 //  4. Every budget of issue 18 with its figure.
 //  5. Hostile data (scripts/bench-faults.mjs): first loads of a 20,000-letter word, 80,000
 //     aliases and 20 roles at the 1,000-alias limit, with wall time and peak memory.
-// Usage: npm run bench [-- --rounds 15 --sizes 1000,10000 --no-install]
+// Usage: npm run bench [-- --rounds 41 --big-rounds 15 --sizes 1000,10000 --no-install]
+// (--rounds: the rounds of part 1, where one look-up sits ~30 ms over a bare node that varies by
+// as much on a shared VM, so 15 rounds moved a ratio by ±0.1 between runs; --big-rounds: the
+// warm rounds of part 3, whose commands take several times longer.)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -44,7 +47,8 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const rounds = Number(arg('rounds', 15));
+const rounds = Number(arg('rounds', 41));
+const bigRounds = Number(arg('big-rounds', 15));
 const sizes = arg('sizes', '1000,10000').split(',').filter(Boolean).map(Number);
 const install = !process.argv.includes('--no-install');
 /** A cache directory of the bench's own, so no run reads the user's ~/.cache. */
@@ -340,7 +344,7 @@ for (const n of sizes) {
     const opened = timed(() => readCache(env, dir, cacheKey(dir)));
     say(inProcess(`${n.toLocaleString('en-US')} roles (~20 KB each)`, dir, opened));
     const t = { bare: [], search: [], show: [] };
-    for (let r = 0; r < rounds; r++) {
+    for (let r = 0; r < bigRounds; r++) {
       const round = [
         ['bare', ['-e', ''], {}],
         ['search', search, env],
@@ -362,7 +366,7 @@ for (const n of sizes) {
 if (whole.length) {
   say();
   say(
-    `## Whole process on a big --data directory: first run, re-load after editing one file, then warm cache (median of ${rounds} rounds interleaved with bare node)`,
+    `## Whole process on a big --data directory: first run, re-load after editing one file, then warm cache (median of ${bigRounds} rounds interleaved with bare node)`,
   );
   say();
   say(
