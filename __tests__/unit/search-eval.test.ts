@@ -51,10 +51,11 @@ describe('search relevance benchmark', () => {
   // With every O*NET title searchable, qualifiers parsed out, the WordNet bridge, the lexicon,
   // title-over-software, shared-title ties, out-of-scope answers, the title-neighbours vote, the
   // name-support vote, hits cut by how well they match before the votes, the head-noun check
-  // of out-of-scope answers and the head-noun weight (a title's last word weighs at least its
-  // rarity among the last words of the roles' names); measured at 59 roles (sampled k-fold: 66.6%
-  // top-1, 80.4% top-3, full k-fold 65.8% / 82.0%; lay 100%; typo 99.6% top-3; posting 97.3% /
-  // 100%; out of scope 89.3%). Before the head-noun weight: sampled 66.2% / 78.5%, full 64.8% /
+  // of out-of-scope answers, the head-noun weight (a title's last word weighs at least its
+  // rarity among the last words of the roles' names) and heads of other trades ("Software
+  // Engineer"); measured at 59 roles (sampled k-fold: 66.6% top-1, 80.4% top-3, full k-fold
+  // 65.8% / 81.9%; lay 100%; typo 99.6% top-3; posting 97.3% / 100%; out of scope 96.4%, 89.3%
+  // before heads of other trades). Before the head-noun weight: sampled 66.2% / 78.5%, full 64.8% /
   // 81.5%, posting 95.9%; before the head-noun check: sampled 65.9% / 78.9%, full 64.6% / 81.1%;
   // before the neighbours vote: 61.7% / 77.9%;
   // before the support vote and the cut: 65.0% / 78.5% (full k-fold 63.2% / 79.9%).
@@ -65,7 +66,7 @@ describe('search relevance benchmark', () => {
     expect(ours.typo?.top3).toBeGreaterThanOrEqual(0.995);
     expect(ours.posting?.top1).toBeGreaterThanOrEqual(0.97);
     expect(ours.posting?.top3).toBeGreaterThanOrEqual(1);
-    expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.89);
+    expect(ours['out-of-scope']?.top1).toBeGreaterThanOrEqual(0.96);
   });
 
   test('calls few in-scope queries out of scope (k-fold at most 2%, lay and posting none)', () => {

@@ -200,6 +200,43 @@ describe('out of scope', () => {
     expect(searchQuery(index, 'Internal Medicine Physician').outOfScope?.code).toBe('29-1229.01');
   });
 
+  test('a head noun of another trade: names sharing only the other words do not count', () => {
+    const support = [
+      role('it-support', 'IT Support Specialist', ['Support Engineer', 'Software Support Analyst']),
+    ];
+    const trades = (engineers: string[]) =>
+      buildIndex(makeCatalog(support, [], '/tmp'), undefined, {
+        bridge: () => bridge,
+        occupations: () => [
+          { code: '15-1252.00', title: 'Software Developers' },
+          ...engineers.map((title, i) => ({ code: `17-20${10 + i}.00`, title })),
+        ],
+      });
+    // "engineer": in 8 outside titles, no role's title, one role's names.
+    const many = trades(
+      [
+        'Civil',
+        'Mechanical',
+        'Chemical',
+        'Mining',
+        'Nuclear',
+        'Marine',
+        'Aerospace',
+        'Petroleum',
+      ].map((kind) => `${kind} Engineers`),
+    );
+    const found = searchQuery(many, 'software engineer');
+    expect(found.outOfScope?.code).toBe('15-1252.00');
+    // The closest back office role is still named.
+    expect(found.hits.map((h) => h.role.id)).toEqual(['it-support']);
+    // A name holding both words is the catalogue's own job.
+    expect(searchQuery(many, 'support engineer').outOfScope).toBeUndefined();
+    // With the head as common in the catalogue as outside, "Software Support Analyst" counts.
+    expect(
+      searchQuery(trades(['Civil Engineers']), 'software engineer').outOfScope,
+    ).toBeUndefined();
+  });
+
   test('the rule: a clearly larger weighted share of the query in an outside title', () => {
     const nurse = outOfScope(['registered', 'nurse'], [new Set([1]), new Set()], outside);
     expect(nurse?.occupation.code).toBe('29-1141.00');

@@ -50,6 +50,11 @@ function titleWords(occupations: readonly Occupation[]): string[][] {
   return found;
 }
 
+/** How many of the occupations' titles hold a word (as sameWord counts it). */
+export function titlesHolding(word: string, occupations: readonly Occupation[]): number {
+  return titleWords(occupations).filter((ws) => ws.some((w) => sameWord(word, w))).length;
+}
+
 /** An outside occupation a query is about, and how much of the query its title covers. */
 export interface OutsideMatch {
   occupation: Occupation;
@@ -72,12 +77,14 @@ export const OUTSIDE_MIN_COVERAGE = 0.5;
  * names (titles, aliases; any ids) holding query word t. Words count by rarity across all these
  * titles ("nurse" says more than "registered", "software" more than "engineer"); the query is
  * out of scope when the best outside title covers at least OUTSIDE_MIN_COVERAGE of it and
- * OUTSIDE_MARGIN more than the best name of the catalogue.
+ * OUTSIDE_MARGIN more than the best name of the catalogue, that is of the names in `inside`
+ * (by default all of namedIn's).
  */
 export function outOfScope(
   tokens: readonly string[],
   namedIn: ReadonlyArray<ReadonlySet<number>>,
   occupations: readonly Occupation[],
+  inside: ReadonlyArray<ReadonlySet<number>> = namedIn,
 ): OutsideMatch | undefined {
   const T = tokens.length;
   if (T === 0) return undefined;
@@ -107,15 +114,15 @@ export function outOfScope(
   if (best < 0 || coverage < OUTSIDE_MIN_COVERAGE) return undefined;
   // The catalogue's best name: the one holding the most query weight.
   const byName = new Map<number, number>();
-  namedIn.forEach((names, t) => {
+  inside.forEach((names, t) => {
     for (const n of names) byName.set(n, (byName.get(n) ?? 0) + (weights[t] as number));
   });
-  const inside = Math.max(0, ...byName.values()) / total;
-  if (coverage < inside + OUTSIDE_MARGIN) return undefined;
+  const insideCoverage = Math.max(0, ...byName.values()) / total;
+  if (coverage < insideCoverage + OUTSIDE_MARGIN) return undefined;
   return {
     occupation: occupations[best] as Occupation,
     coverage,
-    inside,
+    inside: insideCoverage,
     covered: covers[best] as boolean[],
   };
 }

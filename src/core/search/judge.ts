@@ -4,7 +4,7 @@
  * rather than a back office one.
  */
 import { entryField } from '../word-index.js';
-import { outOfScope, type Occupation } from '../scope.js';
+import { outOfScope, titlesHolding, type Occupation } from '../scope.js';
 import type { SearchIndex } from './index.js';
 import { IS_NAME, TITLE_FIELD, namedRoleCount } from './candidates.js';
 import { similarWords } from './typos.js';
@@ -12,6 +12,14 @@ import { similarWords } from './typos.js';
 /** A query word is generic when this many roles (or this share of them) name it. */
 export const GENERIC_MIN_ROLES = 3;
 export const GENERIC_SHARE = 0.08;
+/**
+ * A head noun is another trade's when no role's title has it and the outside occupations'
+ * titles hold it at least this many times as often as roles name it ("engineer": 45 outside
+ * titles, 5 roles; not "worker": 89 and 17, "operator": 80 and 25, "clerk": 5 and 43). At 4,
+ * "worker" and "helper" counted too, and 7 more held-out O*NET titles of the k-fold set were
+ * called out of scope ("Utility Worker"); at 8, 3 more.
+ */
+export const OUTSIDE_HEAD_RATIO = 8;
 /**
  * True when a word is generic: many roles have it (as typed or by stem) in their names ("clerk",
  * "operator"), at least GENERIC_MIN_ROLES and GENERIC_SHARE of them.
@@ -65,14 +73,31 @@ export function outsideOccupation(index: SearchIndex, tokens: string[]): Occupat
     eachName(t, (name) => names.add(name));
     return names;
   });
-  const found = outOfScope(tokens, namedIn, occupations);
-  // A title ends in its head noun: when that is the head of some role's own title ("Commodities
-  // Clerk", "Mail Carriers Supervisor"), only an outside title holding every word of the query
-  // ("Police Officer") makes it another job.
+  // A title ends in its head noun, what the job is.
   const head = tokens.at(-1) as string;
-  if (found && found.coverage < 1 && namedRoleCount(index, head, TITLE_FIELD) > 0) return undefined;
+  const headTitles = namedRoleCount(index, head, TITLE_FIELD);
+  const headNamed = namedRoleCount(index, head);
+  // When the head is another trade's ("Software Engineer"), a name of the catalogue that shares
+  // only the other words ("Software Trainer") is no sign of a back office job: only names that
+  // hold the head count as the catalogue's answer.
+  const otherTrade =
+    tokens.length >= 2 &&
+    headTitles === 0 &&
+    titlesHolding(head, occupations) >= OUTSIDE_HEAD_RATIO * Math.max(1, headNamed);
+  const last = namedIn.length - 1;
+  const inside = otherTrade
+    ? namedIn.map((names, t) =>
+        t === last ? names : new Set([...names].filter((n) => namedIn[last]?.has(n))),
+      )
+    : namedIn;
+  const found = outOfScope(tokens, namedIn, occupations, inside);
+  // When the head is that of some role's own title ("Commodities Clerk", "Mail Carriers
+  // Supervisor"), only an outside title holding every word of the query ("Police Officer")
+  // makes it another job.
+  if (found && found.coverage < 1 && headTitles > 0) return undefined;
   // Nor is it another job when the outside title lacks the head noun that the catalogue's names
-  // have ("Internal Auditor" is no "General Internal Medicine Physician").
-  if (found && !found.covered.at(-1) && namedRoleCount(index, head) > 0) return undefined;
+  // have ("Internal Auditor" is no "General Internal Medicine Physician"), unless the head is
+  // another trade's.
+  if (found && !found.covered.at(-1) && headNamed > 0 && !otherTrade) return undefined;
   return found?.occupation;
 }
