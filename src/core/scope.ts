@@ -29,22 +29,33 @@ export function singular(word: string): string {
   return word;
 }
 
+/** A word with the forms sameWord compares, worked out once. */
+interface WordForms {
+  word: string;
+  singular: string;
+  stem: string;
+}
+
+function formsOf(word: string): WordForms {
+  return { word, singular: singular(word), stem: stem(word) };
+}
+
 /** True when a title word is the query word: the same, by plural, by stem, or by its start. */
-function sameWord(query: string, title: string): boolean {
+function sameWord(query: WordForms, title: WordForms): boolean {
   return (
-    query === title ||
-    singular(query) === singular(title) ||
-    stem(query) === stem(title) ||
-    (query.length >= 4 && title.startsWith(query))
+    query.word === title.word ||
+    query.singular === title.singular ||
+    query.stem === title.stem ||
+    (query.word.length >= 4 && title.word.startsWith(query.word))
   );
 }
 
 /** The words of each occupation's title, made once per list. */
-const titleWordCache = new WeakMap<readonly Occupation[], string[][]>();
-function titleWords(occupations: readonly Occupation[]): string[][] {
+const titleWordCache = new WeakMap<readonly Occupation[], WordForms[][]>();
+function titleWords(occupations: readonly Occupation[]): WordForms[][] {
   let found = titleWordCache.get(occupations);
   if (!found) {
-    found = occupations.map((o) => words(o.title.replace(/,?\s+except\b.*$/i, '')));
+    found = occupations.map((o) => words(o.title.replace(/,?\s+except\b.*$/i, '')).map(formsOf));
     titleWordCache.set(occupations, found);
   }
   return found;
@@ -52,7 +63,8 @@ function titleWords(occupations: readonly Occupation[]): string[][] {
 
 /** How many of the occupations' titles hold a word (as sameWord counts it). */
 export function titlesHolding(word: string, occupations: readonly Occupation[]): number {
-  return titleWords(occupations).filter((ws) => ws.some((w) => sameWord(word, w))).length;
+  const forms = formsOf(word);
+  return titleWords(occupations).filter((ws) => ws.some((w) => sameWord(forms, w))).length;
 }
 
 /** An outside occupation a query is about, and how much of the query its title covers. */
@@ -89,7 +101,8 @@ export function outOfScope(
   const T = tokens.length;
   if (T === 0) return undefined;
   const titles = titleWords(occupations);
-  const covers = titles.map((ws) => tokens.map((t) => ws.some((w) => sameWord(t, w))));
+  const forms = tokens.map(formsOf);
+  const covers = titles.map((ws) => forms.map((t) => ws.some((w) => sameWord(t, w))));
   // A word no title at all holds ("journeyman") tells neither way: it does not count.
   const weights = tokens.map((_, t) => {
     const df = covers.filter((c) => c[t]).length + (namedIn[t]?.size ?? 0);
