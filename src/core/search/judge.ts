@@ -78,8 +78,8 @@ export function outsideOccupation(index: SearchIndex, tokens: string[]): Occupat
   const headTitles = namedRoleCount(index, head, TITLE_FIELD);
   const headNamed = namedRoleCount(index, head);
   // When the head is another trade's ("Software Engineer"), a name of the catalogue that shares
-  // only the other words ("Software Support Analyst") is no sign of a back office job: only names that
-  // hold the head count as the catalogue's answer.
+  // only the other words ("Software Support Analyst") is no sign of a back office job: only
+  // names that hold the head count as the catalogue's answer.
   const otherTrade =
     tokens.length >= 2 &&
     headTitles === 0 &&
