@@ -7,7 +7,7 @@ import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { makeCatalog } from '../../src/model/catalog.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { searchQuery } from '../../src/core/search/rank.js';
-import { TITLE_FIELD, namedRoleCount } from '../../src/core/search/candidates.js';
+import { TITLE_FIELD, namedRoleCount, planReading } from '../../src/core/search/candidates.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
 import { parseQuery } from '../../src/core/qualifiers.js';
 import { bridgeOf, type BridgeData } from '../../src/core/bridge.js';
@@ -125,6 +125,12 @@ describe('the WordNet bridge', () => {
     });
     expect(bridge.lookup('patent')?.common).toBe(true);
     expect(bridge.lookup('nosuchword')).toBeUndefined();
+    expect(['patent', 'nurse', 'paymaster', 'nosuchword'].map((w) => bridge.common(w))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   test('an unknown word reaches roles through its links, and the hit says so', () => {
@@ -157,6 +163,57 @@ describe('ranking', () => {
     expect(ids('team assistant')[0]).toBe('office-coordinator');
     // Naming the product still finds it.
     expect(ids('quickbooks')[0]).toBe('bookkeeping-clerk');
+  });
+
+  test('an English word in unrelated products is no product name; one roles share is', () => {
+    // "virtual" is in two different products, "epic" names one product two roles use; both
+    // are English words, in no role's names. "assistant" ends many roles' names. (In the real
+    // catalogue "Virtual Assistant" found the payroll clerk via "Virtual Software Virtual
+    // Timecard"; now it finds the assistants, with low confidence.)
+    const assistants = ['office', 'hr', 'library', 'legal', 'sales', 'dental', 'store', 'lab'];
+    const products = [
+      ...assistants.map((t) => role(`${t}-assistant`, `${t} assistant`, [])),
+      // Past the 40 a card shows: the software field's weight is lower there, but it is software.
+      role('payroll-clerk', 'Payroll Clerk', [], {
+        software: [
+          ...Array.from({ length: 40 }, (_, i) => `Aardvark Suite ${i}`),
+          'Virtual Timecard',
+        ],
+      }),
+      role('it-support', 'IT Support', [], { software: ['Virtual private networking software'] }),
+      role('medical-secretary', 'Medical Secretary', [], { software: ['Epic Systems'] }),
+      role('billing-clerk', 'Billing Clerk', [], { software: ['Epic Systems'] }),
+      role('production-planner', 'Production Planner', ['Crew Scheduler']),
+      ...['Mail Clerk', 'File Clerk', 'Order Clerk'].map((t) =>
+        role(t.toLowerCase().replace(' ', '-'), t, []),
+      ),
+    ];
+    const english: BridgeData = {
+      vocabulary: ['x'],
+      words: [
+        ['virtual', true, []],
+        ['epic', true, []],
+      ],
+    };
+    const withLexicon = buildIndex(makeCatalog(products, [], '/tmp'), undefined, {
+      bridge: () => bridgeOf(english),
+      occupations: () => [],
+    });
+    // Without the lexicon, "virtual" is read as a product's name, as "epic" is.
+    const plain = buildIndex(makeCatalog(products, [], '/tmp'));
+    // Software matches count in full for a query naming a product, less for a job title.
+    const factor = (idx: typeof plain, q: string) => {
+      const tokens = q.split(' ');
+      return planReading(idx, tokens, new Map(tokens.map((t, i) => [t, i]))).toolFactor;
+    };
+    expect(factor(plain, 'virtual assistant')).toBe(1);
+    expect(factor(withLexicon, 'virtual assistant')).toBeLessThan(1);
+    expect(factor(withLexicon, 'epic scheduler')).toBe(1);
+    const score = (idx: typeof plain, q: string, id: string) =>
+      searchQuery(idx, q).hits.find((h) => h.role.id === id)?.score ?? 0;
+    expect(score(withLexicon, 'virtual assistant', 'payroll-clerk')).toBeLessThan(
+      score(plain, 'virtual assistant', 'payroll-clerk'),
+    );
   });
 
   test('roles sharing a title: the generic one first, unless a domain word says otherwise', () => {

@@ -23,6 +23,8 @@ export interface BridgeEntry {
 /** Looks words up in the bridge table. */
 export interface Bridge {
   lookup(word: string): BridgeEntry | undefined;
+  /** lookup(word)?.common without reading the links (and the vocabulary they name). */
+  common(word: string): boolean;
 }
 
 /** The table as the build makes it: target words, and per word [word, common, [[target, level]]]. */
@@ -56,37 +58,45 @@ export function bridgeFromBuckets(
   vocabulary: () => readonly string[],
 ): Bridge {
   const cache = new Map<string, BridgeEntry | undefined>();
+  /** A word's line in its bucket (`word[!]:links`), if the table has the word. */
+  const lineOf = (word: string): string | undefined => {
+    if (count === 0 || !/^[a-z]+$/.test(word)) return undefined;
+    const text = bucket(hashName(word) % count);
+    const start = text.startsWith(`${word}:`) || text.startsWith(`${word}!:`) ? 0 : -1;
+    const at =
+      start === 0 ? 0 : Math.max(text.indexOf(`\n${word}:`), text.indexOf(`\n${word}!:`)) + 1 || -1;
+    if (at < 0) return undefined;
+    const end = text.indexOf('\n', at);
+    return text.slice(at, end < 0 ? text.length : end);
+  };
   return {
     lookup(word) {
       if (cache.has(word)) return cache.get(word);
       let found: BridgeEntry | undefined;
-      if (count > 0 && /^[a-z]+$/.test(word)) {
-        const text = bucket(hashName(word) % count);
-        const start = text.startsWith(`${word}:`) || text.startsWith(`${word}!:`) ? 0 : -1;
-        const at =
-          start === 0
-            ? 0
-            : Math.max(text.indexOf(`\n${word}:`), text.indexOf(`\n${word}!:`)) + 1 || -1;
-        if (at >= 0) {
-          const end = text.indexOf('\n', at);
-          const line = text.slice(at, end < 0 ? text.length : end);
-          const colon = line.indexOf(':');
-          const common = line[colon - 1] === '!';
-          const vocab = line.length > colon + 1 ? vocabulary() : [];
-          const links = line
-            .slice(colon + 1)
-            .split(',')
-            .filter(Boolean)
-            .map((code) => {
-              const n = parseInt(code, 36);
-              return { target: vocab[Math.floor(n / 8)] ?? '', level: n % 8 };
-            })
-            .filter((l) => l.target);
-          found = { common, links };
-        }
+      const line = lineOf(word);
+      if (line !== undefined) {
+        const colon = line.indexOf(':');
+        const common = line[colon - 1] === '!';
+        const vocab = line.length > colon + 1 ? vocabulary() : [];
+        const links = line
+          .slice(colon + 1)
+          .split(',')
+          .filter(Boolean)
+          .map((code) => {
+            const n = parseInt(code, 36);
+            return { target: vocab[Math.floor(n / 8)] ?? '', level: n % 8 };
+          })
+          .filter((l) => l.target);
+        found = { common, links };
       }
       cache.set(word, found);
       return found;
+    },
+    common(word) {
+      const found = cache.get(word);
+      if (found) return found.common;
+      const line = lineOf(word);
+      return line !== undefined && line[line.indexOf(':') - 1] === '!';
     },
   };
 }

@@ -8,12 +8,13 @@ import {
   endsEntry,
   entryField,
   entryLength,
+  entryText,
   find,
   stem,
   type WordIndex,
 } from '../word-index.js';
 import { FIELD_WEIGHTS, KEYWORD_FIELD, type SearchIndex, type TokenRoles } from './index.js';
-import { similarWords, stemMatch } from './typos.js';
+import { isEnglish, similarWords, stemMatch } from './typos.js';
 
 /** Weight of a query word found nowhere, relative to the average known word. */
 const UNKNOWN_WORD_WEIGHT = 0.3;
@@ -21,9 +22,11 @@ const UNKNOWN_WORD_WEIGHT = 0.3;
 /** Roles scored in full per query reading; the rest are ranked out by a cheap pre-score. */
 export const MAX_CANDIDATES = 150;
 
-export const SOFTWARE_FIELD = FIELD_NAMES.indexOf('software');
 export const TITLE_FIELD = FIELD_NAMES.indexOf('title');
-export const TOOL_FIELD = FIELD_NAMES.indexOf('tool');
+/** For each field code, whether it names a product: software (a card's or the rest) or a tool. */
+export const IS_PRODUCT = Uint8Array.from(FIELD_NAMES, (f) =>
+  ['software', 'moreSoftware', 'tool'].includes(f) ? 1 : 0,
+);
 /** Field codes of a role's names (its title, aliases and O*NET titles). */
 export const NAME_FIELDS = new Set(
   FIELD_NAMES.flatMap((f, i) => (['title', 'alias', 'onet', 'historic'].includes(f) ? [i] : [])),
@@ -215,10 +218,17 @@ export function planReading(
   };
 }
 
+/** Most software and tool entries of a word namesProduct reads the texts of. */
+const PRODUCT_SAMPLE = 8;
+
 /**
  * True when a query word names a product: the index has it, mostly in software and tool names
  * ("excel", "quickbooks"). A query with none reads as a job title, and software or tool matches
  * count less for it ("Team Assistant" is no user of "Microsoft Team Foundation Server").
+ * An English word there names a product only when roles share the product ("Epic Systems",
+ * "Microsoft Access"): in as many unrelated products as roles it is a descriptor ("Virtual
+ * Timecard", "Virtual private networking", "RISC Virtual Training Assistant"), and "Virtual
+ * Assistant" is a job title.
  */
 function namesProduct(index: SearchIndex, token: string): boolean {
   const tables = index.tables();
@@ -226,11 +236,22 @@ function namesProduct(index: SearchIndex, token: string): boolean {
   if (w < 0) return false;
   const triples = tables.wordEntries.get(w);
   let tools = 0;
-  for (let i = 2; i < triples.length; i += 3) {
-    const field = entryField(triples[i] as number);
-    if (field === SOFTWARE_FIELD || field === TOOL_FIELD) tools++;
+  for (let i = 2; i < triples.length; i += 3)
+    tools += IS_PRODUCT[entryField(triples[i] as number)] as number;
+  if (tools * 3 < triples.length) return false;
+  if (!isEnglish(index, token)) return true;
+  // Distinct texts among the first entries: a product shared by roles repeats its name.
+  const { catalog } = index;
+  const texts = new Set<string>();
+  let read = 0;
+  for (let i = 0; i < triples.length && read < PRODUCT_SAMPLE; i += 3) {
+    if (!IS_PRODUCT[entryField(triples[i + 2] as number)]) continue;
+    const r = triples[i] as number;
+    const text = entryText(catalog.nameFields(r), triples[i + 1] as number, () => catalog.role(r));
+    if (text) texts.add(text[1].toLowerCase());
+    read++;
   }
-  return tools * 3 >= triples.length;
+  return texts.size * 2 <= read;
 }
 
 /**

@@ -37,9 +37,8 @@ import { SEARCH_FIELDS, type SearchHit, type SearchIndex, type SearchResult } fr
 import { similarWords, stemMatch } from './typos.js';
 import { MAX_QUERY_LENGTH, queryVariants, queryWords } from './query.js';
 import {
+  IS_PRODUCT,
   NAME_FIELDS,
-  SOFTWARE_FIELD,
-  TOOL_FIELD,
   matchCandidates,
   planReading,
   type Matches,
@@ -141,9 +140,7 @@ function scoreReading(reading: QueryReading, m: Matches, U: number): Map<number,
       }
       if (!any) continue;
       const field = m.field[i] as number;
-      const weight =
-        (m.weight[i] as number) *
-        (field === SOFTWARE_FIELD || field === TOOL_FIELD ? reading.toolFactor : 1);
+      const weight = (m.weight[i] as number) * (IS_PRODUCT[field] ? reading.toolFactor : 1);
       spread ??= new Float64Array(T);
       let matched = 0;
       let hit = 0;

@@ -251,6 +251,13 @@ export function similarWords(index: SearchIndex, token: string): Map<number, num
   return found;
 }
 
+/** True when the lexicon holds a word, or its singular, as an English word in its own right. */
+export function isEnglish(index: SearchIndex, token: string): boolean {
+  const bridge = index.bridge();
+  if (!bridge) return false;
+  return bridge.common(token) || (singular(token) !== token && bridge.common(singular(token)));
+}
+
 /** The bridge's entry for a word, or for its singular ("paymasters" → "paymaster"). */
 function lexiconEntry(index: SearchIndex, token: string) {
   const bridge = index.bridge();
