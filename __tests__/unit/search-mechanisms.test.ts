@@ -231,6 +231,28 @@ describe('ranking', () => {
     expect(hits[0]?.genericOnly).toEqual(['operator']);
     expect(searchQuery(index, 'copy operator').hits[0]?.confidence).toBe('high');
   });
+
+  test('rare words no name has, and a head noun names have: those roles, low confidence', () => {
+    // "grain" and "elevator" are each in one task, so they outweigh "clerk", and no role
+    // matches the query well enough to be shown on its own merits.
+    const clerks = ['mail', 'file', 'order'].map((t) => role(`${t}-clerk`, `${t} clerk`, []));
+    const idx = buildIndex(
+      makeCatalog(
+        [
+          ...clerks,
+          role('farm-buyer', 'Farm Buyer', [], { tasks: ['Inspect grain.'] }),
+          role('building-manager', 'Building Manager', [], { tasks: ['Service the elevator.'] }),
+        ],
+        [],
+        '/tmp',
+      ),
+    );
+    const { hits } = searchQuery(idx, 'grain elevator clerk');
+    expect(hits.map((h) => h.id).sort()).toEqual(['file-clerk', 'mail-clerk', 'order-clerk']);
+    expect(hits.every((h) => h.confidence === 'low' && h.genericOnly?.[0] === 'clerk')).toBe(true);
+    // A query whose head noun no name has still finds nothing.
+    expect(searchQuery(idx, 'grain elevator weigher').hits).toEqual([]);
+  });
 });
 
 describe('out of scope', () => {

@@ -99,6 +99,13 @@ function nameEntries(names: NameFields): Array<[SearchField, readonly string[]]>
   ];
 }
 
+/** How many of a role's entries are its names (they come first, in nameEntries order). */
+export function nameCount(names: NameFields): number {
+  let count = 0;
+  for (const [, list] of nameEntries(names)) count += list.length;
+  return count;
+}
+
 /** The searchable texts of a role with their fields, in entry order. */
 export function entryTexts(role: Role): Array<[SearchField, string]> {
   const texts: Array<[SearchField, string]> = [];

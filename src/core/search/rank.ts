@@ -32,7 +32,14 @@
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
  */
-import { FIELD_NAMES, entryText, entryWords, stem, type SearchField } from '../word-index.js';
+import {
+  FIELD_NAMES,
+  entryText,
+  entryWords,
+  nameCount,
+  stem,
+  type SearchField,
+} from '../word-index.js';
 import { SEARCH_FIELDS, type SearchHit, type SearchIndex, type SearchResult } from './index.js';
 import { similarWords, stemMatch } from './typos.js';
 import { MAX_QUERY_LENGTH, queryVariants, queryWords } from './query.js';
@@ -96,6 +103,8 @@ const SUPPORT_BONUS = 0.1;
 const MIN_RELEVANCE = 0.3;
 /** ...and so are hits far weaker than the best one (below this share of its score). */
 const RELATIVE_CUTOFF = 0.5;
+/** With no hit left, roles holding the query's head noun in a name are kept down to this. */
+const HEAD_ONLY_MIN_RELEVANCE = 0.1;
 
 interface RoleScore {
   score: number;
@@ -287,6 +296,34 @@ function scoreText(
 }
 
 /**
+ * The best `limit` roles by score, then catalog order: those whose match reaches `floor` and
+ * RELATIVE_CUTOFF of the best match, and that `keep` accepts.
+ */
+function bestHits(
+  best: Map<number, RoleScore>,
+  limit: number,
+  floor: number,
+  keep: (r: number, b: RoleScore) => boolean,
+): Array<[number, RoleScore]> {
+  let topMatch = 0;
+  for (const [r, b] of best) if (keep(r, b)) topMatch = Math.max(topMatch, b.match);
+  const cap = limit >= 1 ? Math.floor(limit) : 0;
+  const top: Array<[number, RoleScore]> = [];
+  const ahead = (r: number, b: RoleScore, [rOther, other]: [number, RoleScore]) =>
+    b.score > other.score || (b.score === other.score && r < rOther);
+  for (const [r, b] of best) {
+    if (b.match < floor || b.match < topMatch * RELATIVE_CUTOFF || !keep(r, b)) continue;
+    if (top.length === cap && (cap === 0 || !ahead(r, b, top[cap - 1] as [number, RoleScore])))
+      continue;
+    let at = top.length;
+    while (at > 0 && ahead(r, b, top[at - 1] as [number, RoleScore])) at--;
+    top.splice(at, 0, [r, b]);
+    if (top.length > cap) top.pop();
+  }
+  return top;
+}
+
+/**
  * Ranked fuzzy search, best first (ties kept in catalog order), with the query's posting
  * qualifiers parsed out (core/qualifiers.ts; titles joined by " / " each read too), unknown words
  * bridged through WordNet, low confidence when only generic words matched, and out-of-scope
@@ -310,21 +347,19 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     }
   }
   const tokens = queryWords(parsed.text);
-  let topMatch = 0;
-  for (const b of best.values()) topMatch = Math.max(topMatch, b.match);
-  // The best `limit` hits, by score then catalog order, kept in order as they come.
-  const cap = limit >= 1 ? Math.floor(limit) : 0;
-  const top: Array<[number, RoleScore]> = [];
-  const ahead = (r: number, b: RoleScore, [rOther, other]: [number, RoleScore]) =>
-    b.score > other.score || (b.score === other.score && r < rOther);
-  for (const [r, b] of best) {
-    if (b.match < MIN_RELEVANCE || b.match < topMatch * RELATIVE_CUTOFF) continue;
-    if (top.length === cap && (cap === 0 || !ahead(r, b, top[cap - 1] as [number, RoleScore])))
-      continue;
-    let at = top.length;
-    while (at > 0 && ahead(r, b, top[at - 1] as [number, RoleScore])) at--;
-    top.splice(at, 0, [r, b]);
-    if (top.length > cap) top.pop();
+  let top = bestHits(best, limit, MIN_RELEVANCE, () => true);
+  // Nothing relevant, yet the query's head noun is in some roles' names: a title of two words no
+  // name has ("Grain Elevator Clerk") finds the roles it names as a clerk, with low confidence,
+  // rather than nothing.
+  const head = tokens.length >= 2 ? (tokens[tokens.length - 1] as string) : undefined;
+  let headOnly = false;
+  if (top.length === 0 && head !== undefined) {
+    top = bestHits(best, limit, HEAD_ONLY_MIN_RELEVANCE, (r, b) => {
+      const from = source.get(r) ?? main;
+      const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
+      return covered.includes(head) && b.entry < nameCount(index.catalog.nameFields(r));
+    });
+    headOnly = top.length > 0;
   }
   const { catalog } = index;
   const hits = top.map(([r, b]): SearchHit => {
@@ -365,7 +400,13 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
   // ("NCR operator" found only as an operator). Every hit says so and scores less (the order
   // stays), so no command takes it without asking.
   const first = top[0];
-  if (first) {
+  if (headOnly && head !== undefined) {
+    for (const h of hits) {
+      h.confidence = 'low';
+      h.genericOnly = [head];
+      h.score = Math.round(h.score * LOW_CONFIDENCE * 1000) / 1000;
+    }
+  } else if (first) {
     const from = source.get(first[0]) ?? main;
     const covered = (first[1].covered ?? []).map((u) => from.distinct[u] as string);
     const words = tokens.filter((t) => covered.some((c) => c === t || c.startsWith(t)));
