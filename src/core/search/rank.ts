@@ -348,12 +348,12 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
   }
   const tokens = queryWords(parsed.text);
   let top = bestHits(best, limit, MIN_RELEVANCE, () => true);
-  // Nothing relevant, yet the query's head noun is in some roles' names: a title of two words no
-  // name has ("Grain Elevator Clerk") finds the roles it names as a clerk, with low confidence,
-  // rather than nothing.
+  // Nothing relevant, yet the query's head noun is a generic word of the roles' names: a title
+  // whose other words no name has ("Grain Elevator Clerk") finds the roles named as clerks, with
+  // low confidence (only the generic word matched), rather than nothing.
   const head = tokens.length >= 2 ? (tokens[tokens.length - 1] as string) : undefined;
   let headOnly = false;
-  if (top.length === 0 && head !== undefined) {
+  if (top.length === 0 && head !== undefined && generic(index, head)) {
     top = bestHits(best, limit, HEAD_ONLY_MIN_RELEVANCE, (r, b) => {
       const from = source.get(r) ?? main;
       const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
