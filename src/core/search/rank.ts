@@ -31,6 +31,9 @@
  *   and how common each query word is among its names (see SUPPORT_SHARE).
  * - In big catalogs only the MAX_CANDIDATES roles with the best cheap pre-score (from the word
  *   → roles lists) are scored in full, from the entries holding their matching words.
+ * - Hits below MIN_RELEVANCE or far below the best are dropped. When that leaves none and the
+ *   query's head noun is generic ("Grain Elevator Clerk"), the roles with it in a name are listed
+ *   with low confidence, as when only generic words matched.
  */
 import {
   FIELD_NAMES,
