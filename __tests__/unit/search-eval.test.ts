@@ -53,14 +53,17 @@ describe('search relevance benchmark', () => {
   // name-support vote, hits cut by how well they match before the votes, the head-noun check
   // of out-of-scope answers, the head-noun weight (a title's last word weighs at least its
   // rarity among the last words of the roles' names) and heads of other trades ("Software
-  // Engineer"); measured at 59 roles (sampled k-fold: 66.6% top-1, 80.4% top-3, full k-fold
-  // 65.8% / 81.9%; lay 100%; typo 99.6% top-3; posting 97.3% / 100%; out of scope 96.4%, 89.3%
-  // before heads of other trades). Before the head-noun weight: sampled 66.2% / 78.5%, full 64.8% /
+  // Engineer"), software past a card's examples under the title-over-software rule, a generic
+  // head's roles instead of no hit, and no head weight for a head ending a single name; measured
+  // at 59 roles (sampled k-fold: 66.9% top-1, 80.4% top-3, full k-fold 66.0% / 82.2%; lay 100%;
+  // typo 99.6% top-3; posting 97.3% / 100%; out of scope 96.4%, 89.3% before heads of other
+  // trades). Before the single-name head rule: sampled 66.6% / 80.4%, full 65.8% / 81.9%. Before
+  // the head-noun weight: sampled 66.2% / 78.5%, full 64.8% /
   // 81.5%, posting 95.9%; before the head-noun check: sampled 65.9% / 78.9%, full 64.6% / 81.1%;
   // before the neighbours vote: 61.7% / 77.9%;
   // before the support vote and the cut: 65.0% / 78.5% (full k-fold 63.2% / 79.9%).
-  test('keeps the levels reached (k-fold 66.6% top-1, 80.4% top-3; lay 100%; typo 99.6%)', () => {
-    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.665);
+  test('keeps the levels reached (k-fold 66.9% top-1, 80.4% top-3; lay 100%; typo 99.6%)', () => {
+    expect(ours['k-fold']?.top1).toBeGreaterThanOrEqual(0.668);
     expect(ours['k-fold']?.top3).toBeGreaterThanOrEqual(0.8);
     expect(ours.lay?.top1).toBeGreaterThanOrEqual(1);
     expect(ours.typo?.top3).toBeGreaterThanOrEqual(0.995);

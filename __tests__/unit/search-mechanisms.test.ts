@@ -7,7 +7,12 @@ import { RoleSchema, type Role } from '../../src/model/schema.js';
 import { makeCatalog } from '../../src/model/catalog.js';
 import { buildIndex } from '../../src/core/search/index.js';
 import { searchQuery } from '../../src/core/search/rank.js';
-import { TITLE_FIELD, namedRoleCount, planReading } from '../../src/core/search/candidates.js';
+import {
+  TITLE_FIELD,
+  headNameCount,
+  namedRoleCount,
+  planReading,
+} from '../../src/core/search/candidates.js';
 import { resolveRole } from '../../src/core/search/resolve.js';
 import { parseQuery } from '../../src/core/qualifiers.js';
 import { bridgeOf, type BridgeData } from '../../src/core/bridge.js';
@@ -397,6 +402,29 @@ describe('head nouns', () => {
     // One field only: "manager" is in a title, "director" only in an alias.
     expect(namedRoleCount(heads, 'manager', TITLE_FIELD)).toBe(1);
     expect(namedRoleCount(heads, 'director', TITLE_FIELD)).toBe(0);
+    // Names ending in a word, all roles together: the accountant's title and two aliases.
+    expect(headNameCount(heads, 'accountant')).toBe(3);
+    expect(headNameCount(heads, 'director')).toBe(1);
+    expect(headNameCount(heads, 'relations')).toBe(0);
+  });
+
+  test('a head noun ending a single name keeps its plain rarity', () => {
+    // "select" is in most roles' tasks; "selector" ends one name, in another sense than the
+    // query's. "order" is the order clerk's title word.
+    const idx = buildIndex(
+      makeCatalog(
+        [
+          role('order-clerk', 'Order Clerk', [], { tasks: ['Take orders.'] }),
+          role('mail-clerk', 'Mail Clerk', ['Office Copy Selector']),
+          ...['billing', 'shipping', 'purchasing', 'file'].map((t) =>
+            role(`${t}-clerk`, `${t} clerk`, [], { tasks: ['Select the forms for each order.'] }),
+          ),
+        ],
+        [],
+        '/tmp',
+      ),
+    );
+    expect(searchQuery(idx, 'Order Selector').hits[0]?.role.id).toBe('order-clerk');
   });
 
   test('a title goes to the role its last word names, not to one sharing a rarer modifier', () => {

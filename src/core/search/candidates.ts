@@ -19,6 +19,9 @@ import { isEnglish, similarWords, stemMatch } from './typos.js';
 /** Weight of a query word found nowhere, relative to the average known word. */
 const UNKNOWN_WORD_WEIGHT = 0.3;
 
+/** Names a head noun must end, all roles together, to weigh its rarity among names' heads. */
+const MIN_HEAD_NAMES = 2;
+
 /** Roles scored in full per query reading; the rest are ranked out by a cheap pre-score. */
 export const MAX_CANDIDATES = 150;
 
@@ -47,18 +50,31 @@ export function namedRoleCount(
   only?: number,
   head = false,
 ): number {
-  const key = `${only ?? ''} ${token}`;
-  let counts = index.namedCache.get(key);
-  if (!counts) index.namedCache.set(key, (counts = countNamed(index, token, only)));
+  const counts = namedCounts(index, token, only);
   return head ? counts.heads : counts.roles;
 }
 
-/** namedRoleCount's two counts, in one pass over the word's entries. */
-function countNamed(
-  index: SearchIndex,
-  token: string,
-  only: number | undefined,
-): { roles: number; heads: number } {
+/** How many names (titles, aliases, O*NET titles) of all roles end in a word, as typed or by stem. */
+export function headNameCount(index: SearchIndex, token: string): number {
+  return namedCounts(index, token, undefined).headNames;
+}
+
+function namedCounts(index: SearchIndex, token: string, only: number | undefined): NamedCounts {
+  const key = `${only ?? ''} ${token}`;
+  let counts = index.namedCache.get(key);
+  if (!counts) index.namedCache.set(key, (counts = countNamed(index, token, only)));
+  return counts;
+}
+
+/** What countNamed counts for a word: roles naming it, roles and names ending in it. */
+export interface NamedCounts {
+  roles: number;
+  heads: number;
+  headNames: number;
+}
+
+/** namedRoleCount's and headNameCount's counts, in one pass over the word's entries. */
+function countNamed(index: SearchIndex, token: string, only: number | undefined): NamedCounts {
   const tables = index.tables();
   // Per role: 1 once counted, 2 once counted for a head too. A query word such as "clerk" has
   // entries in thousands of roles of a big catalog, so the loop stays lean: a role's names are
@@ -66,6 +82,7 @@ function countNamed(
   const counted = new Uint8Array(index.catalog.size);
   let roles = 0;
   let heads = 0;
+  let headNames = 0;
   const words = [find(tables.words, token)];
   const s = find(tables.stems, stem(token));
   if (s >= 0) words.push(...tables.stemWords.get(s));
@@ -83,6 +100,7 @@ function countNamed(
         continue;
       }
       const mark = counted[r] as number;
+      if (endsEntry(code)) headNames++;
       if (mark === 0) roles++;
       if (mark < 2 && endsEntry(code)) {
         heads++;
@@ -90,7 +108,7 @@ function countNamed(
       } else if (mark === 0) counted[r] = 1;
     }
   }
-  return { roles, heads };
+  return { roles, heads, headNames };
 }
 
 /** The roles a query word touches, from the word → roles lists of its similar words. */
@@ -181,11 +199,14 @@ export function planReading(
   // A title's last word is its head noun, what the job is ("Industrial Accountant" is an
   // accountant of some kind). A head noun that ends the names of few roles says more than its
   // rarity over all texts tells ("accountant" meets "accounting" and "accounts" in most roles'
-  // tasks): it weighs at least its rarity among the heads of the roles' names.
+  // tasks): it weighs at least its rarity among the heads of the roles' names. A head that ends
+  // a single name is that title's say, not what a job is ("Order Selector" is no kind of
+  // "Office Copy Selector"), and keeps its plain rarity.
   if (tokens.length >= 2) {
     const t = tokens.length - 1;
     const heads = namedRoleCount(index, tokens[t] as string, undefined, true);
-    if (heads > 0) weights[t] = Math.max(weights[t] as number, Math.log(1 + n / heads));
+    if (heads > 0 && headNameCount(index, tokens[t] as string) >= MIN_HEAD_NAMES)
+      weights[t] = Math.max(weights[t] as number, Math.log(1 + n / heads));
   }
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 

@@ -8,6 +8,7 @@ import type { Catalog } from '../../model/catalog.js';
 import type { Synonyms } from '../../data/synonyms.js';
 import type { Bridge } from '../bridge.js';
 import type { Occupation } from '../scope.js';
+import type { NamedCounts } from './candidates.js';
 import {
   FIELD_NAMES,
   buildNameIndex,
@@ -55,7 +56,7 @@ export interface SearchIndex {
   /** The roles having a word similar to each query word seen so far, with the best similarity. */
   rolesCache: Map<string, TokenRoles>;
   /** How many roles name each query word seen so far (candidates.ts namedRoleCount), by question. */
-  namedCache: Map<string, { roles: number; heads: number }>;
+  namedCache: Map<string, NamedCounts>;
   /** The WordNet bridge (core/bridge.ts), when there is one. */
   bridge: () => Bridge | undefined;
   /** The O*NET occupations the catalogue lacks, to tell a job outside it (core/scope.ts). */
