@@ -113,6 +113,13 @@ describe('posting qualifiers', () => {
     expect(parseQuery('Remote').text).toBe('Remote');
     // "I" is a level only after another word.
     expect(parseQuery('Office Clerk I').text).toBe('Office Clerk');
+    // Beyond ASCII the same rules hold (Unicode letter classes).
+    expect(parseQuery('É/Q Clerk').text).toBe('ÉQ Clerk');
+    expect(parseQuery('Secrétaire / Réceptionniste').alternatives).toEqual([
+      'Secrétaire',
+      'Réceptionniste',
+    ]);
+    expect(parseQuery('(—) –').text).toBe('(—) –');
   });
 
   test('search never matches them, and says what it set aside', () => {

@@ -95,6 +95,36 @@ const tidy = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** The letter classes parseQuery needs: for plain ASCII, ASCII ones (see patternsFor). */
+interface LetterPatterns {
+  /** Single letters joined by a slash ("A/P"). */
+  slashed: RegExp;
+  /** A letter or digit anywhere. */
+  any: RegExp;
+  /** Two letters or digits in a row. */
+  two: RegExp;
+}
+
+const ASCII_PATTERNS: LetterPatterns = {
+  slashed: /(^|[^A-Za-z0-9])([A-Za-z])\/([A-Za-z])(?![A-Za-z0-9])/g,
+  any: /[A-Za-z0-9]/,
+  two: /[A-Za-z0-9]{2}/,
+};
+let unicodePatterns: LetterPatterns | undefined;
+
+/**
+ * The same classes for any text. A Unicode property regex costs ~1 ms to compile on first use, so
+ * plain ASCII (almost every query), where \p{L} is A–Z and a–z and \p{N} is 0–9, uses ASCII ones.
+ */
+function patternsFor(text: string): LetterPatterns {
+  if (/^[\x00-\x7f]*$/.test(text)) return ASCII_PATTERNS;
+  return (unicodePatterns ??= {
+    slashed: /(^|[^\p{L}\p{N}])(\p{L})\/(\p{L})(?![\p{L}\p{N}])/gu,
+    any: /[\p{L}\p{N}]/u,
+    two: /[\p{L}\p{N}]{2}/u,
+  });
+}
+
 /**
  * Parses a raw query: parentheses and the part after the first " - " (or " – ", " | ") are
  * qualifiers (a place, a department, a schedule), as is a trailing ", XX" state or a trailing
@@ -103,9 +133,10 @@ const tidy = (text: string) =>
  */
 export function parseQuery(raw: string): ParsedQuery {
   const qualifiers: string[] = [];
+  const letters = patternsFor(raw);
   // Single letters joined by a slash are one abbreviation ("A/P Clerk" is an "AP clerk"), not
   // two titles.
-  let text = raw.replace(/(^|[^\p{L}\p{N}])(\p{L})\/(\p{L})(?![\p{L}\p{N}])/gu, '$1$2$3');
+  let text = raw.replace(letters.slashed, '$1$2$3');
   text = text.replace(/\(([^)]*)\)?/g, (_, inner: string) => {
     if (inner.trim()) qualifiers.push(inner.trim());
     return ' ';
@@ -127,12 +158,12 @@ export function parseQuery(raw: string): ParsedQuery {
     }
   }
   text = tidy(stripWords(text, qualifiers));
-  if (!/[\p{L}\p{N}]/u.test(text)) return { text: raw, alternatives: [], qualifiers: [] };
+  if (!letters.any.test(text)) return { text: raw, alternatives: [], qualifiers: [] };
   const alternatives = text.includes('/')
     ? text
         .split(/\s*\/\s*/)
         .map(tidy)
-        .filter((t) => /[\p{L}\p{N}]{2}/u.test(t))
+        .filter((t) => letters.two.test(t))
     : [];
   return { text, alternatives: alternatives.length > 1 ? alternatives : [], qualifiers };
 }
