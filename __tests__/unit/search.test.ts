@@ -142,9 +142,12 @@ describe('resolveRole', () => {
       throw new Error('expected NotFoundError');
     } catch (err) {
       expect(err).toBeInstanceOf(NotFoundError);
-      expect((err as NotFoundError).details.join('\n')).toMatch(
-        /careers show (administrative|executive)-assistant/,
-      );
+      const details = (err as NotFoundError).details;
+      expect(details.join('\n')).toMatch(/careers show (administrative|executive)-assistant/);
+      // The commands line up after titles of different lengths.
+      const columns = new Set(details.map((line) => line.indexOf('careers show')));
+      expect(details.length).toBeGreaterThan(1);
+      expect(columns.size).toBe(1);
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../model/schema.js';
 import { NotFoundError, UsageError } from '../../errors.js';
+import { displayWidth } from '../../text.js';
 import {
   NAME_ALIAS,
   NAME_TAG_BITS,
@@ -15,6 +16,14 @@ import {
 } from '../word-index.js';
 import type { SearchIndex } from './index.js';
 import { searchQuery } from './rank.js';
+
+/** Roles to choose from, one a line, their `careers show` commands lined up after the titles. */
+function choices(roles: ReadonlyArray<{ title: string; id: string }>): string[] {
+  const width = Math.max(...roles.map((r) => displayWidth(r.title)));
+  return roles.map(
+    (r) => `  ${r.title}${' '.repeat(width - displayWidth(r.title) + 2)}careers show ${r.id}`,
+  );
+}
 
 /** The top fuzzy hit must reach this relevance to be taken without asking. */
 const GOOD_ENOUGH = 0.7;
@@ -100,7 +109,7 @@ export function resolveRole(index: SearchIndex, name: string): Role {
     if (overlap(first) > overlap(second)) return first;
     throw new NotFoundError(
       `"${name}" is a title of ${byAlias.length} roles; which one?`,
-      ranked.map((r) => `  ${r.title}    careers show ${r.id}`),
+      choices(ranked),
     );
   }
 
@@ -116,10 +125,7 @@ export function resolveRole(index: SearchIndex, name: string): Role {
     throw new NotFoundError(
       `"${name}" is not a back office job (O*NET: ${outOfScope.title}, ${outOfScope.code})`,
       hits.length
-        ? [
-            '  The closest back office roles:',
-            ...hits.slice(0, 3).map((h) => `  ${h.title}    careers show ${h.id}`),
-          ]
+        ? ['  The closest back office roles:', ...choices(hits.slice(0, 3))]
         : ['  See every role with: careers list'],
     );
   }
@@ -128,6 +134,6 @@ export function resolveRole(index: SearchIndex, name: string): Role {
   }
   throw new NotFoundError(
     `no single role matches "${name}"; did you mean:`,
-    hits.slice(0, 3).map((h) => `  ${h.title}    careers show ${h.id}`),
+    choices(hits.slice(0, 3)),
   );
 }
