@@ -58,6 +58,8 @@ export function bridgeFromBuckets(
   vocabulary: () => readonly string[],
 ): Bridge {
   const cache = new Map<string, BridgeEntry | undefined>();
+  /** A word's line holds `!` before its colon when the word is common English. */
+  const isCommon = (line: string) => line[line.indexOf(':') - 1] === '!';
   /** A word's line in its bucket (`word[!]:links`), if the table has the word. */
   const lineOf = (word: string): string | undefined => {
     if (count === 0 || !/^[a-z]+$/.test(word)) return undefined;
@@ -76,7 +78,7 @@ export function bridgeFromBuckets(
       const line = lineOf(word);
       if (line !== undefined) {
         const colon = line.indexOf(':');
-        const common = line[colon - 1] === '!';
+        const common = isCommon(line);
         const vocab = line.length > colon + 1 ? vocabulary() : [];
         const links = line
           .slice(colon + 1)
@@ -96,7 +98,7 @@ export function bridgeFromBuckets(
       const found = cache.get(word);
       if (found) return found.common;
       const line = lineOf(word);
-      return line !== undefined && line[line.indexOf(':') - 1] === '!';
+      return line !== undefined && isCommon(line);
     },
   };
 }

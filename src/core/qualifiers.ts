@@ -5,6 +5,8 @@
  * and titles joined by " / " ("Bookkeeper / Office Assistant") are read as alternatives.
  */
 
+import { isAscii } from '../text.js';
+
 /** Words that qualify a posting anywhere in it: levels and schedules. */
 const QUALIFIER_WORDS = new Set([
   'i',
@@ -113,11 +115,11 @@ const ASCII_PATTERNS: LetterPatterns = {
 let unicodePatterns: LetterPatterns | undefined;
 
 /**
- * The same classes for any text. A Unicode property regex costs ~1 ms to compile on first use, so
- * plain ASCII (almost every query), where \p{L} is A–Z and a–z and \p{N} is 0–9, uses ASCII ones.
+ * The same classes for any text: plain ASCII, where \p{L} is A–Z and a–z and \p{N} is 0–9, takes
+ * the ASCII ones (see isAscii).
  */
 function patternsFor(text: string): LetterPatterns {
-  if (/^[\x00-\x7f]*$/.test(text)) return ASCII_PATTERNS;
+  if (isAscii(text)) return ASCII_PATTERNS;
   return (unicodePatterns ??= {
     slashed: /(^|[^\p{L}\p{N}])(\p{L})\/(\p{L})(?![\p{L}\p{N}])/gu,
     any: /[\p{L}\p{N}]/u,

@@ -13,7 +13,7 @@
 import type { Role } from '../model/schema.js';
 import type { NameFields } from '../model/catalog.js';
 import { DataError } from '../errors.js';
-import { ownString } from '../text.js';
+import { isAscii, ownString } from '../text.js';
 import { topSoftware } from './software.js';
 import type { WordTrie } from './word-trie.js';
 
@@ -43,8 +43,8 @@ const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'or', 'th
 
 /** Lower-cases, turns punctuation into spaces and squeezes white space. */
 export function normalize(text: string): string {
-  // Plain ASCII (almost every query) skips the Unicode regex, whose first use costs ~1 ms.
-  const pattern = /^[\x00-\x7f]*$/.test(text) ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu;
+  // Plain ASCII (almost every query) skips the Unicode regex (see isAscii).
+  const pattern = isAscii(text) ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu;
   return text.toLowerCase().replace(pattern, ' ').trim();
 }
 

@@ -100,9 +100,10 @@ function countNamed(index: SearchIndex, token: string, only: number | undefined)
         continue;
       }
       const mark = counted[r] as number;
-      if (endsEntry(code)) headNames++;
+      const ends = endsEntry(code);
+      if (ends) headNames++;
       if (mark === 0) roles++;
-      if (mark < 2 && endsEntry(code)) {
+      if (mark < 2 && ends) {
         heads++;
         counted[r] = 2;
       } else if (mark === 0) counted[r] = 1;

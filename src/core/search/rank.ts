@@ -350,6 +350,11 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     }
   }
   const tokens = queryWords(parsed.text);
+  /** The query words some text of role `r` matched, as the reading its score came from has them. */
+  const coveredWords = (r: number, b: RoleScore) => {
+    const from = source.get(r) ?? main;
+    return (b.covered ?? []).map((u) => from.distinct[u] as string);
+  };
   let top = bestHits(best, limit, MIN_RELEVANCE, () => true);
   // Nothing relevant, yet the query's head noun is a generic word of the roles' names: a title
   // whose other words no name has ("Grain Elevator Clerk") finds the roles named as clerks, with
@@ -357,11 +362,13 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
   const head = tokens.length >= 2 ? (tokens[tokens.length - 1] as string) : undefined;
   let headOnly = false;
   if (top.length === 0 && head !== undefined && generic(index, head)) {
-    top = bestHits(best, limit, HEAD_ONLY_MIN_RELEVANCE, (r, b) => {
-      const from = source.get(r) ?? main;
-      const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
-      return covered.includes(head) && b.entry < nameCount(index.catalog.nameFields(r));
-    });
+    top = bestHits(
+      best,
+      limit,
+      HEAD_ONLY_MIN_RELEVANCE,
+      (r, b) =>
+        coveredWords(r, b).includes(head) && b.entry < nameCount(index.catalog.nameFields(r)),
+    );
     headOnly = top.length > 0;
   }
   const { catalog } = index;
@@ -372,8 +379,7 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
       'title',
       names.title,
     ];
-    const covered = (b.covered ?? []).map((u) => from.distinct[u] as string);
-    const bridged = covered.flatMap((t) => {
+    const bridged = coveredWords(r, b).flatMap((t) => {
       const targets = index.bridgedCache.get(t);
       if (!targets) return [];
       const entry = new Set(entryWords(text).map(stem));
@@ -400,18 +406,13 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
     };
   });
   // Low confidence: the top hit lacks some word of the query, and every word it has is generic
-  // ("NCR operator" found only as an operator). Every hit says so and scores less (the order
-  // stays), so no command takes it without asking.
+  // ("NCR operator" found only as an operator), or the hits are the generic head's roles (above).
+  // Every hit says so and scores less (the order stays), so no command takes it without asking.
+  let lowWords: string[] | undefined;
   const first = top[0];
-  if (headOnly && head !== undefined) {
-    for (const h of hits) {
-      h.confidence = 'low';
-      h.genericOnly = [head];
-      h.score = Math.round(h.score * LOW_CONFIDENCE * 1000) / 1000;
-    }
-  } else if (first) {
-    const from = source.get(first[0]) ?? main;
-    const covered = (first[1].covered ?? []).map((u) => from.distinct[u] as string);
+  if (headOnly && head !== undefined) lowWords = [head];
+  else if (first) {
+    const covered = coveredWords(...first);
     const words = tokens.filter((t) => covered.some((c) => c === t || c.startsWith(t)));
     // (A synonym or expansion reading matched other words: it is not judged by the typed ones.)
     if (
@@ -419,12 +420,14 @@ export function searchQuery(index: SearchIndex, rawQuery: string, limit = 10): S
       words.length > 0 &&
       words.length < tokens.length &&
       words.every((w) => generic(index, w))
-    ) {
-      for (const h of hits) {
-        h.confidence = 'low';
-        h.genericOnly = words;
-        h.score = Math.round(h.score * LOW_CONFIDENCE * 1000) / 1000;
-      }
+    )
+      lowWords = words;
+  }
+  if (lowWords) {
+    for (const h of hits) {
+      h.confidence = 'low';
+      h.genericOnly = lowWords;
+      h.score = Math.round(h.score * LOW_CONFIDENCE * 1000) / 1000;
     }
   }
   breakSharedTitleTies(hits, tokens);
