@@ -50,12 +50,21 @@ function sameWord(query: WordForms, title: WordForms): boolean {
   );
 }
 
-/** The words of each occupation's title, made once per list. */
+/**
+ * The words of each occupation's title, made once per list; a word's forms once per word (the
+ * ~4,000 title words of O*NET's list are ~1,200 distinct ones).
+ */
 const titleWordCache = new WeakMap<readonly Occupation[], WordForms[][]>();
 function titleWords(occupations: readonly Occupation[]): WordForms[][] {
   let found = titleWordCache.get(occupations);
   if (!found) {
-    found = occupations.map((o) => words(o.title.replace(/,?\s+except\b.*$/i, '')).map(formsOf));
+    const forms = new Map<string, WordForms>();
+    const formsOnce = (w: string) => {
+      let f = forms.get(w);
+      if (!f) forms.set(w, (f = formsOf(w)));
+      return f;
+    };
+    found = occupations.map((o) => words(o.title.replace(/,?\s+except\b.*$/i, '')).map(formsOnce));
     titleWordCache.set(occupations, found);
   }
   return found;
